@@ -1,0 +1,40 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+
+/** What the CLI needs from the outside world; tests pass their own. */
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly readStdin: () => Promise<string>;
+  readonly readFile: (path: string) => Promise<string>;
+  readonly writeFile: (path: string, data: string | Uint8Array) => Promise<void>;
+  readonly cwd: string;
+}
+
+export const STDIN = '-';
+
+/** How a file is named in messages. */
+export const displayName = (file: string): string => (file === STDIN ? '<stdin>' : file);
+
+/** The directory relative paths in a map (its source text) are resolved against. */
+export function baseDirectory(file: string, io: CliIo): string {
+  return file === STDIN ? io.cwd : dirname(resolve(io.cwd, file));
+}
+
+export function nodeIo(): CliIo {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
+    readFile: (path) => readFile(path, 'utf8'),
+    writeFile: async (path, data) => {
+      const { writeFile } = await import('node:fs/promises');
+      await writeFile(path, data);
+    },
+    cwd: process.cwd(),
+  };
+}

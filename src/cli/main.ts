@@ -1,0 +1,145 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { formatProblem, isError } from '../core/problems.ts';
+import { mapStats, type MapStats } from '../core/stats.ts';
+import { displayName, type CliIo } from './io.ts';
+import { CliIoError, loadMapFile } from './load-file.ts';
+
+/** Exit codes of the CLI contract (DESIGN.md). */
+export const EXIT_OK = 0;
+export const EXIT_INVALID = 1;
+export const EXIT_USAGE = 2;
+
+class UsageError extends Error {}
+
+const overview = `argmap: argument maps, checked and counted from the command line
+
+Usage:
+  argmap validate <file>          check a map; exit 0 valid (warnings allowed), 1 invalid, 2 usage or I/O error
+  argmap stats <file> [--json]    count statements, relations, groups, tags and verified quotes
+  argmap <command> --help         help for one command
+
+<file> is an argmap JSON file, or - to read standard input.
+Problems are printed one per line as file:line:col: message (with the JSON pointer of the value).
+Add --debug to see the internal stack trace of an unexpected failure.
+`;
+
+const commandHelp: Record<string, string> = {
+  validate: `Usage: argmap validate <file>
+
+Checks the file's syntax, its structure against the argmap v1 schema, that ids are unique and references
+resolve, and that every quote is found in the source text. Prints each problem as file:line:col: message.
+Exit code: 0 valid (warnings allowed), 1 invalid, 2 usage or I/O error.
+`,
+  stats: `Usage: argmap stats <file> [--json]
+
+Prints counts: statements, arguments, relations by type, linked relations (two or more co-premises), groups,
+distinct tags, and quotes (total and verified against the source text).
+--json prints {"statements":n,"arguments":n,"relations":{...},"linked":n,"groups":n,"tags":n,"quotes":{...}}.
+`,
+};
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const debug = argv.includes('--debug');
+  const args = argv.filter((arg) => arg !== '--debug');
+  try {
+    return await dispatch(args, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`argmap: ${error.message}\nRun "argmap --help" for usage.\n`);
+      return EXIT_USAGE;
+    }
+    if (error instanceof CliIoError) {
+      io.stderr(`${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`argmap: unexpected failure: ${message}\n`);
+    if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+    return EXIT_USAGE;
+  }
+}
+
+async function dispatch(args: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = args;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    io.stdout(overview);
+    return command === undefined ? EXIT_USAGE : EXIT_OK;
+  }
+  if (command === '--version' || command === '-v') {
+    io.stdout(`${__ARGMAP_VERSION__}\n`);
+    return EXIT_OK;
+  }
+  const help = commandHelp[command];
+  if (help === undefined) throw new UsageError(`unknown command "${command}"`);
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(help);
+    return EXIT_OK;
+  }
+  if (command === 'validate') return validate(rest, io);
+  return stats(rest, io);
+}
+
+function parse(args: readonly string[], options: ParseArgsConfig['options'] = {}) {
+  try {
+    return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function oneFile(positionals: readonly string[]): string {
+  if (positionals.length === 0) throw new UsageError('missing <file> (use - for standard input)');
+  if (positionals.length > 1) throw new UsageError(`expected one file, got ${positionals.length}`);
+  return positionals[0] as string;
+}
+
+async function validate(args: readonly string[], io: CliIo): Promise<number> {
+  const file = oneFile(parse(args).positionals);
+  const loaded = await loadMapFile(file, io);
+  for (const problem of loaded.problems) io.stderr(formatProblem(problem, displayName(file)) + '\n');
+  if (!loaded.valid || !loaded.map) {
+    const errors = loaded.problems.filter(isError).length;
+    io.stderr(`${displayName(file)}: invalid (${errors} error${errors === 1 ? '' : 's'})\n`);
+    return EXIT_INVALID;
+  }
+  const counts = mapStats(loaded.map, loaded.sourceText);
+  const warnings = loaded.problems.length;
+  io.stdout(
+    `${displayName(file)}: valid: ${counts.statements} statements, ${loaded.map.relations.length} relations, ` +
+      `${counts.quotes.verified}/${counts.quotes.total} quotes verified` +
+      (warnings > 0 ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : '') +
+      '\n',
+  );
+  return EXIT_OK;
+}
+
+async function stats(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, { json: { type: 'boolean' } });
+  const file = oneFile(positionals);
+  const loaded = await loadMapFile(file, io);
+  if (!loaded.map || !loaded.valid) {
+    for (const problem of loaded.problems) io.stderr(formatProblem(problem, displayName(file)) + '\n');
+    return EXIT_INVALID;
+  }
+  const counts = mapStats(loaded.map, loaded.sourceText);
+  io.stdout(values.json ? JSON.stringify(counts) + '\n' : statsTable(counts));
+  return EXIT_OK;
+}
+
+function statsTable(counts: MapStats): string {
+  const r = counts.relations;
+  const rows: [string, number | string][] = [
+    ['statements', counts.statements],
+    ['arguments', counts.arguments],
+    ['relations', `${r.support + r.attack + r.undercut + r.contradiction}`],
+    ['  support', r.support],
+    ['  attack', r.attack],
+    ['  undercut', r.undercut],
+    ['  contradiction', r.contradiction],
+    ['linked', counts.linked],
+    ['groups', counts.groups],
+    ['tags', counts.tags],
+    ['quotes', `${counts.quotes.verified}/${counts.quotes.total} verified`],
+  ];
+  return rows.map(([name, value]) => `${name.padEnd(16)}${value}`).join('\n') + '\n';
+}

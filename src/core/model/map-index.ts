@@ -1,0 +1,76 @@
+import {
+  type ArgumentMap,
+  type MapNode,
+  type NodeId,
+  type Relation,
+  type RelationId,
+  type UndercutRelation,
+} from './types.ts';
+
+/**
+ * Lookup tables over a map, built once: nodes and relations by id, and for each node the relations it is a
+ * premise of and the relations aimed at it. All lists keep file order, which decides sibling order and
+ * primary parents.
+ */
+export interface MapIndex {
+  readonly map: ArgumentMap;
+  node(id: NodeId): MapNode | undefined;
+  relation(id: RelationId): Relation | undefined;
+  /** Relations (any type) that list `id` among their premises. */
+  premiseOf(id: NodeId): readonly Relation[];
+  /** Relations whose `to` is the node `id` (undercuts aim at relations and are not included). */
+  incoming(id: NodeId): readonly Relation[];
+  /** Undercuts aimed at relation `id`. */
+  undercutsOf(id: RelationId): readonly UndercutRelation[];
+  /** Position of relation `id` in the file (sibling order follows it). */
+  relationOrder(id: RelationId): number;
+}
+
+const none: readonly never[] = Object.freeze([]);
+
+function push<K, V>(table: Map<K, V[]>, key: K, value: V): void {
+  const list = table.get(key);
+  if (list) list.push(value);
+  else table.set(key, [value]);
+}
+
+export function indexMap(map: ArgumentMap): MapIndex {
+  const nodes = new Map<NodeId, MapNode>();
+  for (const node of map.nodes) if (!nodes.has(node.id)) nodes.set(node.id, node);
+  const relations = new Map<RelationId, Relation>();
+  const premiseOf = new Map<NodeId, Relation[]>();
+  const incoming = new Map<NodeId, Relation[]>();
+  const undercuts = new Map<RelationId, UndercutRelation[]>();
+  const order = new Map<RelationId, number>();
+  for (const [position, relation] of map.relations.entries()) {
+    if (!relations.has(relation.id)) relations.set(relation.id, relation);
+    if (!order.has(relation.id)) order.set(relation.id, position);
+    for (const premise of new Set(relation.from)) push(premiseOf, premise, relation);
+    if (relation.type === 'undercut') push(undercuts, relation.to, relation);
+    else push(incoming, relation.to, relation);
+  }
+  return {
+    map,
+    node: (id) => nodes.get(id),
+    relation: (id) => relations.get(id),
+    premiseOf: (id) => premiseOf.get(id) ?? none,
+    incoming: (id) => incoming.get(id) ?? none,
+    undercutsOf: (id) => undercuts.get(id) ?? none,
+    relationOrder: (id) => order.get(id) ?? -1,
+  };
+}
+
+/**
+ * The node a relation finally bears on. For an undercut that is the conclusion of the relation it attacks
+ * (following undercut chains); undefined for dangling targets or an undercut cycle.
+ */
+export function conclusionOf(index: MapIndex, relation: Relation): NodeId | undefined {
+  let current: Relation | undefined = relation;
+  const seen = new Set<RelationId>();
+  while (current?.type === 'undercut') {
+    if (seen.has(current.id)) return undefined;
+    seen.add(current.id);
+    current = index.relation(current.to);
+  }
+  return current && index.node(current.to) ? current.to : undefined;
+}

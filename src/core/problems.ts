@@ -1,0 +1,49 @@
+/** A problem found in a map: where it is (JSON pointer and/or line:column) and what it is. */
+
+export type Severity = 'error' | 'warning';
+
+export type ProblemCode =
+  | 'syntax' // the text is not well-formed JSON / Argdown / AIF
+  | 'schema' // a value has the wrong shape or type
+  | 'unknown-type' // a node or relation `type` this version does not know
+  | 'duplicate-id'
+  | 'missing-node' // a reference to a node id that does not exist
+  | 'missing-relation' // an undercut aimed at a relation id that does not exist
+  | 'undercut-target' // an undercut whose target is a node, not a relation
+  | 'empty-text'
+  | 'unknown-group'
+  | 'self-relation' // a node that supports or attacks itself
+  | 'quote-not-found'
+  | 'no-source-text'
+  | 'limit'; // input too large for the tool to handle safely
+
+export interface Problem {
+  readonly severity: Severity;
+  readonly code: ProblemCode;
+  readonly message: string;
+  /** RFC 6901 pointer into the JSON document, when the input is JSON. */
+  readonly pointer?: string;
+  /** 1-based position in the input text, when known. */
+  readonly line?: number;
+  readonly column?: number;
+  /** The node the problem is about, for the UI to select it. */
+  readonly nodeId?: string;
+}
+
+export const isError = (problem: Problem): boolean => problem.severity === 'error';
+
+/** Builds an RFC 6901 JSON pointer from path segments. */
+export function jsonPointer(path: readonly (string | number)[]): string {
+  return path.map((segment) => '/' + String(segment).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}
+
+/** `where: message` as the CLI prints it: `file:line:col: msg` for text positions, `file: /ptr: msg` else. */
+export function formatProblem(problem: Problem, file: string): string {
+  const level = problem.severity === 'warning' ? 'warning: ' : '';
+  if (problem.line !== undefined) {
+    const pointer = problem.pointer ? ` ${problem.pointer}:` : '';
+    return `${file}:${problem.line}:${problem.column ?? 1}:${pointer} ${level}${problem.message}`;
+  }
+  if (problem.pointer !== undefined) return `${file}: ${problem.pointer || '/'}: ${level}${problem.message}`;
+  return `${file}: ${level}${problem.message}`;
+}

@@ -1,0 +1,33 @@
+import type { ArgumentMap, RelationType } from './model/types.ts';
+import { createQuoteFinder } from './quotes/anchor.ts';
+
+/** The counts `argmap stats` prints; the key order is part of the CLI contract (DESIGN.md). */
+export interface MapStats {
+  readonly statements: number;
+  readonly arguments: number;
+  readonly relations: Readonly<Record<RelationType, number>>;
+  /** Relations with two or more linked premises. */
+  readonly linked: number;
+  readonly groups: number;
+  /** Distinct tags on nodes and relations. */
+  readonly tags: number;
+  readonly quotes: { readonly total: number; readonly verified: number };
+}
+
+export function mapStats(map: ArgumentMap, sourceText?: string): MapStats {
+  const relations: Record<RelationType, number> = { support: 0, attack: 0, undercut: 0, contradiction: 0 };
+  for (const relation of map.relations) relations[relation.type]++;
+  const tags = new Set<string>();
+  for (const item of [...map.nodes, ...map.relations]) for (const tag of item.tags ?? []) tags.add(tag);
+  const quotes = map.nodes.flatMap((node) => (node.quote !== undefined ? [node.quote] : []));
+  const find = sourceText !== undefined ? createQuoteFinder(sourceText) : undefined;
+  return {
+    statements: map.nodes.filter((node) => node.type === 'statement').length,
+    arguments: map.nodes.filter((node) => node.type === 'argument').length,
+    relations,
+    linked: map.relations.filter((relation) => relation.from.length >= 2).length,
+    groups: map.groups.length,
+    tags: tags.size,
+    quotes: { total: quotes.length, verified: find ? quotes.filter((quote) => find(quote)).length : 0 },
+  };
+}
