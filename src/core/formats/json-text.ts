@@ -110,7 +110,9 @@ export function scanJson(text: string, visit?: Visit): JsonSyntaxError | undefin
       return undefined;
     }
     if (c === "'") return fail('strings must use double quotes');
-    if (c === ']' || c === '}') return fail(`a trailing comma before '${c}' is not allowed in JSON`);
+    if ((c === ']' || c === '}') && /,\s*$/.test(text.slice(Math.max(0, i - 64), i))) {
+      return fail(`a trailing comma before '${c}' is not allowed in JSON`);
+    }
     return fail(`expected a value but found ${quote(c)}`);
   };
 

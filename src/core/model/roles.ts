@@ -1,33 +1,64 @@
 import { primaryRelation } from './graph.ts';
 import type { MapIndex } from './map-index.ts';
-import type { NodeId, Relation, Role } from './types.ts';
+import type { NodeId, Role } from './types.ts';
 
 /**
  * Roles are derived, never stored: a premise of nothing is a thesis; a node is a reason or an objection by its
- * primary relation (support vs attack/undercut); an objection aimed at an objection (or at an attack's
- * inference) is a rebuttal. Cycles are broken by treating a node met again as a reason.
+ * primary relation (support vs attack/undercut); an attack on an objection or rebuttal, or an undercut of an
+ * attack, is a rebuttal. Attack chains are walked iteratively (a 10,000-long chain is fine); a cycle of
+ * attacks is broken where it closes, the node met again counting as an objection.
  */
 export function roleOf(index: MapIndex, id: NodeId): Role {
-  return roleWithin(index, id, new Set());
+  return resolveRole(index, id, new Map());
 }
 
+/** Roles of every node, sharing the work between nodes on the same chain. */
 export function rolesOf(index: MapIndex): Map<NodeId, Role> {
-  return new Map(index.map.nodes.map((node) => [node.id, roleOf(index, node.id)]));
+  const known = new Map<NodeId, Role>();
+  for (const node of index.map.nodes) resolveRole(index, node.id, known);
+  return known;
 }
 
-function roleWithin(index: MapIndex, id: NodeId, visiting: Set<NodeId>): Role {
-  const relation = primaryRelation(index, id);
-  if (!relation) return 'thesis';
-  if (relation.type === 'support') return 'reason';
-  if (visiting.has(id)) return 'objection';
-  visiting.add(id);
-  const attacksAnObjection = isAimedAtObjection(index, relation, visiting);
-  visiting.delete(id);
-  return attacksAnObjection ? 'rebuttal' : 'objection';
-}
-
-function isAimedAtObjection(index: MapIndex, relation: Relation, visiting: Set<NodeId>): boolean {
-  if (relation.type === 'undercut') return index.relation(relation.to)?.type === 'attack';
-  const targetRole = roleWithin(index, relation.to, visiting);
-  return targetRole === 'objection' || targetRole === 'rebuttal';
+function resolveRole(index: MapIndex, id: NodeId, known: Map<NodeId, Role>): Role {
+  // Climb attack relations until a node whose role does not depend on its target's role.
+  const chain: NodeId[] = [];
+  const onChain = new Set<NodeId>();
+  let current = id;
+  let base: Role;
+  for (;;) {
+    const cached = known.get(current);
+    if (cached) {
+      base = cached;
+      break;
+    }
+    const relation = primaryRelation(index, current);
+    if (!relation || relation.type === 'support' || relation.type === 'undercut') {
+      base = !relation
+        ? 'thesis'
+        : relation.type === 'support'
+          ? 'reason'
+          : index.relation(relation.to)?.type === 'attack'
+            ? 'rebuttal'
+            : 'objection';
+      known.set(current, base);
+      break;
+    }
+    if (onChain.has(current)) {
+      base = 'objection';
+      known.set(current, base);
+      break;
+    }
+    chain.push(current);
+    onChain.add(current);
+    current = relation.to;
+  }
+  // Unwind: each node on the chain attacks the next one.
+  let targetRole = base;
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const node = chain[i] as NodeId;
+    const role: Role = targetRole === 'objection' || targetRole === 'rebuttal' ? 'rebuttal' : 'objection';
+    if (!known.has(node)) known.set(node, role);
+    targetRole = known.get(node) as Role;
+  }
+  return known.get(id) as Role;
 }

@@ -97,9 +97,11 @@ export const argmapSchema = headerSchema.extend({
   tour: z.array(tourStepSchema).optional(),
 });
 
-export const schemaId = 'https://argmap.app/schema/argmap-1.schema.json';
-
 export function argmapJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(argmapSchema, { target: 'draft-2020-12', io: 'input' });
-  return { ...schema, $id: schemaId, title: 'argmap map, version 1' };
+  return {
+    ...schema,
+    title: 'argmap map, version 1',
+    description: 'An argument map: statements, arguments and the relations between them (see DESIGN.md).',
+  };
 }

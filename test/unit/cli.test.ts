@@ -1,0 +1,98 @@
+import { spawnSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { CliIo } from '../../src/cli/io.ts';
+import { runCli } from '../../src/cli/main.ts';
+import { root } from './helpers.ts';
+
+const cwd = fileURLToPath(root);
+
+async function cli(args: string[], stdin = '') {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: (text) => void (stdout += text),
+    stderr: (text) => void (stderr += text),
+    readStdin: async () => stdin,
+    readFile: (path) => readFile(path, 'utf8'),
+    writeFile: async () => undefined,
+    cwd,
+  };
+  const code = await runCli(args, io);
+  return { code, stdout, stderr };
+}
+
+describe('argmap validate', () => {
+  it('accepts the example map with every quote verified', async () => {
+    const run = await cli(['validate', 'data/example.argmap.json']);
+    expect(run).toEqual({
+      code: 0,
+      stdout: 'data/example.argmap.json: valid: 9 statements, 9 relations, 8/8 quotes verified\n',
+      stderr: '',
+    });
+  });
+
+  it('exits 1 and prints file:line:col: pointer: message for each problem', async () => {
+    const run = await cli(['validate', 'test/fixtures/invalid/missing-premise.json']);
+    expect(run.code).toBe(1);
+    expect(run.stderr.split('\n')[0]).toBe(
+      'test/fixtures/invalid/missing-premise.json:7:51: /relations/0/from/1: relation "r1": no node "ghost"',
+    );
+  });
+
+  it('reads standard input for -', async () => {
+    const run = await cli(['validate', '-'], '{"format": "argmap", "version": 1, "nodes": [}');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('<stdin>:1:46: expected a value');
+  });
+
+  it('exits 2 for a missing file, an unknown command or a bad option', async () => {
+    expect(await cli(['validate', 'no/such.json'])).toMatchObject({
+      code: 2,
+      stderr: 'no/such.json: cannot read: no such file\n',
+    });
+    expect((await cli(['frobnicate'])).code).toBe(2);
+    expect((await cli(['stats', '--jsonn', 'x'])).code).toBe(2);
+    expect((await cli(['validate'])).stderr).toContain('missing <file>');
+    expect((await cli([])).code).toBe(2);
+  });
+
+  it('prints help for the tool and for each command', async () => {
+    expect((await cli(['--help'])).stdout).toContain('argmap validate <file>');
+    expect((await cli(['stats', '--help'])).stdout).toContain('--json');
+  });
+});
+
+describe('argmap stats', () => {
+  it('prints exactly the contract keys with --json', async () => {
+    const run = await cli(['stats', '--json', 'data/example.argmap.json']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(
+      '{"statements":9,"arguments":1,"relations":{"support":3,"attack":4,"undercut":1,"contradiction":1},' +
+        '"linked":1,"groups":4,"tags":4,"quotes":{"total":8,"verified":8}}\n',
+    );
+  });
+
+  it('prints a table without --json', async () => {
+    const run = await cli(['stats', 'data/example.argmap.json']);
+    expect(run.stdout).toMatch(/^statements +9$/m);
+    expect(run.stdout).toMatch(/^quotes +8\/8 verified$/m);
+  });
+});
+
+describe('the installed command', () => {
+  const bin = fileURLToPath(new URL('src/cli/bin.mjs', root));
+  const run = (args: string[], input?: string) =>
+    spawnSync(process.execPath, [bin, ...args], { cwd, input, encoding: 'utf8', timeout: 20000 });
+
+  it('runs the built CLI with the contract exit codes and no stack trace', () => {
+    expect(run(['validate', 'data/example.argmap.json']).status).toBe(0);
+    const invalid = run(['validate', '-'], '{"format":"argmap","version":1,"nodes":[{"id":1}]}');
+    expect(invalid.status).toBe(1);
+    expect(invalid.stderr).toContain('<stdin>:1:41: /nodes/0/type: missing "type"');
+    const missing = run(['stats', 'missing.json']);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).not.toMatch(/\n\s+at /);
+  });
+});

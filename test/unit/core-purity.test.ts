@@ -1,0 +1,25 @@
+import { ESLint } from 'eslint';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { root } from './helpers.ts';
+
+describe('the pure core', () => {
+  it('is kept pure by the lint rule: no Svelte, DOM-bound d3, Node I/O, UI or CLI imports, no DOM globals', async () => {
+    const eslint = new ESLint({ cwd: fileURLToPath(root) });
+    const code = [
+      "import { mount } from 'svelte';",
+      "import { select } from 'd3-selection';",
+      "import { readFile } from 'node:fs/promises';",
+      "import { runCli } from '../cli/main.ts';",
+      "import { x } from '../ui/state.svelte.ts';",
+      'export const all = [mount, select, readFile, runCli, x, document.body];',
+      '',
+    ].join('\n');
+    const [result] = await eslint.lintText(code, {
+      filePath: fileURLToPath(new URL('src/core/example.ts', root)),
+    });
+    const rules = result?.messages.map((m) => m.ruleId);
+    expect(rules?.filter((r) => r === 'no-restricted-imports')).toHaveLength(5);
+    expect(rules).toContain('no-restricted-globals');
+  });
+});
