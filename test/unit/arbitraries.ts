@@ -103,7 +103,9 @@ export const arbitraryMap: fc.Arbitrary<ArgumentMap> = fc
         relations: fc
           .integer({ min: 0, max: 10 })
           .chain((n) =>
-            n === 0 ? fc.constant([]) : fc.tuple(...Array.from({ length: n }, (_, i) => relation(`r${i}`))),
+            n === 0
+              ? fc.constant<Relation[]>([])
+              : fc.tuple(...Array.from({ length: n }, (_, i) => relation(`r${i}`))),
           ),
         groups: groupCount === 0 ? fc.constant([]) : fc.tuple(...groupIds.map(group)),
         tour: optional(fc.array(step, { maxLength: 3 })),

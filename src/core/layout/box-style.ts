@@ -1,0 +1,69 @@
+import type { MapNode, Role } from '../model/types.ts';
+import type { TextMeasurer } from '../text/measure.ts';
+import { wrapText } from '../text/wrap.ts';
+
+/** Box metrics shared by layout and rendering, so that both place text at the same pixels. */
+export const boxStyle = {
+  textSize: 14,
+  titleSize: 14,
+  labelSize: 10,
+  lineHeight: 19,
+  /** Width the text of a box wraps to. */
+  maxTextWidth: 220,
+  minWidth: 120,
+  paddingX: 12,
+  paddingY: 10,
+  /** Height of the role label band ("REASON", "OBJECTION") above the title. */
+  labelBand: 16,
+  /** Lines of text a box shows at most; the whole text is in the details panel. */
+  maxLines: 10,
+  maxTitleLines: 2,
+} as const;
+
+/** The role label drawn in every box, so that roles read without colour (grayscale, print). */
+export const roleLabels: Record<Role, string> = {
+  thesis: 'THESIS',
+  reason: 'REASON',
+  objection: 'OBJECTION',
+  rebuttal: 'REBUTTAL',
+};
+
+export interface BoxContent {
+  readonly label: string;
+  readonly titleLines: readonly string[];
+  readonly textLines: readonly string[];
+  readonly truncated: boolean;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Wraps a node's title and text and sizes its box (whole pixels, so that coordinates stay clean). */
+export function measureBox(node: MapNode, role: Role, measurer: TextMeasurer): BoxContent {
+  const s = boxStyle;
+  const label = node.type === 'argument' ? `ARGUMENT · ${roleLabels[role]}` : roleLabels[role];
+  const title = node.title?.trim()
+    ? wrapText(node.title, measurer, {
+        weight: 'semibold',
+        size: s.titleSize,
+        maxWidth: s.maxTextWidth,
+        maxLines: s.maxTitleLines,
+      })
+    : undefined;
+  const text = wrapText(node.text, measurer, {
+    weight: 'regular',
+    size: s.textSize,
+    maxWidth: s.maxTextWidth,
+    maxLines: s.maxLines,
+  });
+  const labelWidth = measurer.width(label, 'semibold', s.labelSize);
+  const contentWidth = Math.max(labelWidth, title?.width ?? 0, text.width);
+  const lineCount = (title?.lines.length ?? 0) + text.lines.length;
+  return {
+    label,
+    titleLines: title?.lines ?? [],
+    textLines: text.lines,
+    truncated: text.truncated || (title?.truncated ?? false),
+    width: Math.ceil(Math.max(s.minWidth, contentWidth + 2 * s.paddingX)),
+    height: Math.ceil(2 * s.paddingY + s.labelBand + Math.max(1, lineCount) * s.lineHeight),
+  };
+}

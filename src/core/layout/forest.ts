@@ -1,0 +1,110 @@
+import { primaryRelation } from '../model/graph.ts';
+import { conclusionOf, type MapIndex } from '../model/map-index.ts';
+import type { NodeId, Relation, RelationId } from '../model/types.ts';
+
+/** A node in the drawn tree: placed under its parent by `relation` (its primary relation). */
+export interface TreeNode {
+  readonly id: NodeId;
+  readonly relation: RelationId | undefined;
+  readonly depth: number;
+  readonly children: TreeNode[];
+  /** Descendants in the full tree (shown or not). */
+  size: number;
+}
+
+export interface Forest {
+  readonly roots: readonly TreeNode[];
+  /** Every node, whether shown or hidden under a collapsed ancestor. */
+  readonly all: ReadonlyMap<NodeId, TreeNode>;
+}
+
+/**
+ * The spanning forest the layout draws: each node hangs under the conclusion of its primary relation (the
+ * first one in file order). Children are grouped by relation, relations ordered by file order with each
+ * undercut right after the relation it attacks, premises in `from` order. Theses are the roots, in file
+ * order; nodes left over sit on cycles, and the first of them in file order becomes a root (the cycle is
+ * broken there). Built iteratively: 10,000-deep chains are fine.
+ */
+export function buildForest(index: MapIndex): Forest {
+  const placedUnder = new Map<NodeId, { parent: NodeId; relation: Relation }>();
+  for (const node of index.map.nodes) {
+    const relation = primaryRelation(index, node.id);
+    const parent = relation && conclusionOf(index, relation);
+    if (relation && parent !== undefined && index.node(parent))
+      placedUnder.set(node.id, { parent, relation });
+  }
+
+  const childrenOf = new Map<NodeId, { id: NodeId; relation: Relation }[]>();
+  for (const node of index.map.nodes) {
+    const placement = placedUnder.get(node.id);
+    if (!placement) continue;
+    const list = childrenOf.get(placement.parent) ?? [];
+    list.push({ id: node.id, relation: placement.relation });
+    childrenOf.set(placement.parent, list);
+  }
+  for (const list of childrenOf.values()) {
+    list.sort((a, b) => compareUnits(index, a.relation, b.relation) || premiseOrder(a, b));
+  }
+
+  const all = new Map<NodeId, TreeNode>();
+  const roots: TreeNode[] = [];
+  const grow = (rootId: NodeId): void => {
+    const root: TreeNode = { id: rootId, relation: undefined, depth: 0, children: [], size: 0 };
+    all.set(rootId, root);
+    roots.push(root);
+    const stack: TreeNode[] = [root];
+    const order: TreeNode[] = [];
+    while (stack.length > 0) {
+      const current = stack.pop()!;
+      order.push(current);
+      for (const child of childrenOf.get(current.id) ?? []) {
+        if (all.has(child.id)) continue;
+        const node: TreeNode = {
+          id: child.id,
+          relation: child.relation.id,
+          depth: current.depth + 1,
+          children: [],
+          size: 0,
+        };
+        all.set(child.id, node);
+        current.children.push(node);
+      }
+      for (let i = current.children.length - 1; i >= 0; i--) stack.push(current.children[i]!);
+    }
+    for (let i = order.length - 1; i >= 0; i--) {
+      const node = order[i]!;
+      node.size = node.children.reduce((sum, child) => sum + 1 + child.size, 0);
+    }
+  };
+
+  for (const node of index.map.nodes) if (!placedUnder.has(node.id) && !all.has(node.id)) grow(node.id);
+  for (const node of index.map.nodes) if (!all.has(node.id)) grow(node.id);
+  return { roots, all };
+}
+
+/** Relations by file order, an undercut sorting right after the relation it attacks. */
+function compareUnits(index: MapIndex, a: Relation, b: Relation): number {
+  if (a.id === b.id) return 0;
+  const keyA = unitKey(index, a);
+  const keyB = unitKey(index, b);
+  for (let i = 0; i < Math.min(keyA.length, keyB.length); i++) {
+    if (keyA[i] !== keyB[i]) return keyA[i]! - keyB[i]!;
+  }
+  return keyA.length - keyB.length;
+}
+
+/** File positions from the base relation down to this one, e.g. [3] or [3, 7] for an undercut of r3. */
+function unitKey(index: MapIndex, relation: Relation): number[] {
+  const key: number[] = [];
+  const seen = new Set<string>();
+  for (let r: Relation | undefined = relation; r && !seen.has(r.id);) {
+    seen.add(r.id);
+    key.unshift(index.relationOrder(r.id));
+    r = r.type === 'undercut' ? index.relation(r.to) : undefined;
+  }
+  return key;
+}
+
+function premiseOrder(a: { id: NodeId; relation: Relation }, b: { id: NodeId; relation: Relation }): number {
+  return a.relation.from.indexOf(a.id) - b.relation.from.indexOf(b.id);
+}

@@ -1,0 +1,272 @@
+import { indexMap, conclusionOf, type MapIndex } from '../model/map-index.ts';
+import { rolesOf } from '../model/roles.ts';
+import type { ArgumentMap, NodeId, Relation } from '../model/types.ts';
+import { createFontMeasurer, type TextMeasurer } from '../text/measure.ts';
+import { measureBox, type BoxContent } from './box-style.ts';
+import { buildForest, type TreeNode } from './forest.ts';
+import { bumpPath, midpoint, toScreen, type FramePoint } from './frame.ts';
+import { groupFrames } from './group-frames.ts';
+import { Router, type FrameBox } from './router.ts';
+import { placeTidy, type Spacing } from './tidy.ts';
+import type { Direction, LaidOutConnector, LaidOutMap, LaidOutNode, Rect } from './types.ts';
+
+export interface LayoutOptions {
+  readonly direction?: Direction;
+  /** Nodes whose subtrees are hidden. */
+  readonly collapsed?: ReadonlySet<NodeId>;
+  readonly measurer?: TextMeasurer;
+}
+
+const spacingFor: Record<Direction, Spacing> = {
+  down: { linked: 12, sibling: 28, cousin: 40, thesis: 72, level: 64, groupBoundary: 8 },
+  right: { linked: 8, sibling: 18, cousin: 28, thesis: 48, level: 88, groupBoundary: 34 },
+};
+
+/**
+ * Lays a map out: boxes sized from the font's metrics, a tidy tree on each node's primary parent, connectors
+ * for every relation (linked premises under one bar, undercuts into the middle of the connector they attack,
+ * cross-links and contradictions routed around boxes), and frames for groups. Pure and deterministic.
+ */
+export function layoutMap(map: ArgumentMap, options: LayoutOptions = {}): LaidOutMap {
+  const direction = options.direction ?? 'down';
+  const collapsed = options.collapsed ?? new Set<NodeId>();
+  const measurer = options.measurer ?? createFontMeasurer();
+  const spacing = spacingFor[direction];
+  const index = indexMap(map);
+  const roles = rolesOf(index);
+  const content = new Map<NodeId, BoxContent>();
+  for (const node of index.map.nodes) {
+    if (!content.has(node.id)) content.set(node.id, measureBox(node, roles.get(node.id)!, measurer));
+  }
+  const extent = (id: NodeId) => {
+    const box = content.get(id)!;
+    return direction === 'down'
+      ? { breadth: box.width, depth: box.height }
+      : { breadth: box.height, depth: box.width };
+  };
+
+  const forest = buildForest(index);
+  const placement = placeTidy(forest, collapsed, extent, spacing, (id) => index.node(id)?.group);
+  const shown = shownNodes(forest.roots, collapsed);
+
+  const frameBoxes = new Map<NodeId, FrameBox>();
+  for (const tree of shown) {
+    frameBoxes.set(tree.id, {
+      id: tree.id,
+      centre: placement.centre.get(tree.id)!,
+      top: placement.levelStart[tree.depth]!,
+      level: tree.depth,
+      ...extent(tree.id),
+    });
+  }
+
+  const nodes: LaidOutNode[] = shown.map((tree) => {
+    const box = content.get(tree.id)!;
+    const frame = frameBoxes.get(tree.id)!;
+    const corner = toScreen(direction, { b: frame.centre - frame.breadth / 2, d: frame.top });
+    const parent = tree.relation ? conclusionOf(index, index.relation(tree.relation)!) : undefined;
+    return {
+      id: tree.id,
+      role: roles.get(tree.id)!,
+      depth: tree.depth,
+      x: corner.x,
+      y: corner.y,
+      width: box.width,
+      height: box.height,
+      label: box.label,
+      titleLines: box.titleLines,
+      textLines: box.textLines,
+      truncated: box.truncated,
+      collapsed: collapsed.has(tree.id) && tree.children.length > 0,
+      hidden: collapsed.has(tree.id) ? tree.size : 0,
+      hasChildren: tree.children.length > 0,
+      ...(parent !== undefined ? { parent } : {}),
+    };
+  });
+
+  const router = new Router(frameBoxes.values(), placement.levelStart, placement.levelSize, spacing.level);
+  const connectors = drawConnectors(index, forest.all, frameBoxes, router, direction, spacing);
+  const groups = groupFrames(map.groups, nodes, (id) => index.node(id)?.group);
+  return { direction, nodes, connectors, groups, bounds: boundsOf([...nodes, ...groups]) };
+}
+
+/** Shown nodes in pre-order (parents before children, siblings in order), iteratively. */
+function shownNodes(roots: readonly TreeNode[], collapsed: ReadonlySet<NodeId>): TreeNode[] {
+  const out: TreeNode[] = [];
+  const stack = [...roots].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    out.push(node);
+    if (!collapsed.has(node.id))
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
+  return out;
+}
+
+interface Junction {
+  readonly members: readonly FrameBox[];
+  /** Where the premises' bar meets the line to the target. */
+  readonly point: FramePoint;
+  /** Middle of the line to the target, where undercuts of this relation arrive. */
+  readonly middle: FramePoint;
+  readonly level: number;
+}
+
+function drawConnectors(
+  index: MapIndex,
+  trees: ReadonlyMap<NodeId, TreeNode>,
+  boxes: ReadonlyMap<NodeId, FrameBox>,
+  router: Router,
+  direction: Direction,
+  spacing: Spacing,
+): LaidOutConnector[] {
+  const bottom = (box: FrameBox): FramePoint => ({ b: box.centre, d: box.top + box.depth });
+  const junctions = new Map<string, Junction>();
+  const targetOf = (relation: Relation) => conclusionOf(index, relation);
+
+  // First the junctions of every relation that has premises placed under it: undercuts aim at their middles.
+  for (const relation of index.map.relations) {
+    if (relation.type === 'contradiction' || junctions.has(relation.id)) continue;
+    const target = targetOf(relation);
+    if (target === undefined || !boxes.has(target)) continue;
+    const members = relation.from
+      .filter((id) => trees.get(id)?.relation === relation.id)
+      .flatMap((id) => boxes.get(id) ?? []);
+    if (members.length === 0) continue;
+    const level = members[0]!.level;
+    const left = Math.min(...members.map((m) => m.centre - m.breadth / 2));
+    const right = Math.max(...members.map((m) => m.centre + m.breadth / 2));
+    const point = {
+      b: members.length === 1 ? members[0]!.centre : (left + right) / 2,
+      d: members[0]!.top - spacing.level * 0.4,
+    };
+    junctions.set(relation.id, { members, point, middle: point, level });
+  }
+  // Where each relation's line ends: the target's bottom, or for an undercut the middle of what it attacks.
+  const endOf = (relation: Relation): { point: FramePoint; gap: number } | undefined => {
+    const target = targetOf(relation);
+    const targetBox = target === undefined ? undefined : boxes.get(target);
+    if (!targetBox) return undefined;
+    if (relation.type === 'undercut') {
+      const attacked = junctions.get(relation.to);
+      if (attacked) return { point: attacked.middle, gap: attacked.level };
+    }
+    return { point: bottom(targetBox), gap: targetBox.level + 1 };
+  };
+  for (const relation of index.map.relations) {
+    const junction = junctions.get(relation.id);
+    const end = endOf(relation);
+    if (junction && end && relation.type !== 'undercut') {
+      junctions.set(relation.id, { ...junction, middle: midpoint(junction.point, end.point) });
+    }
+  }
+
+  const connectors: LaidOutConnector[] = [];
+  const screen = (p: FramePoint) => toScreen(direction, p);
+  const labelNear = (p: FramePoint): FramePoint => ({ b: p.b, d: p.d - 14 });
+
+  for (const relation of index.map.relations) {
+    if (relation.type === 'contradiction') {
+      const a = boxes.get(relation.from[0]!);
+      const b = boxes.get(relation.to);
+      if (!a || !b || a.id === b.id) continue;
+      const points = contradictionRoute(a, b, router);
+      connectors.push({
+        key: relation.id,
+        relationId: relation.id,
+        type: relation.type,
+        kind: 'cross',
+        path: bumpPath(direction, points),
+        labelAt: screen(labelOnApproach(points)),
+        end: screen(points[points.length - 1]!),
+        premises: [a.id],
+        target: b.id,
+      });
+      continue;
+    }
+    const target = targetOf(relation);
+    const end = endOf(relation);
+    if (target === undefined || !end) continue;
+    const junction = junctions.get(relation.id);
+    if (junction) {
+      const stubs = junction.members.map((m) =>
+        bumpPath(direction, [
+          { b: m.centre, d: m.top },
+          { b: m.centre, d: junction.point.d },
+        ]),
+      );
+      const bar =
+        junction.members.length > 1
+          ? bumpPath(direction, [
+              { b: Math.min(...junction.members.map((m) => m.centre)), d: junction.point.d },
+              { b: Math.max(...junction.members.map((m) => m.centre)), d: junction.point.d },
+            ])
+          : '';
+      const line = bumpPath(direction, [junction.point, end.point]);
+      connectors.push({
+        key: relation.id,
+        relationId: relation.id,
+        type: relation.type,
+        kind: 'tree',
+        path: [...stubs, bar, line].filter((d) => d !== '').join(''),
+        labelAt: screen(labelNear(junction.point)),
+        end: screen(end.point),
+        premises: junction.members.map((m) => m.id),
+        target,
+      });
+    }
+    const entry = junction ? { point: junction.point, gap: junction.level } : end;
+    for (const premise of new Set(relation.from)) {
+      const box = boxes.get(premise);
+      if (!box || premise === target || junction?.members.includes(box)) continue;
+      const points = router.route(box, entry.point, entry.gap);
+      connectors.push({
+        key: `${relation.id}#${premise}`,
+        relationId: relation.id,
+        type: relation.type,
+        kind: 'cross',
+        path: bumpPath(direction, points),
+        labelAt: screen(labelOnApproach(points)),
+        end: screen(entry.point),
+        premises: [premise],
+        target,
+      });
+    }
+  }
+  return connectors;
+}
+
+/** The middle of a route's last step, which runs in the gap next to its target, clear of boxes. */
+function labelOnApproach(points: readonly FramePoint[]): FramePoint {
+  return midpoint(points[Math.max(0, points.length - 2)]!, points[points.length - 1]!);
+}
+
+/** Same row: up into the gap above and back down; different rows: from the lower box to the upper one's bottom. */
+function contradictionRoute(a: FrameBox, b: FrameBox, router: Router): FramePoint[] {
+  if (a.level === b.level) {
+    const gap = router.gapMiddle(a.level);
+    return [
+      { b: a.centre, d: a.top },
+      { b: a.centre, d: gap },
+      { b: b.centre, d: gap },
+      { b: b.centre, d: b.top },
+    ];
+  }
+  const [lower, upper] = a.level > b.level ? [a, b] : [b, a];
+  return router.route(lower, { b: upper.centre, d: upper.top + upper.depth }, upper.level + 1);
+}
+
+function boundsOf(rects: readonly Rect[]): Rect {
+  if (rects.length === 0) return { x: 0, y: 0, width: 0, height: 0 };
+  let left = Infinity;
+  let top = Infinity;
+  let right = -Infinity;
+  let bottom = -Infinity;
+  for (const r of rects) {
+    left = Math.min(left, r.x);
+    top = Math.min(top, r.y);
+    right = Math.max(right, r.x + r.width);
+    bottom = Math.max(bottom, r.y + r.height);
+  }
+  return { x: left, y: top, width: right - left, height: bottom - top };
+}

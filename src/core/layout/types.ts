@@ -1,0 +1,74 @@
+import type { NodeId, RelationId, RelationType, Role } from '../model/types.ts';
+
+export type Direction = 'down' | 'right';
+
+export interface Point {
+  readonly x: number;
+  readonly y: number;
+}
+
+/** A rectangle by its top-left corner. */
+export interface Rect {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface LaidOutNode extends Rect {
+  readonly id: NodeId;
+  readonly role: Role;
+  /** Depth in the drawn tree (theses are 0). */
+  readonly depth: number;
+  readonly label: string;
+  readonly titleLines: readonly string[];
+  readonly textLines: readonly string[];
+  readonly truncated: boolean;
+  /** The node's subtree is collapsed; `hidden` boxes are not drawn. */
+  readonly collapsed: boolean;
+  readonly hidden: number;
+  /** True when the node has tree children (it can be collapsed). */
+  readonly hasChildren: boolean;
+  /** The node this box hangs under in the tree, if any. */
+  readonly parent?: NodeId;
+}
+
+/**
+ * A drawn relation. `tree` connectors join a target to the premises placed under it (linked premises share
+ * one bar); `cross` connectors are the further relations of shared nodes, routed around boxes.
+ * Contradictions are `cross` connectors of type `contradiction`.
+ */
+export interface LaidOutConnector {
+  /** Unique per drawn piece: the relation id, with `#premise` for cross-links of single premises. */
+  readonly key: string;
+  readonly relationId: RelationId;
+  readonly type: RelationType;
+  readonly kind: 'tree' | 'cross';
+  /** SVG path data. */
+  readonly path: string;
+  /** Where the "because"/"but"/"however" label sits. */
+  readonly labelAt: Point;
+  /** Points where the connector ends at its target, and the direction it arrives from (for arrowheads). */
+  readonly end: Point;
+  readonly premises: readonly NodeId[];
+  /** The node the relation bears on (for undercuts: the conclusion of the relation attacked). */
+  readonly target: NodeId;
+}
+
+/** A frame around one cluster of a group's boxes (a group spread over the map has several). */
+export interface GroupFrame extends Rect {
+  readonly id: string;
+  /** Unique per frame: the group id, with `#n` when the group has several clusters. */
+  readonly key: string;
+  readonly title: string;
+  readonly nodes: readonly NodeId[];
+}
+
+export interface LaidOutMap {
+  readonly direction: Direction;
+  readonly nodes: readonly LaidOutNode[];
+  readonly connectors: readonly LaidOutConnector[];
+  readonly groups: readonly GroupFrame[];
+  /** Bounding box of everything drawn. */
+  readonly bounds: Rect;
+}

@@ -1,0 +1,89 @@
+import { fontMetricsData } from './font-metrics.generated.ts';
+
+/**
+ * Text measuring from the bundled font's own advance widths (Inter). Rendering turns kerning and ligatures
+ * off (see render styles), so a string's width is exactly the sum of its characters' advances: the same
+ * number in Node, in the browser's canvas `measureText`, and in the drawn SVG.
+ */
+
+export type FontWeight = keyof typeof fontMetricsData;
+
+export interface TextMeasurer {
+  /** Width in px of `text` set in the given weight and size. */
+  width(text: string, weight: FontWeight, size: number): number;
+}
+
+interface DecodedFont {
+  readonly unitsPerEm: number;
+  readonly widths: ReadonlyMap<number, number>;
+}
+
+function decode(data: { unitsPerEm: number; widths: string }): DecodedFont {
+  const widths = new Map<number, number>();
+  for (const run of data.widths.split(';')) {
+    const [start, list] = run.split(':') as [string, string];
+    let point = parseInt(start, 36);
+    for (const width of list.split(',')) widths.set(point++, parseInt(width, 36));
+  }
+  return { unitsPerEm: data.unitsPerEm, widths };
+}
+
+/**
+ * Width (in em) of characters the font lacks. The browser draws them with some fallback font whose width
+ * we cannot know, so the estimate is fixed and predictable: combining marks and controls take no room,
+ * wide East Asian characters and emoji a full em, everything else the width of a digit.
+ */
+export function fallbackEm(point: number): number {
+  if (point < 0x20 || (point >= 0x7f && point < 0xa0) || point === 0x200b || point === 0x200d) return 0;
+  const char = String.fromCodePoint(point);
+  if (/\p{M}/u.test(char)) return 0;
+  if (
+    (point >= 0x1100 && point <= 0x115f) ||
+    (point >= 0x2e80 && point <= 0xa4cf) ||
+    (point >= 0xac00 && point <= 0xd7a3) ||
+    (point >= 0xf900 && point <= 0xfaff) ||
+    (point >= 0xfe30 && point <= 0xfe4f) ||
+    (point >= 0xff00 && point <= 0xff60) ||
+    (point >= 0xffe0 && point <= 0xffe6) ||
+    (point >= 0x1f300 && point <= 0x1faff) ||
+    (point >= 0x20000 && point <= 0x3fffd)
+  ) {
+    return 1;
+  }
+  return 0.6;
+}
+
+/** The measurer every layout uses, in Node and in the browser. */
+export function createFontMeasurer(): TextMeasurer {
+  const fonts = {
+    regular: decode(fontMetricsData.regular),
+    semibold: decode(fontMetricsData.semibold),
+  } satisfies Record<FontWeight, DecodedFont>;
+  // Em widths of code points outside the table, computed once per character.
+  const fallback = new Map<number, number>();
+  return {
+    width(text, weight, size) {
+      const font = fonts[weight];
+      let units = 0;
+      let ems = 0;
+      for (let i = 0; i < text.length; i++) {
+        let point = text.charCodeAt(i);
+        if (point >= 0xd800 && point <= 0xdbff && i + 1 < text.length) {
+          const low = text.charCodeAt(i + 1);
+          if (low >= 0xdc00 && low <= 0xdfff) {
+            point = (point - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+            i++;
+          }
+        }
+        const advance = font.widths.get(point);
+        if (advance !== undefined) units += advance;
+        else {
+          let em = fallback.get(point);
+          if (em === undefined) fallback.set(point, (em = fallbackEm(point)));
+          ems += em;
+        }
+      }
+      return (units / font.unitsPerEm + ems) * size;
+    },
+  };
+}
