@@ -1,11 +1,9 @@
-/** Escapes text for XML text content and attribute values (labels are untrusted input). */
-export function escapeXml(text: string): string {
-  // Characters XML 1.0 forbids outright are dropped: a NUL in a label must not make the file unreadable.
-  // eslint-disable-next-line no-control-regex
-  return text
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-    .replace(/[&<>"']/g, (c) => entities[c]!);
-}
+/** Characters XML 1.0 forbids outright, and lone surrogates (which no encoder can write). */
+const forbidden = new RegExp(
+  '[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\ufffe\\uffff]' +
+    '|[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]',
+  'g',
+);
 
 const entities: Record<string, string> = {
   '&': '&amp;',
@@ -14,3 +12,11 @@ const entities: Record<string, string> = {
   '"': '&quot;',
   "'": '&#39;',
 };
+
+/**
+ * Escapes text for XML text content and attribute values (labels are untrusted input). Forbidden characters
+ * are dropped: a NUL in a label must not make the exported file unreadable.
+ */
+export function escapeXml(text: string): string {
+  return text.replace(forbidden, '').replace(/[&<>"']/g, (c) => entities[c]!);
+}
