@@ -1,0 +1,117 @@
+import dagre from '@dagrejs/dagre';
+import { instance as vizInstance } from '@viz-js/viz';
+import { layoutMap } from '../../src/core/layout/layout.ts';
+import { conclusionOf, indexMap } from '../../src/core/model/map-index.ts';
+import type { ArgumentMap } from '../../src/core/model/types.ts';
+import { crossings, type Edge, type Placed } from './metrics.ts';
+import { syntheticMap } from './synthetic.ts';
+
+export interface EngineResult {
+  readonly medianMs: number;
+  readonly runs: number;
+  readonly crossings: number;
+  readonly area: number;
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+function time<T>(runs: number, work: () => T): { medianMs: number; result: T } {
+  const times: number[] = [];
+  let result!: T;
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    result = work();
+    times.push(performance.now() - start);
+  }
+  return { medianMs: median(times), result };
+}
+
+async function timeAsync<T>(runs: number, work: () => Promise<T> | T): Promise<{ medianMs: number; result: T }> {
+  const times: number[] = [];
+  let result!: T;
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    result = await work();
+    times.push(performance.now() - start);
+  }
+  return { medianMs: median(times), result };
+}
+
+/** Premise → conclusion pairs of every relation (contradictions excluded), the graph every engine draws. */
+export function edgesOf(map: ArgumentMap): Edge[] {
+  const index = indexMap(map);
+  return map.relations.flatMap((relation) => {
+    if (relation.type === 'contradiction') return [];
+    const target = conclusionOf(index, relation);
+    return target === undefined ? [] : relation.from.map((premise) => [premise, target] as const);
+  });
+}
+
+export async function benchLayout(size: number, runs: { ours: number; peers: number }) {
+  const map = syntheticMap(size);
+  const edges = edgesOf(map);
+  layoutMap(map); // warm-up: JIT and the font tables
+  const ours = time(runs.ours, () => layoutMap(map));
+  const laid = ours.result;
+  const sizes = new Map(laid.nodes.map((n) => [n.id, { width: n.width, height: n.height }]));
+  const ourPlaced: Placed = {
+    centres: new Map(laid.nodes.map((n) => [n.id, { x: n.x + n.width / 2, y: n.y + n.height / 2 }])),
+    width: laid.bounds.width,
+    height: laid.bounds.height,
+  };
+
+  const dagreRun = time(runs.peers, () => {
+    const g = new dagre.graphlib.Graph();
+    g.setGraph({ rankdir: 'TB', nodesep: 28, ranksep: 64 });
+    g.setDefaultEdgeLabel(() => ({}));
+    for (const [id, box] of sizes) g.setNode(id, { ...box });
+    for (const [premise, target] of edges) g.setEdge(target, premise);
+    dagre.layout(g);
+    return g;
+  });
+  const g = dagreRun.result;
+  const dagrePlaced: Placed = {
+    centres: new Map([...sizes.keys()].map((id) => [id, { x: g.node(id).x, y: g.node(id).y }])),
+    width: g.graph().width ?? 0,
+    height: g.graph().height ?? 0,
+  };
+
+  const viz = await vizInstance();
+  const dot =
+    'digraph G { graph [rankdir=TB nodesep=0.39 ranksep=0.89]; node [shape=box fixedsize=true label=""];\n' +
+    [...sizes].map(([id, b]) => `"${id}" [width=${(b.width / 72).toFixed(3)} height=${(b.height / 72).toFixed(3)}];`).join('\n') +
+    '\n' +
+    edges.map(([premise, target]) => `"${target}" -> "${premise}";`).join('\n') +
+    '\n}';
+  const vizRun = await timeAsync(runs.peers, () => viz.renderJSON(dot) as { bb: string; objects?: { name: string; pos?: string }[] });
+  const [, , bw, bh] = vizRun.result.bb.split(',').map(Number);
+  const vizPlaced: Placed = {
+    centres: new Map(
+      (vizRun.result.objects ?? []).flatMap((o) => {
+        if (!o.pos) return [];
+        const [x, y] = o.pos.split(',').map(Number);
+        return [[o.name, { x: (x! * 96) / 72, y: (y! * 96) / 72 }]];
+      }),
+    ),
+    width: (bw! * 96) / 72,
+    height: (bh! * 96) / 72,
+  };
+
+  const result = (medianMs: number, placed: Placed, n: number): EngineResult => ({
+    medianMs,
+    runs: n,
+    crossings: crossings(placed, edges),
+    area: placed.width * placed.height,
+  });
+  return {
+    size,
+    edges: edges.length,
+    ours: result(ours.medianMs, ourPlaced, runs.ours),
+    dagre: result(dagreRun.medianMs, dagrePlaced, runs.peers),
+    graphviz: result(vizRun.medianMs, vizPlaced, runs.peers),
+  };
+}
