@@ -30,7 +30,10 @@ function time<T>(runs: number, work: () => T): { medianMs: number; result: T } {
   return { medianMs: median(times), result };
 }
 
-async function timeAsync<T>(runs: number, work: () => Promise<T> | T): Promise<{ medianMs: number; result: T }> {
+async function timeAsync<T>(
+  runs: number,
+  work: () => Promise<T> | T,
+): Promise<{ medianMs: number; result: T }> {
   const times: number[] = [];
   let result!: T;
   for (let i = 0; i < runs; i++) {
@@ -83,11 +86,16 @@ export async function benchLayout(size: number, runs: { ours: number; peers: num
   const viz = await vizInstance();
   const dot =
     'digraph G { graph [rankdir=TB nodesep=0.39 ranksep=0.89]; node [shape=box fixedsize=true label=""];\n' +
-    [...sizes].map(([id, b]) => `"${id}" [width=${(b.width / 72).toFixed(3)} height=${(b.height / 72).toFixed(3)}];`).join('\n') +
+    [...sizes]
+      .map(([id, b]) => `"${id}" [width=${(b.width / 72).toFixed(3)} height=${(b.height / 72).toFixed(3)}];`)
+      .join('\n') +
     '\n' +
     edges.map(([premise, target]) => `"${target}" -> "${premise}";`).join('\n') +
     '\n}';
-  const vizRun = await timeAsync(runs.peers, () => viz.renderJSON(dot) as { bb: string; objects?: { name: string; pos?: string }[] });
+  const vizRun = await timeAsync(
+    runs.peers,
+    () => viz.renderJSON(dot) as { bb: string; objects?: { name: string; pos?: string }[] },
+  );
   const [, , bw, bh] = vizRun.result.bb.split(',').map(Number);
   const vizPlaced: Placed = {
     centres: new Map(

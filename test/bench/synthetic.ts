@@ -33,7 +33,12 @@ export function syntheticMap(size: number, seed = 42): ArgumentMap {
     if (i === 0 || rand() < 0.002) continue; // a thesis
     // Prefer recent nodes as parents: trees a few levels deep with real fan-out.
     const parent = Math.max(0, i - 1 - Math.floor(rand() ** 3 * Math.min(i, 400)));
-    relations.push({ id: `r${i}`, type: rand() < 0.7 ? 'support' : 'attack', from: [`n${i}`], to: `n${parent}` });
+    relations.push({
+      id: `r${i}`,
+      type: rand() < 0.7 ? 'support' : 'attack',
+      from: [`n${i}`],
+      to: `n${parent}`,
+    });
   }
   // Linked pairs: merge some sibling premises into one relation.
   for (let k = 0; k < size * 0.03; k++) {
@@ -48,7 +53,12 @@ export function syntheticMap(size: number, seed = 42): ArgumentMap {
   for (let k = 0; k < crossLinks; k++) {
     const from = 1 + Math.floor(rand() * (size - 1));
     const to = Math.floor(rand() * from);
-    relations.push({ id: `x${k}`, type: rand() < 0.5 ? 'support' : 'attack', from: [`n${from}`], to: `n${to}` });
+    relations.push({
+      id: `x${k}`,
+      type: rand() < 0.5 ? 'support' : 'attack',
+      from: [`n${from}`],
+      to: `n${to}`,
+    });
   }
   return { groups: [], nodes, relations };
 }

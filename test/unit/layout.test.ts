@@ -55,10 +55,14 @@ describe('layout invariants on generated maps', () => {
       fc.property(arbitraryMap, (map) => {
         for (const node of layoutMap(map).nodes) {
           for (const line of node.textLines) {
-            expect(measurer.width(line, 'regular', boxStyle.textSize)).toBeLessThanOrEqual(boxStyle.maxTextWidth);
+            expect(measurer.width(line, 'regular', boxStyle.textSize)).toBeLessThanOrEqual(
+              boxStyle.maxTextWidth,
+            );
           }
           for (const line of node.titleLines) {
-            expect(measurer.width(line, 'semibold', boxStyle.titleSize)).toBeLessThanOrEqual(boxStyle.maxTextWidth);
+            expect(measurer.width(line, 'semibold', boxStyle.titleSize)).toBeLessThanOrEqual(
+              boxStyle.maxTextWidth,
+            );
           }
           expect(node.width).toBeLessThanOrEqual(boxStyle.maxTextWidth + 2 * boxStyle.paddingX + 1);
         }
@@ -81,10 +85,21 @@ describe('layout of the example map', () => {
   });
 
   it('places children in file order, linked co-premises side by side under one connector', () => {
-    const order = ['pollution-high', 'cars-cause', 'shops-fear', 'vans-at-night', 'disabled-residents', 'health-argument'];
+    const order = [
+      'pollution-high',
+      'cars-cause',
+      'shops-fear',
+      'vans-at-night',
+      'disabled-residents',
+      'health-argument',
+    ];
     const xs = order.map((id) => nodes.get(id)!.x);
     expect(xs).toEqual([...xs].sort((a, b) => a - b));
-    expect(connector('r1')).toMatchObject({ kind: 'tree', type: 'support', premises: ['pollution-high', 'cars-cause'] });
+    expect(connector('r1')).toMatchObject({
+      kind: 'tree',
+      type: 'support',
+      premises: ['pollution-high', 'cars-cause'],
+    });
     const [p, q] = [nodes.get('pollution-high')!, nodes.get('cars-cause')!];
     expect(q.x - (p.x + p.width)).toBe(12);
   });
@@ -92,8 +107,16 @@ describe('layout of the example map', () => {
   it('draws every relation kind', () => {
     expect(connector('r2')).toMatchObject({ kind: 'tree', type: 'attack', target: 'close-centre' });
     expect(connector('r3')).toMatchObject({ kind: 'tree', type: 'attack', target: 'shops-fear' });
-    expect(connector('r7')).toMatchObject({ kind: 'cross', type: 'contradiction', premises: ['footfall-rose'] });
-    expect(connector('r9#footfall-rose')).toMatchObject({ kind: 'cross', type: 'support', target: 'close-centre' });
+    expect(connector('r7')).toMatchObject({
+      kind: 'cross',
+      type: 'contradiction',
+      premises: ['footfall-rose'],
+    });
+    expect(connector('r9#footfall-rose')).toMatchObject({
+      kind: 'cross',
+      type: 'support',
+      target: 'close-centre',
+    });
     expect(laid.connectors).toHaveLength(9);
   });
 
@@ -121,7 +144,9 @@ describe('layout of the example map', () => {
 
   it('lays out to the right as well, theses on the left', () => {
     const right = byId(layoutMap(example, { direction: 'right' }));
-    expect(right.get('shops-fear')!.x).toBeGreaterThan(right.get('close-centre')!.x + right.get('close-centre')!.width);
+    expect(right.get('shops-fear')!.x).toBeGreaterThan(
+      right.get('close-centre')!.x + right.get('close-centre')!.width,
+    );
   });
 });
 
@@ -147,8 +172,15 @@ describe('collapse', () => {
 describe('hard shapes', () => {
   const chain = (n: number, type: Relation['type']): ArgumentMap => ({
     groups: [],
-    nodes: Array.from({ length: n }, (_, i) => ({ id: `n${i}`, type: 'statement' as const, text: `claim ${i}` })),
-    relations: Array.from({ length: n - 1 }, (_, i) => ({ id: `r${i}`, type, from: [`n${i + 1}`], to: `n${i}` }) as Relation),
+    nodes: Array.from({ length: n }, (_, i) => ({
+      id: `n${i}`,
+      type: 'statement' as const,
+      text: `claim ${i}`,
+    })),
+    relations: Array.from(
+      { length: n - 1 },
+      (_, i) => ({ id: `r${i}`, type, from: [`n${i + 1}`], to: `n${i}` }) as Relation,
+    ),
   });
 
   it('lays out a 10,000-deep chain without overflowing the stack', () => {
@@ -159,7 +191,10 @@ describe('hard shapes', () => {
 
   it('breaks a cycle deterministically at the first node in file order', () => {
     const map = chain(3, 'support');
-    const cyclic: ArgumentMap = { ...map, relations: [...map.relations, { id: 'back', type: 'support', from: ['n0'], to: 'n2' }] };
+    const cyclic: ArgumentMap = {
+      ...map,
+      relations: [...map.relations, { id: 'back', type: 'support', from: ['n0'], to: 'n2' }],
+    };
     const laid = layoutMap(cyclic);
     expect(laid.nodes.map((n) => [n.id, n.depth])).toEqual([
       ['n0', 0],

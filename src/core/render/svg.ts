@@ -62,7 +62,8 @@ export function renderSvg(laidOut: LaidOutMap, options: SvgOptions = {}): string
   return out.join('\n') + '\n';
 }
 
-function styleSheet(theme: Theme): string {
+/** The map's CSS for a theme: inlined in exported files, set as text of a style element in the app. */
+export function styleSheet(theme: Theme): string {
   const rules = [
     `text{font-family:Inter,'Inter Variable',Arial,sans-serif;font-kerning:none;font-variant-ligatures:none;fill:${theme.text}}`,
     `.group rect{fill:${theme.groupFill};stroke:${theme.groupStroke};stroke-width:1}`,
@@ -91,7 +92,7 @@ function styleSheet(theme: Theme): string {
   return rules.join('');
 }
 
-function markers(theme: Theme): string {
+export function markers(theme: Theme): string {
   return Object.entries(theme.relations)
     .map(
       ([type, colour]) =>
@@ -110,35 +111,62 @@ function connectorLabel(c: LaidOutConnector): string {
   return `<text class="connector-label" x="${n(c.labelAt.x)}" y="${n(c.labelAt.y + 4)}" text-anchor="middle">${relationWords[c.type]}</text>`;
 }
 
-function nodeSvg(node: LaidOutNode): string {
+/** One line of text in a box, positioned: shared by the SVG export and the app's markup. */
+export interface TextLine {
+  readonly className: 'label' | 'title' | 'text';
+  readonly x: number;
+  readonly y: number;
+  readonly text: string;
+}
+
+export function nodeTextLines(node: LaidOutNode): TextLine[] {
   const s = boxStyle;
-  const left = node.x + s.paddingX;
+  const x = node.x + s.paddingX;
+  const lineTop = (i: number) => node.y + s.paddingY + s.labelBand + i * s.lineHeight;
+  return [
+    {
+      className: 'label',
+      x,
+      y: node.y + s.paddingY + baselineOffset(s.labelSize, s.labelBand) - 3,
+      text: node.label,
+    },
+    ...node.titleLines.map((text, i) => ({
+      className: 'title' as const,
+      x,
+      y: lineTop(i) + baselineOffset(s.titleSize, s.lineHeight),
+      text,
+    })),
+    ...node.textLines.map((text, i) => ({
+      className: 'text' as const,
+      x,
+      y: lineTop(node.titleLines.length + i) + baselineOffset(s.textSize, s.lineHeight),
+      text,
+    })),
+  ];
+}
+
+/** The "+N" pill on a collapsed box. */
+export function collapseBadge(node: LaidOutNode): { x: number; y: number; width: number; label: string } {
+  const label = `+${node.hidden}`;
+  const width = 10 + label.length * 7;
+  return { x: node.x + node.width / 2 - width / 2, y: node.y + node.height - 8, width, label };
+}
+
+function nodeSvg(node: LaidOutNode): string {
   const parts: string[] = [];
   parts.push(
     `<rect class="box" x="${n(node.x)}" y="${n(node.y)}" width="${n(node.width)}" height="${n(node.height)}" rx="6"/>`,
   );
-  parts.push(
-    `<text class="label" x="${n(left)}" y="${n(node.y + s.paddingY + baselineOffset(s.labelSize, s.labelBand) - 3)}">${escapeXml(node.label)}</text>`,
-  );
-  const lineTop = (i: number) => node.y + s.paddingY + s.labelBand + i * s.lineHeight;
-  node.titleLines.forEach((line, i) => {
+  for (const line of nodeTextLines(node)) {
     parts.push(
-      `<text class="title" x="${n(left)}" y="${n(lineTop(i) + baselineOffset(s.titleSize, s.lineHeight))}">${escapeXml(line)}</text>`,
+      `<text class="${line.className}" x="${n(line.x)}" y="${n(line.y)}">${escapeXml(line.text)}</text>`,
     );
-  });
-  node.textLines.forEach((line, i) => {
-    const top = lineTop(node.titleLines.length + i);
-    parts.push(
-      `<text class="text" x="${n(left)}" y="${n(top + baselineOffset(s.textSize, s.lineHeight))}">${escapeXml(line)}</text>`,
-    );
-  });
+  }
   if (node.collapsed) {
-    const label = `+${node.hidden}`;
-    const width = 10 + label.length * 7;
-    const cx = node.x + node.width / 2;
-    const cy = node.y + node.height;
+    const badge = collapseBadge(node);
     parts.push(
-      `<g class="badge"><rect x="${n(cx - width / 2)}" y="${n(cy - 8)}" width="${n(width)}" height="16" rx="8"/><text x="${n(cx)}" y="${n(cy + 3.5)}" text-anchor="middle">${label}</text></g>`,
+      `<g class="badge"><rect x="${n(badge.x)}" y="${n(badge.y)}" width="${n(badge.width)}" height="16" rx="8"/>` +
+        `<text x="${n(badge.x + badge.width / 2)}" y="${n(badge.y + 11.5)}" text-anchor="middle">${badge.label}</text></g>`,
     );
   }
   return `<g class="node role-${node.role}" data-node-id="${escapeXml(node.id)}">${parts.join('')}</g>`;

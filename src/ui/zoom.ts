@@ -1,0 +1,52 @@
+import { select } from 'd3-selection';
+import 'd3-transition';
+import { zoom, zoomIdentity, type ZoomTransform } from 'd3-zoom';
+import type { Rect } from '../core/layout/types.ts';
+
+export interface ZoomControl {
+  /** Shows the whole rectangle, centred. */
+  fit(bounds: Rect, animate?: boolean): void;
+  zoomBy(factor: number): void;
+  /** Moves the view so that the point is in the centre, keeping the scale. */
+  centreOn(x: number, y: number): void;
+  destroy(): void;
+}
+
+const reducedMotion = () => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+
+/**
+ * d3-zoom on the map's one zoom surface (DESIGN.md): wheel, drag and pinch; the transform is handed back to
+ * Svelte, which owns the markup.
+ */
+export function attachZoom(svg: SVGSVGElement, onTransform: (transform: ZoomTransform) => void): ZoomControl {
+  const behavior = zoom<SVGSVGElement, unknown>()
+    .scaleExtent([0.02, 4])
+    .on('zoom', (event: { transform: ZoomTransform }) => onTransform(event.transform));
+  const surface = select(svg);
+  surface.call(behavior).on('dblclick.zoom', null);
+  const duration = (ms: number) => (reducedMotion() ? 0 : ms);
+  return {
+    fit(bounds, animate = true) {
+      const { width, height } = svg.getBoundingClientRect();
+      if (width === 0 || height === 0 || bounds.width === 0) return;
+      const scale = Math.min(1.25, (0.94 * width) / bounds.width, (0.94 * height) / bounds.height);
+      const t = zoomIdentity
+        .translate(width / 2, height / 2)
+        .scale(scale)
+        .translate(-(bounds.x + bounds.width / 2), -(bounds.y + bounds.height / 2));
+      surface
+        .transition()
+        .duration(animate ? duration(350) : 0)
+        .call(behavior.transform, t);
+    },
+    zoomBy(factor) {
+      surface.transition().duration(duration(200)).call(behavior.scaleBy, factor);
+    },
+    centreOn(x, y) {
+      surface.transition().duration(duration(350)).call(behavior.translateTo, x, y);
+    },
+    destroy() {
+      surface.interrupt().on('.zoom', null);
+    },
+  };
+}

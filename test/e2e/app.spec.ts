@@ -1,0 +1,74 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+
+const trenin = JSON.parse(
+  readFileSync(new URL('../../data/trenin-2010.argmap.json', import.meta.url), 'utf8'),
+) as {
+  nodes: { id: string; type: string; text: string }[];
+};
+
+/** Collects console errors and Content-Security-Policy violations of a page. */
+function watch(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
+test('opens on the Trenin map, one box per statement, with no errors or CSP violations', async ({ page }) => {
+  const errors = watch(page);
+  await page.goto('/');
+  const boxes = page.locator('[data-node-id]');
+  await expect(boxes.first()).toBeVisible();
+  await expect(boxes).toHaveCount(trenin.nodes.length);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Russia Suffers From a Security Deficit in Relations With NATO',
+  );
+  await page.screenshot({ path: 'test-results/screenshots/app-light.png' });
+  expect(errors).toEqual([]);
+});
+
+test('clicking a box fills Details and marks its passage in the source text', async ({ page }) => {
+  await page.goto('/');
+  const node = trenin.nodes.find((n) => n.type === 'statement')!;
+  await page.locator(`[data-node-id="${node.id}"]`).click();
+  await expect(page.getByRole('region', { name: 'Details' })).toContainText(node.text);
+  const mark = page.getByRole('region', { name: 'Source text' }).locator('mark');
+  await expect(mark).toBeVisible();
+  expect((await mark.textContent())!.length).toBeGreaterThan(10);
+  await expect(page).toHaveURL(new RegExp(`#node=${node.id}$`));
+});
+
+test('text measured in Node matches Chromium measureText on the bundled font within 0.5 px', async ({
+  page,
+}) => {
+  const { createFontMeasurer } = await import('../../src/core/text/measure.ts');
+  const measurer = createFontMeasurer();
+  const samples = [
+    'Russia suffers from a security deficit in relations with NATO and the United States.',
+    'Россия испытывает дефицит безопасности в отношениях с НАТО.',
+    'Ёжик, щука, объём: ЩЪЫЬЭЮЯ',
+    '0123456789 1,000 3.14 10 %',
+    '“Reset” – (NATO), ‘U.S.’; 2010! Why? a/b [x] {y} & * # @',
+    'Transnistria Kyrgyzstan Afghanistan',
+  ];
+  await page.goto('/');
+  await page.locator('[data-node-id]').first().waitFor();
+  const widths = await page.evaluate(async (texts) => {
+    await document.fonts.ready;
+    const context = document.createElement('canvas').getContext('2d')!;
+    context.fontKerning = 'none';
+    const measure = (font: string) =>
+      texts.map((text) => {
+        context.font = font;
+        return context.measureText(text).width;
+      });
+    return { regular: measure('400 14px Inter'), semibold: measure('600 14px Inter') };
+  }, samples);
+  samples.forEach((text, i) => {
+    expect(Math.abs(widths.regular[i]! - measurer.width(text, 'regular', 14)), text).toBeLessThan(0.5);
+    expect(Math.abs(widths.semibold[i]! - measurer.width(text, 'semibold', 14)), text).toBeLessThan(0.5);
+  });
+});
