@@ -9,6 +9,8 @@ export interface ZoomControl {
   zoomBy(factor: number): void;
   /** Moves the view so that the point is in the centre, keeping the scale. */
   centreOn(x: number, y: number): void;
+  /** Shifts the view by a distance in map units, at once (to keep a box still while the layout changes). */
+  shiftBy(dx: number, dy: number): void;
   destroy(): void;
 }
 
@@ -44,6 +46,9 @@ export function attachZoom(svg: SVGSVGElement, onTransform: (transform: ZoomTran
     },
     centreOn(x, y) {
       surface.transition().duration(duration(350)).call(behavior.translateTo, x, y);
+    },
+    shiftBy(dx, dy) {
+      surface.interrupt().call(behavior.translateBy, -dx, -dy);
     },
     destroy() {
       surface.interrupt().on('.zoom', null);

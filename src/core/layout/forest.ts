@@ -42,8 +42,15 @@ export function buildForest(index: MapIndex): Forest {
     list.push({ id: node.id, relation: placement.relation });
     childrenOf.set(placement.parent, list);
   }
+  const keys = new Map<string, number[]>();
+  const keyOf = (relation: Relation): number[] => {
+    let key = keys.get(relation.id);
+    if (!key) keys.set(relation.id, (key = unitKey(index, relation)));
+    return key;
+  };
   for (const list of childrenOf.values()) {
-    list.sort((a, b) => compareUnits(index, a.relation, b.relation) || premiseOrder(a, b));
+    if (list.length > 1)
+      list.sort((a, b) => compareKeys(keyOf(a.relation), keyOf(b.relation)) || premiseOrder(a, b));
   }
 
   const all = new Map<NodeId, TreeNode>();
@@ -83,10 +90,7 @@ export function buildForest(index: MapIndex): Forest {
 }
 
 /** Relations by file order, an undercut sorting right after the relation it attacks. */
-function compareUnits(index: MapIndex, a: Relation, b: Relation): number {
-  if (a.id === b.id) return 0;
-  const keyA = unitKey(index, a);
-  const keyB = unitKey(index, b);
+function compareKeys(keyA: readonly number[], keyB: readonly number[]): number {
   for (let i = 0; i < Math.min(keyA.length, keyB.length); i++) {
     if (keyA[i] !== keyB[i]) return keyA[i]! - keyB[i]!;
   }

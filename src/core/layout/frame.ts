@@ -1,3 +1,4 @@
+import { px } from '../round.ts';
 import type { Direction, Point } from './types.ts';
 
 /**
@@ -12,7 +13,7 @@ export interface FramePoint {
 export const toScreen = (direction: Direction, p: FramePoint): Point =>
   direction === 'down' ? { x: p.b, y: p.d } : { x: p.d, y: p.b };
 
-const n = (v: number): string => String(Math.round(v * 100) / 100);
+const n = px;
 
 /**
  * SVG path through frame points, each step a "bump" (a cubic whose tangents run along the depth axis at both
@@ -20,19 +21,24 @@ const n = (v: number): string => String(Math.round(v * 100) / 100);
  */
 export function bumpPath(direction: Direction, points: readonly FramePoint[]): string {
   if (points.length === 0) return '';
-  const screen = points.map((p) => toScreen(direction, p));
-  let d = `M${n(screen[0]!.x)},${n(screen[0]!.y)}`;
-  for (let i = 1; i < screen.length; i++) {
-    const a = screen[i - 1]!;
-    const z = screen[i]!;
-    if (a.x === z.x || a.y === z.y) {
-      d += `L${n(z.x)},${n(z.y)}`;
-    } else if (direction === 'down') {
-      const m = (a.y + z.y) / 2;
-      d += `C${n(a.x)},${n(m)} ${n(z.x)},${n(m)} ${n(z.x)},${n(z.y)}`;
+  const down = direction === 'down';
+  // Screen coordinates of point i: b and d swap in the "right" direction.
+  const x = (p: FramePoint) => (down ? p.b : p.d);
+  const y = (p: FramePoint) => (down ? p.d : p.b);
+  let d = `M${n(x(points[0]!))},${n(y(points[0]!))}`;
+  for (let i = 1; i < points.length; i++) {
+    const ax = x(points[i - 1]!);
+    const ay = y(points[i - 1]!);
+    const zx = x(points[i]!);
+    const zy = y(points[i]!);
+    if (ax === zx || ay === zy) {
+      d += `L${n(zx)},${n(zy)}`;
+    } else if (down) {
+      const m = n((ay + zy) / 2);
+      d += `C${n(ax)},${m} ${n(zx)},${m} ${n(zx)},${n(zy)}`;
     } else {
-      const m = (a.x + z.x) / 2;
-      d += `C${n(m)},${n(a.y)} ${n(m)},${n(z.y)} ${n(z.x)},${n(z.y)}`;
+      const m = n((ax + zx) / 2);
+      d += `C${m},${n(ay)} ${m},${n(zy)} ${n(zx)},${n(zy)}`;
     }
   }
   return d;

@@ -7,7 +7,7 @@ import { buildForest, type TreeNode } from './forest.ts';
 import { bumpPath, midpoint, toScreen, type FramePoint } from './frame.ts';
 import { groupFrames } from './group-frames.ts';
 import { Router, type FrameBox } from './router.ts';
-import { placeTidy, type Spacing } from './tidy.ts';
+import { placeTidy, type Extent, type Spacing } from './tidy.ts';
 import type { Direction, LaidOutConnector, LaidOutMap, LaidOutNode, Rect } from './types.ts';
 
 export interface LayoutOptions {
@@ -38,12 +38,16 @@ export function layoutMap(map: ArgumentMap, options: LayoutOptions = {}): LaidOu
   for (const node of index.map.nodes) {
     if (!content.has(node.id)) content.set(node.id, measureBox(node, roles.get(node.id)!, measurer));
   }
-  const extent = (id: NodeId) => {
-    const box = content.get(id)!;
-    return direction === 'down'
-      ? { breadth: box.width, depth: box.height }
-      : { breadth: box.height, depth: box.width };
-  };
+  const extents = new Map<NodeId, Extent>();
+  for (const [id, box] of content) {
+    extents.set(
+      id,
+      direction === 'down'
+        ? { breadth: box.width, depth: box.height }
+        : { breadth: box.height, depth: box.width },
+    );
+  }
+  const extent = (id: NodeId): Extent => extents.get(id)!;
 
   const forest = buildForest(index);
   const placement = placeTidy(forest, collapsed, extent, spacing, (id) => index.node(id)?.group);

@@ -45,7 +45,10 @@ export function indexMap(map: ArgumentMap): MapIndex {
   for (const [position, relation] of map.relations.entries()) {
     if (!relations.has(relation.id)) relations.set(relation.id, relation);
     if (!order.has(relation.id)) order.set(relation.id, position);
-    for (const premise of new Set(relation.from)) push(premiseOf, premise, relation);
+    relation.from.forEach((premise, i) => {
+      // A premise listed twice in one relation is still one premise.
+      if (i === 0 || !relation.from.slice(0, i).includes(premise)) push(premiseOf, premise, relation);
+    });
     if (relation.type === 'undercut') push(undercuts, relation.to, relation);
     else push(incoming, relation.to, relation);
   }
@@ -66,8 +69,10 @@ export function indexMap(map: ArgumentMap): MapIndex {
  */
 export function conclusionOf(index: MapIndex, relation: Relation): NodeId | undefined {
   let current: Relation | undefined = relation;
-  const seen = new Set<RelationId>();
+  // Undercut chains are rare and short; the cycle guard is only allocated when there is one.
+  let seen: Set<RelationId> | undefined;
   while (current?.type === 'undercut') {
+    seen ??= new Set();
     if (seen.has(current.id)) return undefined;
     seen.add(current.id);
     current = index.relation(current.to);

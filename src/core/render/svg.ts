@@ -1,3 +1,4 @@
+import { px } from '../round.ts';
 import { boxStyle } from '../layout/box-style.ts';
 import type { LaidOutConnector, LaidOutMap, LaidOutNode } from '../layout/types.ts';
 import { fontMetricsData } from '../text/font-metrics.generated.ts';
@@ -13,7 +14,7 @@ export interface SvgOptions {
   readonly margin?: number;
 }
 
-const n = (v: number): string => String(Math.round(v * 100) / 100);
+const n = px;
 
 /** Baseline of a line of text `size` px high centred in a line box `lineHeight` high (Inter's own metrics). */
 export function baselineOffset(size: number, lineHeight: number): number {

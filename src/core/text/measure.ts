@@ -15,17 +15,24 @@ export interface TextMeasurer {
 
 interface DecodedFont {
   readonly unitsPerEm: number;
-  readonly widths: ReadonlyMap<number, number>;
+  /** Advance of each code point below U+10000 (NaN where the font has no glyph): a direct index is fastest. */
+  readonly basic: Float64Array;
+  readonly astral: ReadonlyMap<number, number>;
 }
 
 function decode(data: { unitsPerEm: number; widths: string }): DecodedFont {
-  const widths = new Map<number, number>();
+  const basic = new Float64Array(0x10000).fill(NaN);
+  const astral = new Map<number, number>();
   for (const run of data.widths.split(';')) {
     const [start, list] = run.split(':') as [string, string];
     let point = parseInt(start, 36);
-    for (const width of list.split(',')) widths.set(point++, parseInt(width, 36));
+    for (const width of list.split(',')) {
+      if (point < 0x10000) basic[point] = parseInt(width, 36);
+      else astral.set(point, parseInt(width, 36));
+      point++;
+    }
   }
-  return { unitsPerEm: data.unitsPerEm, widths };
+  return { unitsPerEm: data.unitsPerEm, basic, astral };
 }
 
 /**
@@ -75,8 +82,9 @@ export function createFontMeasurer(): TextMeasurer {
             i++;
           }
         }
-        const advance = font.widths.get(point);
-        if (advance !== undefined) units += advance;
+        const advance = point < 0x10000 ? font.basic[point]! : (font.astral.get(point) ?? NaN);
+        if (advance === advance)
+          units += advance; // not NaN: the font has the character
         else {
           let em = fallback.get(point);
           if (em === undefined) fallback.set(point, (em = fallbackEm(point)));
