@@ -6,6 +6,11 @@ import type { Rect } from '../core/layout/types.ts';
 export interface ZoomControl {
   /** Shows the whole rectangle, centred. */
   fit(bounds: Rect, animate?: boolean): void;
+  /**
+   * The first view of a map: the whole map when it is readable that way; else, at a readable scale, its top
+   * centred on `focusX` (the thesis).
+   */
+  overview(bounds: Rect, focusX: number): void;
   zoomBy(factor: number): void;
   /** Moves the view so that the point is in the centre, keeping the scale. */
   centreOn(x: number, y: number): void;
@@ -13,6 +18,9 @@ export interface ZoomControl {
   shiftBy(dx: number, dy: number): void;
   destroy(): void;
 }
+
+/** Below this scale the 14 px text of the boxes cannot be read. */
+const readableScale = 0.75;
 
 const reducedMotion = () => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
@@ -40,6 +48,17 @@ export function attachZoom(svg: SVGSVGElement, onTransform: (transform: ZoomTran
         .transition()
         .duration(animate ? duration(350) : 0)
         .call(behavior.transform, t);
+    },
+    overview(bounds, focusX) {
+      const { width, height } = svg.getBoundingClientRect();
+      if (width === 0 || height === 0 || bounds.width === 0) return;
+      const fitScale = Math.min(1.25, (0.94 * width) / bounds.width, (0.94 * height) / bounds.height);
+      if (fitScale >= readableScale) return this.fit(bounds, false);
+      const t = zoomIdentity
+        .translate(width / 2, 24)
+        .scale(readableScale)
+        .translate(-focusX, -bounds.y);
+      surface.call(behavior.transform, t);
     },
     zoomBy(factor) {
       surface.transition().duration(duration(200)).call(behavior.scaleBy, factor);

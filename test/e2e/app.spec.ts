@@ -72,3 +72,44 @@ test('text measured in Node matches Chromium measureText on the bundled font wit
     expect(Math.abs(widths.semibold[i]! - measurer.width(text, 'semibold', 14)), text).toBeLessThan(0.5);
   });
 });
+
+test('the toggle under a box collapses its subtree and expands it again', async ({ page }) => {
+  await page.goto('/');
+  const boxes = page.locator('[data-node-id]');
+  await expect(boxes).toHaveCount(trenin.nodes.length);
+  const thesis = page.locator('[role="treeitem"][aria-level="1"]').first();
+  // The first view shows the thesis and what is near it at a readable scale: take a branch in view.
+  const candidates = page.locator('[role="treeitem"][aria-level="2"][aria-expanded="true"]');
+  const viewport = page.viewportSize()!;
+  let id: string | null = null;
+  for (const candidate of await candidates.all()) {
+    const box = await candidate.boundingBox();
+    if (
+      box &&
+      box.x > 0 &&
+      box.y > 0 &&
+      box.x + box.width < viewport.width &&
+      box.y + box.height < viewport.height
+    ) {
+      id = await candidate.getAttribute('data-node-id');
+      break;
+    }
+  }
+  expect(id).not.toBeNull();
+  const branch = page.locator(`[data-node-id="${id}"]`);
+  await branch.getByRole('button', { name: 'Collapse' }).click();
+  const collapsedBox = page.locator(`[data-node-id="${id}"]`);
+  await expect(collapsedBox).toHaveAttribute('aria-expanded', 'false');
+  const shown = await boxes.count();
+  expect(shown).toBeLessThan(trenin.nodes.length);
+  await collapsedBox.getByRole('button', { name: /^Expand/ }).click();
+  await expect(boxes).toHaveCount(trenin.nodes.length);
+  await expect(thesis).toBeVisible();
+});
+
+test('#node= in the address selects that box on load', async ({ page }) => {
+  const node = trenin.nodes[5]!;
+  await page.goto(`/#node=${node.id}`);
+  await expect(page.getByRole('region', { name: 'Details' })).toContainText(node.text);
+  await expect(page.locator(`[data-node-id="${node.id}"]`)).toHaveAttribute('aria-selected', 'true');
+});

@@ -1,5 +1,5 @@
 import type { Group, NodeId } from '../model/types.ts';
-import type { GroupFrame, LaidOutNode } from './types.ts';
+import type { GroupFrame, LaidOutNode, Rect } from './types.ts';
 
 const padding = 10;
 /** Room above the topmost box for the group's title. */
@@ -7,9 +7,9 @@ const titleBand = 18;
 
 /**
  * Frames for groups. Groups are themes, not subtrees, so one rectangle around all members of a group would
- * cover half the map. Instead each cluster of a group gets its own frame: a member whose tree parent is not
- * in the group starts a cluster, which takes in the descendants that are in the group (nested groups count
- * for their parents). Frames are drawn behind the boxes.
+ * cover half the map. Instead each cluster of a group gets its own frame: members join the cluster of their
+ * tree parent or of the sibling before them, as long as the frame would not take in boxes of other groups
+ * (nested groups count for their parents). Frames are drawn behind the boxes.
  */
 export function groupFrames(
   groups: readonly Group[],
@@ -38,52 +38,103 @@ export function groupFrames(
       nesting.set(p, Math.max(nesting.get(p) ?? 0, level));
     }
   }
+  const crowd = new Crowd(nodes);
   const frames: GroupFrame[] = [];
   for (const group of groups) {
-    // Nodes come in pre-order: a parent before its children, siblings in order. A member whose parent is in
-    // the group joins the parent's cluster; adjacent sibling members under an outside parent share one.
-    const clusterOf = new Map<NodeId, LaidOutNode[]>();
-    const lastUnder = new Map<string, LaidOutNode[] | undefined>();
-    const clusters: LaidOutNode[][] = [];
+    // Nodes come in pre-order: a parent before its children, siblings in order. A member joins its parent's
+    // cluster, or that of the sibling member just before it.
+    const clusterOf = new Map<NodeId, Cluster>();
+    const lastUnder = new Map<string, Cluster | undefined>();
+    const clusters: Cluster[] = [];
     for (const node of nodes) {
       const parentKey = node.parent ?? '';
       if (!inGroup(node.id, group.id)) {
         lastUnder.set(parentKey, undefined);
         continue;
       }
-      let cluster = node.parent !== undefined ? clusterOf.get(node.parent) : undefined;
-      if (!cluster) {
-        cluster = lastUnder.get(parentKey);
-        if (!cluster) clusters.push((cluster = []));
-        lastUnder.set(parentKey, cluster);
-      }
-      cluster.push(node);
+      const candidates = [
+        node.parent !== undefined ? clusterOf.get(node.parent) : undefined,
+        lastUnder.get(parentKey),
+      ];
+      // Join a cluster only if its grown hull would not take in boxes of others: such a frame would mislead.
+      const outsider = (other: LaidOutNode) => !inGroup(other.id, group.id);
+      let cluster = candidates.find((c) => c !== undefined && !crowd.holdsAny(union(c.hull, node), outsider));
+      if (!cluster) clusters.push((cluster = { members: [], hull: node }));
+      cluster.members.push(node);
+      cluster.hull = union(cluster.hull, node);
       clusterOf.set(node.id, cluster);
+      lastUnder.set(parentKey, cluster);
     }
     const pad = padding + 8 * (nesting.get(group.id) ?? 0);
     const band = titleBand * (1 + (nesting.get(group.id) ?? 0));
-    clusters.forEach((members, i) => {
-      let left = Infinity;
-      let top = Infinity;
-      let right = -Infinity;
-      let bottom = -Infinity;
-      for (const n of members) {
-        left = Math.min(left, n.x - pad);
-        top = Math.min(top, n.y - pad - band);
-        right = Math.max(right, n.x + n.width + pad);
-        bottom = Math.max(bottom, n.y + n.height + pad);
-      }
+    clusters.forEach(({ members }, i) => {
       frames.push({
         id: group.id,
         key: clusters.length === 1 ? group.id : `${group.id}#${i + 1}`,
         title: group.title,
         nodes: members.map((n) => n.id),
-        x: left,
-        y: top,
-        width: right - left,
-        height: bottom - top,
+        ...frameAround(members, pad, band),
       });
     });
   }
   return frames;
+}
+
+function frameAround(members: readonly LaidOutNode[], pad: number, band: number): Rect {
+  let left = Infinity;
+  let top = Infinity;
+  let right = -Infinity;
+  let bottom = -Infinity;
+  for (const n of members) {
+    left = Math.min(left, n.x - pad);
+    top = Math.min(top, n.y - pad - band);
+    right = Math.max(right, n.x + n.width + pad);
+    bottom = Math.max(bottom, n.y + n.height + pad);
+  }
+  return { x: left, y: top, width: right - left, height: bottom - top };
+}
+
+interface Cluster {
+  readonly members: LaidOutNode[];
+  hull: Rect;
+}
+
+function union(a: Rect, b: Rect): Rect {
+  const x = Math.min(a.x, b.x);
+  const y = Math.min(a.y, b.y);
+  return {
+    x,
+    y,
+    width: Math.max(a.x + a.width, b.x + b.width) - x,
+    height: Math.max(a.y + a.height, b.y + b.height) - y,
+  };
+}
+
+/** The shown boxes sorted by their left edge, to find quickly which ones a rectangle touches. */
+class Crowd {
+  private readonly sorted: readonly LaidOutNode[];
+  private readonly widest: number;
+
+  constructor(nodes: readonly LaidOutNode[]) {
+    this.sorted = [...nodes].sort((a, b) => a.x - b.x);
+    this.widest = nodes.reduce((max, n) => Math.max(max, n.width), 0);
+  }
+
+  /** True when a box for which `counts` holds overlaps `rect`. */
+  holdsAny(rect: Rect, counts: (node: LaidOutNode) => boolean): boolean {
+    let lo = 0;
+    let hi = this.sorted.length;
+    const from = rect.x - this.widest;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.sorted[mid]!.x < from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < this.sorted.length && this.sorted[i]!.x < rect.x + rect.width; i++) {
+      const n = this.sorted[i]!;
+      if (n.x + n.width > rect.x && n.y < rect.y + rect.height && n.y + n.height > rect.y && counts(n))
+        return true;
+    }
+    return false;
+  }
 }

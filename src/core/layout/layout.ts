@@ -248,7 +248,8 @@ function labelOnApproach(points: readonly FramePoint[]): FramePoint {
 /** Same row: up into the gap above and back down; different rows: from the lower box to the upper one's bottom. */
 function contradictionRoute(a: FrameBox, b: FrameBox, router: Router): FramePoint[] {
   if (a.level === b.level) {
-    const gap = router.gapMiddle(a.level);
+    // A lane close above the row, clear of the bars of linked premises higher up in the gap.
+    const gap = Math.min(a.top, b.top) - 10;
     return [
       { b: a.centre, d: a.top },
       { b: a.centre, d: gap },
