@@ -48,7 +48,7 @@ export interface LaidOutConnector {
   readonly path: string;
   /** Where the "because"/"but"/"however" label sits. */
   readonly labelAt: Point;
-  /** Points where the connector ends at its target, and the direction it arrives from (for arrowheads). */
+  /** Where the connector ends at its target (the arrowhead; the path arrives there last). */
   readonly end: Point;
   readonly premises: readonly NodeId[];
   /** The node the relation bears on (for undercuts: the conclusion of the relation attacked). */
