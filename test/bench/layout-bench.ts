@@ -67,6 +67,15 @@ export async function benchLayout(size: number, runs: { ours: number; peers: num
     height: laid.bounds.height,
   };
 
+  const result = (medianMs: number, placed: Placed, n: number): EngineResult => ({
+    medianMs,
+    runs: n,
+    crossings: crossings(placed, edges),
+    area: placed.width * placed.height,
+  });
+  const own = { size, edges: edges.length, ours: result(ours.medianMs, ourPlaced, runs.ours) };
+  if (runs.peers === 0) return { ...own, dagre: undefined, graphviz: undefined };
+
   const dagreRun = time(runs.peers, () => {
     const g = new dagre.graphlib.Graph();
     g.setGraph({ rankdir: 'TB', nodesep: 28, ranksep: 64 });
@@ -109,16 +118,8 @@ export async function benchLayout(size: number, runs: { ours: number; peers: num
     height: (bh! * 96) / 72,
   };
 
-  const result = (medianMs: number, placed: Placed, n: number): EngineResult => ({
-    medianMs,
-    runs: n,
-    crossings: crossings(placed, edges),
-    area: placed.width * placed.height,
-  });
   return {
-    size,
-    edges: edges.length,
-    ours: result(ours.medianMs, ourPlaced, runs.ours),
+    ...own,
     dagre: result(dagreRun.medianMs, dagrePlaced, runs.peers),
     graphviz: result(vizRun.medianMs, vizPlaced, runs.peers),
   };

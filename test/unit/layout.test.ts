@@ -142,6 +142,27 @@ describe('layout of the example map', () => {
     }
   });
 
+  it('never lets a group frame take in boxes of other groups (on the Trenin map)', async () => {
+    const trenin = mapOf(readText('data/trenin-2010.argmap.json'));
+    const groupOf = new Map(trenin.nodes.map((n) => [n.id, n.group]));
+    const laidTrenin = layoutMap(trenin);
+    for (const frame of laidTrenin.groups) {
+      const members = frame.nodes.map((id) => laidTrenin.nodes.find((n) => n.id === id)!);
+      const hull = {
+        x: Math.min(...members.map((n) => n.x)),
+        y: Math.min(...members.map((n) => n.y)),
+        width: Math.max(...members.map((n) => n.x + n.width)) - Math.min(...members.map((n) => n.x)),
+        height: Math.max(...members.map((n) => n.y + n.height)) - Math.min(...members.map((n) => n.y)),
+      };
+      const intruders = laidTrenin.nodes.filter((n) => groupOf.get(n.id) !== frame.id && overlaps(n, hull));
+      expect(
+        intruders.map((n) => n.id),
+        frame.key,
+      ).toEqual([]);
+    }
+    expect(new Set(laidTrenin.groups.map((g) => g.id)).size).toBe(8);
+  });
+
   it('lays out to the right as well, theses on the left', () => {
     const right = byId(layoutMap(example, { direction: 'right' }));
     expect(right.get('shops-fear')!.x).toBeGreaterThan(

@@ -21,16 +21,17 @@ const n = px;
  */
 export function bumpPath(direction: Direction, points: readonly FramePoint[]): string {
   if (points.length === 0) return '';
+  // Screen x and y of a frame point: b and d swap in the "right" direction. Inlined: this runs for every
+  // connector of a map.
   const down = direction === 'down';
-  // Screen coordinates of point i: b and d swap in the "right" direction.
-  const x = (p: FramePoint) => (down ? p.b : p.d);
-  const y = (p: FramePoint) => (down ? p.d : p.b);
-  let d = `M${n(x(points[0]!))},${n(y(points[0]!))}`;
+  let p = points[0]!;
+  let ax = down ? p.b : p.d;
+  let ay = down ? p.d : p.b;
+  let d = `M${n(ax)},${n(ay)}`;
   for (let i = 1; i < points.length; i++) {
-    const ax = x(points[i - 1]!);
-    const ay = y(points[i - 1]!);
-    const zx = x(points[i]!);
-    const zy = y(points[i]!);
+    p = points[i]!;
+    const zx = down ? p.b : p.d;
+    const zy = down ? p.d : p.b;
     if (ax === zx || ay === zy) {
       d += `L${n(zx)},${n(zy)}`;
     } else if (down) {
@@ -40,6 +41,8 @@ export function bumpPath(direction: Direction, points: readonly FramePoint[]): s
       const m = n((ax + zx) / 2);
       d += `C${m},${n(ay)} ${m},${n(zy)} ${n(zx)},${n(zy)}`;
     }
+    ax = zx;
+    ay = zy;
   }
   return d;
 }

@@ -60,7 +60,8 @@ export function layoutMap(map: ArgumentMap, options: LayoutOptions = {}): LaidOu
       centre: placement.centre.get(tree.id)!,
       top: placement.levelStart[tree.depth]!,
       level: tree.depth,
-      ...extent(tree.id),
+      breadth: extent(tree.id).breadth,
+      depth: extent(tree.id).depth,
     });
   }
 
@@ -84,7 +85,8 @@ export function layoutMap(map: ArgumentMap, options: LayoutOptions = {}): LaidOu
       collapsed: collapsed.has(tree.id) && tree.children.length > 0,
       hidden: collapsed.has(tree.id) ? tree.size : 0,
       hasChildren: tree.children.length > 0,
-      ...(parent !== undefined ? { parent } : {}),
+      // Always present (maybe undefined), so that every node object has the same shape: faster in V8.
+      parent,
     };
   });
 
@@ -111,8 +113,8 @@ interface Junction {
   readonly members: readonly FrameBox[];
   /** Where the premises' bar meets the line to the target. */
   readonly point: FramePoint;
-  /** Middle of the line to the target, where undercuts of this relation arrive. */
-  readonly middle: FramePoint;
+  /** Middle of the line to the target, where undercuts of this relation arrive (set once the ends are known). */
+  middle: FramePoint;
   readonly level: number;
 }
 
@@ -133,16 +135,23 @@ function drawConnectors(
     if (relation.type === 'contradiction' || junctions.has(relation.id)) continue;
     const target = targetOf(relation);
     if (target === undefined || !boxes.has(target)) continue;
-    const members = relation.from
-      .filter((id) => trees.get(id)?.relation === relation.id)
-      .flatMap((id) => boxes.get(id) ?? []);
+    const members: FrameBox[] = [];
+    for (const id of relation.from) {
+      const box = trees.get(id)?.relation === relation.id ? boxes.get(id) : undefined;
+      if (box) members.push(box);
+    }
     if (members.length === 0) continue;
-    const level = members[0]!.level;
-    const left = Math.min(...members.map((m) => m.centre - m.breadth / 2));
-    const right = Math.max(...members.map((m) => m.centre + m.breadth / 2));
+    const first = members[0]!;
+    let left = Infinity;
+    let right = -Infinity;
+    for (const m of members) {
+      left = Math.min(left, m.centre - m.breadth / 2);
+      right = Math.max(right, m.centre + m.breadth / 2);
+    }
+    const level = first.level;
     const point = {
-      b: members.length === 1 ? members[0]!.centre : (left + right) / 2,
-      d: members[0]!.top - spacing.level * 0.4,
+      b: members.length === 1 ? first.centre : (left + right) / 2,
+      d: first.top - spacing.level * 0.4,
     };
     junctions.set(relation.id, { members, point, middle: point, level });
   }
@@ -160,9 +169,8 @@ function drawConnectors(
   for (const relation of index.map.relations) {
     const junction = junctions.get(relation.id);
     const end = endOf(relation);
-    if (junction && end && relation.type !== 'undercut') {
-      junctions.set(relation.id, { ...junction, middle: midpoint(junction.point, end.point) });
-    }
+    if (junction && end && relation.type !== 'undercut')
+      junction.middle = midpoint(junction.point, end.point);
   }
 
   const connectors: LaidOutConnector[] = [];
@@ -193,26 +201,31 @@ function drawConnectors(
     if (target === undefined || !end) continue;
     const junction = junctions.get(relation.id);
     if (junction) {
-      const stubs = junction.members.map((m) =>
-        bumpPath(direction, [
+      // One stub from each premise up to the bar, the bar across linked premises, then the line to the target.
+      let path = '';
+      let low = Infinity;
+      let high = -Infinity;
+      for (const m of junction.members) {
+        path += bumpPath(direction, [
           { b: m.centre, d: m.top },
           { b: m.centre, d: junction.point.d },
-        ]),
-      );
-      const bar =
-        junction.members.length > 1
-          ? bumpPath(direction, [
-              { b: Math.min(...junction.members.map((m) => m.centre)), d: junction.point.d },
-              { b: Math.max(...junction.members.map((m) => m.centre)), d: junction.point.d },
-            ])
-          : '';
+        ]);
+        low = Math.min(low, m.centre);
+        high = Math.max(high, m.centre);
+      }
+      if (junction.members.length > 1) {
+        path += bumpPath(direction, [
+          { b: low, d: junction.point.d },
+          { b: high, d: junction.point.d },
+        ]);
+      }
       const line = bumpPath(direction, [junction.point, end.point]);
       connectors.push({
         key: relation.id,
         relationId: relation.id,
         type: relation.type,
         kind: 'tree',
-        path: [...stubs, bar, line].filter((d) => d !== '').join(''),
+        path: path + line,
         labelAt: screen(labelNear(junction.point)),
         end: screen(end.point),
         premises: junction.members.map((m) => m.id),
@@ -220,9 +233,10 @@ function drawConnectors(
       });
     }
     const entry = junction ? { point: junction.point, gap: junction.level } : end;
-    for (const premise of new Set(relation.from)) {
+    relation.from.forEach((premise, i) => {
       const box = boxes.get(premise);
-      if (!box || premise === target || junction?.members.includes(box)) continue;
+      if (!box || premise === target || junction?.members.includes(box)) return;
+      if (i > 0 && relation.from.indexOf(premise) < i) return; // listed twice
       const points = router.route(box, entry.point, entry.gap);
       connectors.push({
         key: `${relation.id}#${premise}`,
@@ -235,7 +249,7 @@ function drawConnectors(
         premises: [premise],
         target,
       });
-    }
+    });
   }
   return connectors;
 }

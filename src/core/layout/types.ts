@@ -29,8 +29,8 @@ export interface LaidOutNode extends Rect {
   readonly hidden: number;
   /** True when the node has tree children (it can be collapsed). */
   readonly hasChildren: boolean;
-  /** The node this box hangs under in the tree, if any. */
-  readonly parent?: NodeId;
+  /** The node this box hangs under in the tree; undefined for theses. */
+  readonly parent: NodeId | undefined;
 }
 
 /**

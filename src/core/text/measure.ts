@@ -60,12 +60,20 @@ export function fallbackEm(point: number): number {
   return 0.6;
 }
 
+let decoded: Readonly<Record<FontWeight, DecodedFont>> | undefined;
+
+/**
+ * The tables, decoded on first use and then shared: they are constants derived from constants, and decoding
+ * them for every layout would cost more than laying out a small map.
+ */
+function decodedFonts(): Readonly<Record<FontWeight, DecodedFont>> {
+  decoded ??= { regular: decode(fontMetricsData.regular), semibold: decode(fontMetricsData.semibold) };
+  return decoded;
+}
+
 /** The measurer every layout uses, in Node and in the browser. */
 export function createFontMeasurer(): TextMeasurer {
-  const fonts = {
-    regular: decode(fontMetricsData.regular),
-    semibold: decode(fontMetricsData.semibold),
-  } satisfies Record<FontWeight, DecodedFont>;
+  const fonts = decodedFonts();
   // Em widths of code points outside the table, computed once per character.
   const fallback = new Map<number, number>();
   return {

@@ -27,53 +27,86 @@ const ELLIPSIS = '…';
 export function wrapText(text: string, measurer: TextMeasurer, style: WrapStyle): WrappedText {
   const measure = (s: string) => measurer.width(s, style.weight, style.size);
   const space = measure(' ');
-  const words = text.split(/\s+/).filter((word) => word !== '');
   const lines: string[] = [];
   const widths: number[] = [];
-  let line = '';
+  // The current line is text[lineStart, lineEnd): lines are cut out of the text once, not built word by word
+  // (a large map wraps hundreds of thousands of words). `spaced` notes a separator other than one space.
+  let lineStart = -1;
+  let lineEnd = -1;
   let lineWidth = 0;
+  let spaced = false;
   const flush = () => {
-    if (line !== '') {
-      lines.push(line);
+    if (lineStart >= 0) {
+      const line = text.slice(lineStart, lineEnd);
+      lines.push(spaced ? line.replace(/\s+/g, ' ') : line);
       widths.push(lineWidth);
     }
-    line = '';
-    lineWidth = 0;
+    lineStart = -1;
+    spaced = false;
   };
 
-  for (const word of words) {
-    if (lines.length > style.maxLines) break;
+  for (let i = 0; i < text.length && lines.length <= style.maxLines;) {
+    if (isSpace(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < text.length && !isSpace(text.charCodeAt(end))) end++;
+    const word = text.slice(i, end);
     const wordWidth = measure(word);
-    if (line !== '' && lineWidth + space + wordWidth <= style.maxWidth) {
-      line += ' ' + word;
+    if (lineStart >= 0 && lineWidth + space + wordWidth <= style.maxWidth) {
+      if (i - lineEnd !== 1 || text.charCodeAt(lineEnd) !== 32) spaced = true;
+      lineEnd = end;
       lineWidth += space + wordWidth;
-      continue;
+    } else {
+      flush();
+      if (wordWidth <= style.maxWidth) {
+        lineStart = i;
+        lineEnd = end;
+        lineWidth = wordWidth;
+      } else {
+        const pieces = breakWord(word, measure, style.maxWidth, style.maxLines);
+        for (const piece of pieces.slice(0, -1)) {
+          lines.push(piece.text);
+          widths.push(piece.width);
+        }
+        const last = pieces[pieces.length - 1]!;
+        lineStart = end - last.text.length;
+        lineEnd = end;
+        lineWidth = last.width;
+      }
     }
-    flush();
-    if (wordWidth <= style.maxWidth) {
-      line = word;
-      lineWidth = wordWidth;
-      continue;
-    }
-    const pieces = breakWord(word, measure, style.maxWidth, style.maxLines);
-    for (const piece of pieces.slice(0, -1)) {
-      lines.push(piece.text);
-      widths.push(piece.width);
-    }
-    const last = pieces[pieces.length - 1]!;
-    line = last.text;
-    lineWidth = last.width;
+    i = end;
   }
   flush();
 
   if (lines.length <= style.maxLines) {
-    return { lines, width: Math.max(0, ...widths), truncated: false };
+    let width = 0;
+    for (const w of widths) width = Math.max(width, w);
+    return { lines, width, truncated: false };
   }
   const kept = lines.slice(0, style.maxLines);
   const lastLine = fitWithEllipsis(kept[kept.length - 1]!, measure, style.maxWidth);
   kept[kept.length - 1] = lastLine;
   widths[kept.length - 1] = measure(lastLine);
   return { lines: kept, width: Math.max(0, ...widths.slice(0, kept.length)), truncated: true };
+}
+
+/** The white space of `\s` in regular expressions, by character code. */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 interface Piece {
