@@ -2,45 +2,33 @@
 import { readFileSync } from 'node:fs';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
-import { defineConfig } from 'vite';
+import { defineConfig, type UserConfig } from 'vite';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
 };
 const define = { __ARGMAP_VERSION__: JSON.stringify(version) };
 
+/** One ES module for Node, dependencies left as imports. */
+const nodeBundle = (entry: string, outDir: string, file: string, minify: boolean): UserConfig => ({
+  define,
+  publicDir: false,
+  build: {
+    ssr: entry,
+    outDir,
+    emptyOutDir: true,
+    target: 'node20',
+    minify,
+    sourcemap: !minify,
+    rollupOptions: { output: { entryFileNames: file } },
+  },
+});
+
 export default defineConfig(({ mode }) => {
-  if (mode === 'bench') {
-    // The benchmark runs the code as it ships (bundled and minified like the app), not through a dev loader.
-    return {
-      define,
-      publicDir: false,
-      build: {
-        ssr: 'test/bench/run.ts',
-        outDir: 'dist/bench',
-        emptyOutDir: true,
-        target: 'node20',
-        minify: true,
-        rollupOptions: { output: { entryFileNames: 'run.js' } },
-      },
-    };
-  }
-  if (mode === 'cli') {
-    // The command-line tool: one ES module for Node, dependencies left as imports.
-    return {
-      define,
-      publicDir: false,
-      build: {
-        ssr: 'src/cli/argmap.ts',
-        outDir: 'dist/cli',
-        emptyOutDir: true,
-        target: 'node20',
-        minify: false,
-        sourcemap: true,
-        rollupOptions: { output: { entryFileNames: 'argmap.js' } },
-      },
-    };
-  }
+  // The command-line tool.
+  if (mode === 'cli') return nodeBundle('src/cli/argmap.ts', 'dist/cli', 'argmap.js', false);
+  // The benchmark runs the code as it ships (bundled and minified like the app), not through a dev loader.
+  if (mode === 'bench') return nodeBundle('test/bench/run.ts', 'dist/bench', 'run.js', true);
   return {
     define,
     publicDir: 'static',

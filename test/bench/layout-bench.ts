@@ -19,21 +19,8 @@ const median = (values: number[]): number => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-function time<T>(runs: number, work: () => T): { medianMs: number; result: T } {
-  const times: number[] = [];
-  let result!: T;
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    result = work();
-    times.push(performance.now() - start);
-  }
-  return { medianMs: median(times), result };
-}
-
-async function timeAsync<T>(
-  runs: number,
-  work: () => Promise<T> | T,
-): Promise<{ medianMs: number; result: T }> {
+/** Median wall time of `runs` runs (awaited one after another) and the last result. */
+async function time<T>(runs: number, work: () => Promise<T> | T): Promise<{ medianMs: number; result: T }> {
   const times: number[] = [];
   let result!: T;
   for (let i = 0; i < runs; i++) {
@@ -58,7 +45,7 @@ export async function benchLayout(size: number, runs: { ours: number; peers: num
   const map = syntheticMap(size);
   const edges = edgesOf(map);
   layoutMap(map); // warm-up: JIT and the font tables
-  const ours = time(runs.ours, () => layoutMap(map));
+  const ours = await time(runs.ours, () => layoutMap(map));
   const laid = ours.result;
   const sizes = new Map(laid.nodes.map((n) => [n.id, { width: n.width, height: n.height }]));
   const ourPlaced: Placed = {
@@ -76,7 +63,7 @@ export async function benchLayout(size: number, runs: { ours: number; peers: num
   const own = { size, edges: edges.length, ours: result(ours.medianMs, ourPlaced, runs.ours) };
   if (runs.peers === 0) return { ...own, dagre: undefined, graphviz: undefined };
 
-  const dagreRun = time(runs.peers, () => {
+  const dagreRun = await time(runs.peers, () => {
     const g = new dagre.graphlib.Graph();
     g.setGraph({ rankdir: 'TB', nodesep: 28, ranksep: 64 });
     g.setDefaultEdgeLabel(() => ({}));
@@ -101,7 +88,7 @@ export async function benchLayout(size: number, runs: { ours: number; peers: num
     '\n' +
     edges.map(([premise, target]) => `"${target}" -> "${premise}";`).join('\n') +
     '\n}';
-  const vizRun = await timeAsync(
+  const vizRun = await time(
     runs.peers,
     () => viz.renderJSON(dot) as { bb: string; objects?: { name: string; pos?: string }[] },
   );
