@@ -113,3 +113,47 @@ test('#node= in the address selects that box on load', async ({ page }) => {
   await expect(page.getByRole('region', { name: 'Details' })).toContainText(node.text);
   await expect(page.locator(`[data-node-id="${node.id}"]`)).toHaveAttribute('aria-selected', 'true');
 });
+
+test('search for "Transnistria" reaches its box and selects it', async ({ page }) => {
+  await page.goto('/');
+  await page.locator('[data-node-id]').first().waitFor();
+  await page.keyboard.press('/');
+  await expect(page.getByRole('searchbox', { name: 'Search' })).toBeFocused();
+  await page.keyboard.type('transnistria');
+  const hits = page.getByRole('listbox', { name: 'Search results' }).getByRole('option');
+  await expect(hits.first()).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#node=transnistria-first-step$/);
+  const box = page.locator('[data-node-id="transnistria-first-step"]');
+  await expect(box).toBeFocused();
+  await expect(box).toBeInViewport();
+  await expect(page.getByRole('region', { name: 'Details' })).toContainText('Transnistria');
+});
+
+test('arrow keys move focus along the tree; Enter collapses; Escape clears; ? lists the keys', async ({
+  page,
+}) => {
+  await page.goto('/#node=mediation-builds-trust');
+  const start = page.locator('[data-node-id="mediation-builds-trust"]');
+  await start.focus();
+  await page.keyboard.press('ArrowUp');
+  await expect(page.locator('[data-node-id="joint-mediation-foundation"]')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  const firstChild = page.locator('[role="treeitem"][aria-level="2"]').first();
+  await expect(firstChild).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  const second = page.locator('[role="treeitem"][aria-level="2"]').nth(1);
+  await expect(second).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(firstChild).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(firstChild).toHaveAttribute('aria-expanded', 'false');
+  await page.keyboard.press('Enter');
+  await expect(firstChild).toHaveAttribute('aria-expanded', 'true');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('region', { name: 'Details' })).toContainText('Click a box');
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard keys' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Keyboard keys' })).toHaveCount(0);
+});
