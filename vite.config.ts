@@ -1,13 +1,45 @@
 /// <reference types="vitest/config" />
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
-import { defineConfig, type UserConfig } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
 };
 const define = { __ARGMAP_VERSION__: JSON.stringify(version) };
+
+/**
+ * The maps and source texts of data/ are served at /maps/ (in development and in the build), so that
+ * `?map=/maps/example.argmap.json` opens them.
+ */
+function serveMaps(): Plugin {
+  const folder = new URL('./data/', import.meta.url);
+  const files = () => readdirSync(folder).filter((name) => /\.(json|txt)$/.test(name));
+  return {
+    name: 'argmap-serve-maps',
+    configureServer(server) {
+      server.middlewares.use('/maps', (request, response, next) => {
+        const name = decodeURIComponent((request.url ?? '').replace(/^\//, '').split('?')[0] ?? '');
+        if (!files().includes(name)) return next();
+        response.setHeader(
+          'Content-Type',
+          name.endsWith('.txt') ? 'text/plain; charset=utf-8' : 'application/json',
+        );
+        response.end(readFileSync(new URL(name, folder)));
+      });
+    },
+    generateBundle() {
+      for (const name of files()) {
+        this.emitFile({
+          type: 'asset',
+          fileName: `maps/${name}`,
+          source: readFileSync(new URL(name, folder)),
+        });
+      }
+    },
+  };
+}
 
 /** One ES module for Node, dependencies left as imports. */
 const nodeBundle = (entry: string, outDir: string, file: string, minify: boolean): UserConfig => ({
@@ -32,7 +64,7 @@ export default defineConfig(({ mode }) => {
   return {
     define,
     publicDir: 'static',
-    plugins: [svelte(), svelteTesting()],
+    plugins: [svelte(), svelteTesting(), serveMaps()],
     build: { outDir: 'dist/app', target: 'es2022', sourcemap: true },
     test: {
       include: ['test/unit/**/*.test.ts', 'test/snapshot/**/*.test.ts'],

@@ -157,3 +157,99 @@ test('arrow keys move focus along the tree; Enter collapses; Escape clears; ? li
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog', { name: 'Keyboard keys' })).toHaveCount(0);
 });
+
+/** Drops a file on the page as a user dragging it from the desktop would. */
+async function dropFile(page: Page, name: string, content: string) {
+  const transfer = await page.evaluateHandle(
+    ([fileName, text]) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], fileName, { type: 'application/json' }));
+      return data;
+    },
+    [name, content] as const,
+  );
+  await page.locator('.canvas').dispatchEvent('drop', { dataTransfer: transfer });
+}
+
+test('dropping a broken file keeps the map and shows where the file is wrong', async ({ page }) => {
+  const errors = watch(page);
+  await page.goto('/');
+  await expect(page.locator('[data-node-id]')).toHaveCount(trenin.nodes.length);
+  const broken = readFileSync(new URL('../fixtures/app/broken.argmap.json', import.meta.url), 'utf8');
+  await dropFile(page, 'broken.argmap.json', broken);
+  const panel = page.getByRole('alert', { name: 'Problems' });
+  await expect(panel).toContainText('could not be opened; the current map stays');
+  await expect(panel).toContainText('broken.argmap.json:6:');
+  await expect(panel).toContainText('duplicate node id "a"');
+  await expect(panel).toContainText('no node "ghost"');
+  await expect(page.locator('[data-node-id]')).toHaveCount(trenin.nodes.length);
+  await panel.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(panel).toHaveCount(0);
+
+  // A good file replaces the map.
+  const example = readFileSync(new URL('../../data/example.argmap.json', import.meta.url), 'utf8');
+  await dropFile(page, 'example.argmap.json', example);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Should the city centre be closed to cars?',
+  );
+  await expect(page.locator('[data-node-id]')).toHaveCount(10);
+  expect(errors).toEqual([]);
+});
+
+test('"Open map" reads a file from the picker', async ({ page }) => {
+  await page.goto('/');
+  await page.locator('[data-node-id]').first().waitFor();
+  await page
+    .getByLabel('Map file')
+    .setInputFiles(new URL('../../data/example.argmap.json', import.meta.url).pathname);
+  await expect(page.locator('[data-node-id]')).toHaveCount(10);
+});
+
+test('?map= opens another map of the same site, with its source text', async ({ page }) => {
+  await page.goto('/?map=/maps/example.argmap.json');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Should the city centre be closed to cars?',
+  );
+  await page.locator('[data-node-id="shops-fear"]').click();
+  await expect(page.getByRole('region', { name: 'Source text' }).locator('mark')).toHaveText(
+    'Shops fear losing customers who arrive by car.',
+  );
+});
+
+test('?map= reads the source text file next to the map', async ({ page }) => {
+  await page.goto('/?map=/maps/trenin-2010.argmap.json#node=transnistria-first-step');
+  await expect(page.getByRole('region', { name: 'Source text' }).locator('mark')).toContainText(
+    'Transnistria',
+  );
+  await expect(page.getByRole('alert', { name: 'Problems' })).toHaveCount(0);
+});
+
+test('a passage in the source text selects its box; back walks the selection history', async ({ page }) => {
+  await page.goto('/');
+  await page.locator('[data-node-id]').first().waitFor();
+  await page
+    .getByRole('region', { name: 'Source text' })
+    .getByRole('button', { name: /Transnistria/ })
+    .first()
+    .click();
+  await expect(page).toHaveURL(/#node=transnistria-first-step$/);
+  await page.locator('[data-node-id="joint-mediation-foundation"]').click();
+  await expect(page).toHaveURL(/#node=joint-mediation-foundation$/);
+  await page.goBack();
+  await expect(page).toHaveURL(/#node=transnistria-first-step$/);
+  await expect(page.getByRole('region', { name: 'Details' })).toContainText('Transnistria');
+});
+
+test('themes: light, dark and phone width read well (screenshots in test-results/screenshots)', async ({
+  page,
+}) => {
+  await page.goto('/#node=security-deficit');
+  await page.locator('[data-node-id="security-deficit"]').hover();
+  await expect(page.locator('.node.dimmed').first()).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/app-hover-light.png' });
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
+  await page.screenshot({ path: 'test-results/screenshots/app-dark.png' });
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.screenshot({ path: 'test-results/screenshots/app-phone.png' });
+  await expect(page.locator('[data-node-id="security-deficit"]')).toBeVisible();
+});
