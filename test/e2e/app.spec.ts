@@ -253,3 +253,19 @@ test('themes: light, dark and phone width read well (screenshots in test-results
   await page.screenshot({ path: 'test-results/screenshots/app-phone.png' });
   await expect(page.locator('[data-node-id="security-deficit"]')).toBeVisible();
 });
+
+test('filters by group, role and tag light up the matching boxes and dim the rest', async ({ page }) => {
+  await page.goto('/');
+  await page.locator('[data-node-id]').first().waitFor();
+  await page.getByText('Filter', { exact: true }).click();
+  const filters = page.getByRole('group', { name: 'Filters' });
+  await filters.getByLabel('Group').selectOption('cyber');
+  const cyber = (trenin.nodes as { group?: string }[]).filter((n) => n.group === 'cyber').length;
+  await expect(page.locator('.node:not(.dimmed)')).toHaveCount(cyber);
+  await filters.getByLabel('Group').selectOption('');
+  await filters.getByLabel('objection').check();
+  const objections = await page.locator('.node.role-objection').count();
+  await expect(page.locator('.node:not(.dimmed)')).toHaveCount(objections);
+  await filters.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(page.locator('.node.dimmed')).toHaveCount(0);
+});
