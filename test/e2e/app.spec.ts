@@ -269,3 +269,15 @@ test('filters by group, role and tag light up the matching boxes and dim the res
   await filters.getByRole('button', { name: 'Clear filters' }).click();
   await expect(page.locator('.node.dimmed')).toHaveCount(0);
 });
+
+test('Tab enters the map once, at the thesis, as a screen reader tree', async ({ page }) => {
+  await page.goto('/');
+  await page.locator('[data-node-id]').first().waitFor();
+  await expect(page.getByRole('tree', { name: 'Argument map' })).toBeVisible();
+  await expect(page.locator('[role="treeitem"][tabindex="0"]')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Keys' }).focus();
+  await page.keyboard.press('Tab');
+  const focused = page.locator('[role="treeitem"]:focus');
+  await expect(focused).toHaveAttribute('aria-level', '1');
+  await expect(focused).toHaveAttribute('aria-label', /^thesis: /);
+});
