@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 
 /** What the CLI needs from the outside world; tests pass their own. */
 export interface CliIo {
-  readonly stdout: (text: string) => void;
+  readonly stdout: (data: string | Uint8Array) => void;
   readonly stderr: (text: string) => void;
   readonly readStdin: () => Promise<string>;
   readonly readFile: (path: string) => Promise<string>;
@@ -23,7 +23,7 @@ export function baseDirectory(file: string, io: CliIo): string {
 
 export function nodeIo(): CliIo {
   return {
-    stdout: (text) => process.stdout.write(text),
+    stdout: (data) => process.stdout.write(data),
     stderr: (text) => process.stderr.write(text),
     readStdin: async () => {
       const chunks: Buffer[] = [];

@@ -2,6 +2,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { formatProblem, isError } from '../core/problems.ts';
 import { mapStats, type MapStats } from '../core/stats.ts';
 import { displayName, type CliIo } from './io.ts';
+import { exportMap, ExportError } from './export.ts';
 import { CliIoError, loadMapFile } from './load-file.ts';
 
 /** Exit codes of the CLI contract (DESIGN.md). */
@@ -16,6 +17,9 @@ const overview = `argmap: argument maps, checked and counted from the command li
 Usage:
   argmap validate <file>          check a map; exit 0 valid (warnings allowed), 1 invalid, 2 usage or I/O error
   argmap stats <file> [--json]    count statements, relations, groups, tags and verified quotes
+  argmap export <file> -o <out> [--format svg|png|json] [--scale N] [--theme light|dark|print]
+                [--direction down|right]
+                                  draw the map as SVG or PNG, or write it as argmap JSON
   argmap <command> --help         help for one command
 
 <file> is an argmap JSON file, or - to read standard input.
@@ -24,6 +28,17 @@ Add --debug to see the internal stack trace of an unexpected failure.
 `;
 
 const commandHelp: Record<string, string> = {
+  export: `Usage: argmap export <file> -o <out> [--format svg|png|json] [--scale N] [--theme light|dark|print] [--direction down|right]
+
+Draws the map as one SVG file (styles inlined, no scripts, no external references; text set in Inter, which
+the SVG names but does not embed yet) or as a PNG (drawn with the bundled Inter), or writes it back as argmap
+JSON.
+-o -          write to standard output
+--format      svg, png or json; by default taken from the extension of <out> (svg when it has none)
+--scale N     PNG pixels per map pixel (default 2; 1, 2 and 4 are usual)
+--theme       light (default), dark or print
+--direction   down (thesis on top, default) or right (thesis on the left)
+`,
   validate: `Usage: argmap validate <file>
 
 Checks the file's syntax, its structure against the argmap v1 schema, that ids are unique and references
@@ -76,6 +91,7 @@ async function dispatch(args: readonly string[], io: CliIo): Promise<number> {
     return EXIT_OK;
   }
   if (command === 'validate') return validate(rest, io);
+  if (command === 'export') return exportCommand(rest, io);
   return stats(rest, io);
 }
 
@@ -142,4 +158,64 @@ function statsTable(counts: MapStats): string {
     ['quotes', `${counts.quotes.verified}/${counts.quotes.total} verified`],
   ];
   return rows.map(([name, value]) => `${name.padEnd(16)}${value}`).join('\n') + '\n';
+}
+
+async function exportCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, {
+    output: { type: 'string', short: 'o' },
+    format: { type: 'string' },
+    scale: { type: 'string' },
+    theme: { type: 'string' },
+    direction: { type: 'string' },
+  });
+  const file = oneFile(positionals);
+  const output = values.output as string | undefined;
+  if (output === undefined) throw new UsageError('missing -o <out> (use -o - for standard output)');
+  const extension = /\.(svg|png|json)$/i.exec(output)?.[1]?.toLowerCase();
+  const format = oneOf('--format', (values.format as string | undefined) ?? extension ?? 'svg', [
+    'svg',
+    'png',
+    'json',
+  ]);
+  const theme = oneOf('--theme', (values.theme as string | undefined) ?? 'light', ['light', 'dark', 'print']);
+  const direction = oneOf('--direction', (values.direction as string | undefined) ?? 'down', [
+    'down',
+    'right',
+  ]);
+  const scale = Number((values.scale as string | undefined) ?? 2);
+  if (!(scale > 0 && scale <= 16)) throw new UsageError('--scale must be a number above 0 and at most 16');
+
+  const loaded = await loadMapFile(file, io);
+  if (!loaded.map || !loaded.valid) {
+    for (const problem of loaded.problems) io.stderr(formatProblem(problem, displayName(file)) + '\n');
+    return EXIT_INVALID;
+  }
+  let data: string | Uint8Array;
+  try {
+    data = exportMap(loaded.map, { format, scale, theme, direction });
+  } catch (error) {
+    if (error instanceof ExportError) {
+      io.stderr(`${displayName(file)}: ${error.message}\n`);
+      return EXIT_INVALID;
+    }
+    throw error;
+  }
+  if (output === '-') io.stdout(data);
+  else {
+    try {
+      await io.writeFile(output, data);
+    } catch (error) {
+      throw new CliIoError(
+        `${output}: cannot write: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
+  return EXIT_OK;
+}
+
+function oneOf<T extends string>(option: string, value: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new UsageError(`${option} must be one of ${allowed.join(', ')}, not "${value}"`);
+  }
+  return value as T;
 }

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -11,22 +12,23 @@ const cwd = fileURLToPath(root);
 async function cli(args: string[], stdin = '') {
   let stdout = '';
   let stderr = '';
+  const written = new Map<string, string | Uint8Array>();
   const io: CliIo = {
-    stdout: (text) => void (stdout += text),
+    stdout: (data) => void (stdout += typeof data === 'string' ? data : Buffer.from(data).toString('latin1')),
     stderr: (text) => void (stderr += text),
     readStdin: async () => stdin,
     readFile: (path) => readFile(path, 'utf8'),
-    writeFile: async () => undefined,
+    writeFile: async (path, data) => void written.set(path, data),
     cwd,
   };
   const code = await runCli(args, io);
-  return { code, stdout, stderr };
+  return { code, stdout, stderr, written };
 }
 
 describe('argmap validate', () => {
   it('accepts the example map with every quote verified', async () => {
     const run = await cli(['validate', 'data/example.argmap.json']);
-    expect(run).toEqual({
+    expect(run).toMatchObject({
       code: 0,
       stdout: 'data/example.argmap.json: valid: 9 statements, 9 relations, 8/8 quotes verified\n',
       stderr: '',
@@ -78,6 +80,61 @@ describe('argmap stats', () => {
     const run = await cli(['stats', 'data/example.argmap.json']);
     expect(run.stdout).toMatch(/^statements +9$/m);
     expect(run.stdout).toMatch(/^quotes +8\/8 verified$/m);
+  });
+});
+
+describe('argmap export', () => {
+  const trenin = JSON.parse(readFileSync(new URL('data/trenin-2010.argmap.json', root), 'utf8')) as {
+    nodes: { id: string }[];
+  };
+
+  it('writes a standalone SVG with every box, no script, no event attribute, no external reference', async () => {
+    const run = await cli(['export', 'data/trenin-2010.argmap.json', '-o', 'out.svg']);
+    expect(run.code).toBe(0);
+    const svg = run.written.get('out.svg') as string;
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(svg).toContain('<title>Russia Suffers From a Security Deficit in Relations With NATO</title>');
+    for (const node of trenin.nodes) expect(svg).toContain(`data-node-id="${node.id}"`);
+    expect(svg).not.toMatch(/<script|\son[a-z]+=|href="(?!#)|url\((?!#)/i);
+  });
+
+  it('writes a PNG whose size is the picture times the scale', async () => {
+    const svg = (await cli(['export', 'data/example.argmap.json', '-o', 'a.svg'])).written.get(
+      'a.svg',
+    ) as string;
+    const [, w, h] = /width="([\d.]+)" height="([\d.]+)"/.exec(svg)!.map(Number);
+    const run = await cli([
+      'export',
+      'data/example.argmap.json',
+      '-o',
+      'a.png',
+      '--scale',
+      '2',
+      '--theme',
+      'print',
+    ]);
+    expect(run.code).toBe(0);
+    const png = Buffer.from(run.written.get('a.png') as Uint8Array);
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([Math.round(w! * 2), Math.round(h! * 2)]);
+  });
+
+  it('writes argmap JSON to standard output with -o -', async () => {
+    const run = await cli(['export', 'data/example.argmap.json', '-o', '-', '--format', 'json']);
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      format: 'argmap',
+      title: 'Should the city centre be closed to cars?',
+    });
+  });
+
+  it('refuses a picture too large to draw, and bad options, with a message', async () => {
+    const huge = await cli(['export', 'data/trenin-2010.argmap.json', '-o', 'x.png', '--scale', '16']);
+    expect(huge.code).toBe(1);
+    expect(huge.stderr).toMatch(/too large at --scale 16; try --scale [\d.]+ or less/);
+    expect((await cli(['export', 'data/example.argmap.json', '-o', 'x.svg', '--theme', 'neon'])).code).toBe(
+      2,
+    );
+    expect((await cli(['export', 'data/example.argmap.json'])).stderr).toContain('missing -o <out>');
   });
 });
 

@@ -1,0 +1,61 @@
+import { Resvg } from '@resvg/resvg-js';
+import { serialiseArgmap } from '../core/formats/argmap-json/serialise.ts';
+import { layoutMap } from '../core/layout/layout.ts';
+import type { Direction } from '../core/layout/types.ts';
+import type { ArgumentMap } from '../core/model/types.ts';
+import { renderSvg } from '../core/render/svg.ts';
+import { themes, type ThemeName } from '../core/render/theme.ts';
+
+export type ExportFormat = 'svg' | 'png' | 'json';
+
+export interface ExportOptions {
+  readonly format: ExportFormat;
+  readonly scale: number;
+  readonly theme: ThemeName;
+  readonly direction: Direction;
+}
+
+/** Larger PNGs are refused with a suggestion rather than exhausting memory. */
+export const MAX_PNG_PIXELS = 16384 * 16384;
+
+const fontFile = (name: string) => new URL(`../../static/fonts/${name}`, import.meta.url);
+const fonts = { regular: fontFile('Inter-Regular.ttf'), semibold: fontFile('Inter-SemiBold.ttf') };
+
+export class ExportError extends Error {}
+
+export function exportMap(map: ArgumentMap, options: ExportOptions): string | Uint8Array {
+  if (options.format === 'json') return serialiseArgmap(map);
+  const laidOut = layoutMap(map, { direction: options.direction });
+  const description = [map.source?.author, map.source?.title, map.source?.publisher, map.source?.date]
+    .filter(Boolean)
+    .join(', ');
+  const svg = renderSvg(laidOut, {
+    theme: options.theme,
+    ...(map.title ? { title: map.title } : {}),
+    ...(description ? { description: `Argument map of ${description}` } : {}),
+  });
+  // The SVG names the font (Inter, then Arial and sans-serif); embedding a subset of it is still to come.
+  if (options.format === 'svg') return svg;
+  return toPng(svg, options);
+}
+
+function toPng(svg: string, options: ExportOptions): Uint8Array {
+  const size = /width="([\d.]+)" height="([\d.]+)"/.exec(svg);
+  const pixels = Number(size?.[1]) * Number(size?.[2]) * options.scale ** 2;
+  if (!(pixels <= MAX_PNG_PIXELS)) {
+    const fits = Math.floor(Math.sqrt(MAX_PNG_PIXELS / (pixels / options.scale ** 2)) * 10) / 10;
+    throw new ExportError(
+      `the picture would be too large at --scale ${options.scale}; try --scale ${fits} or less`,
+    );
+  }
+  const resvg = new Resvg(svg, {
+    font: {
+      fontFiles: [fonts.regular.pathname, fonts.semibold.pathname],
+      loadSystemFonts: false,
+      defaultFontFamily: 'Inter',
+    },
+    fitTo: { mode: 'zoom', value: options.scale },
+    background: themes[options.theme].background,
+  });
+  return resvg.render().asPng();
+}
