@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
+import { embedFonts } from '../core/export/embed-fonts.ts';
 import { serialiseArgmap } from '../core/formats/argmap-json/serialise.ts';
 import { layoutMap } from '../core/layout/layout.ts';
 import type { Direction } from '../core/layout/types.ts';
@@ -34,8 +36,12 @@ export function exportMap(map: ArgumentMap, options: ExportOptions): string | Ui
     ...(map.title ? { title: map.title } : {}),
     ...(description ? { description: `Argument map of ${description}` } : {}),
   });
-  // The SVG names the font (Inter, then Arial and sans-serif); embedding a subset of it is still to come.
-  if (options.format === 'svg') return svg;
+  if (options.format === 'svg') {
+    return embedFonts(svg, laidOut, {
+      regular: new Uint8Array(readFileSync(fonts.regular)),
+      semibold: new Uint8Array(readFileSync(fonts.semibold)),
+    });
+  }
   return toPng(svg, options);
 }
 

@@ -19,7 +19,7 @@ Usage:
   argmap stats <file> [--json]    count statements, relations, groups, tags and verified quotes
   argmap export <file> -o <out> [--format svg|png|json] [--scale N] [--theme light|dark|print]
                 [--direction down|right]
-                                  draw the map as SVG or PNG, or write it as argmap JSON
+                                  draw the map as SVG (font embedded) or PNG, or write it as argmap JSON
   argmap <command> --help         help for one command
 
 <file> is an argmap JSON file, or - to read standard input.
@@ -30,8 +30,8 @@ Add --debug to see the internal stack trace of an unexpected failure.
 const commandHelp: Record<string, string> = {
   export: `Usage: argmap export <file> -o <out> [--format svg|png|json] [--scale N] [--theme light|dark|print] [--direction down|right]
 
-Draws the map as one SVG file (styles inlined, no scripts, no external references; text set in Inter, which
-the SVG names but does not embed yet) or as a PNG (drawn with the bundled Inter), or writes it back as argmap
+Draws the map as one self-contained SVG file (styles inlined, the font embedded and subset to the characters
+used, no scripts, no external references) or as a PNG (drawn with the same font), or writes it back as argmap
 JSON.
 -o -          write to standard output
 --format      svg, png or json; by default taken from the extension of <out> (svg when it has none)

@@ -95,7 +95,12 @@ describe('argmap export', () => {
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(svg).toContain('<title>Russia Suffers From a Security Deficit in Relations With NATO</title>');
     for (const node of trenin.nodes) expect(svg).toContain(`data-node-id="${node.id}"`);
-    expect(svg).not.toMatch(/<script|\son[a-z]+=|href="(?!#)|url\((?!#)/i);
+    expect(svg).not.toMatch(/<script|\son[a-z]+=|href="(?!#)|url\((?!#|data:font\/ttf;base64,)/i);
+    // The font is embedded, subset: both weights, far smaller than the two font files (340 KB each).
+    expect(
+      svg.match(/@font-face\{font-family:Inter;font-weight:(400|600);src:url\(data:font\/ttf;base64,/g),
+    ).toHaveLength(2);
+    expect(svg.length).toBeLessThan(250_000);
   });
 
   it('writes a PNG whose size is the picture times the scale', async () => {

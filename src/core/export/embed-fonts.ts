@@ -1,0 +1,35 @@
+import type { LaidOutMap } from '../layout/types.ts';
+import { relationWords } from '../render/theme.ts';
+import { subsetFont } from './font-subset.ts';
+
+/** The bundled font files (TrueType), read by the caller: from disk in the CLI, by fetch in the browser. */
+export interface FontFiles {
+  readonly regular: Uint8Array;
+  readonly semibold: Uint8Array;
+}
+
+/**
+ * Puts the font into an exported SVG, subset to the characters the picture uses, so that its text looks the
+ * same in any viewer (Inkscape, slide tools) without Inter installed. The data: URL is part of the file, not
+ * an external reference.
+ */
+export function embedFonts(svg: string, laidOut: LaidOutMap, fonts: FontFiles): string {
+  const used = new Set<number>();
+  const add = (text: string) => {
+    for (const c of text) used.add(c.codePointAt(0)!);
+  };
+  add(' +−0123456789…');
+  Object.values(relationWords).forEach(add);
+  for (const node of laidOut.nodes) [node.label, ...node.titleLines, ...node.textLines].forEach(add);
+  for (const group of laidOut.groups) add(group.title);
+  const face = (data: Uint8Array, weight: number) =>
+    `@font-face{font-family:Inter;font-weight:${weight};src:url(data:font/ttf;base64,${base64(subsetFont(data, used))}) format("truetype")}`;
+  return svg.replace('<style>', `<style>${face(fonts.regular, 400)}${face(fonts.semibold, 600)}`);
+}
+
+function base64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
