@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
-import { embedFonts } from '../core/export/embed-fonts.ts';
+import { exportSvg } from '../core/export/export-svg.ts';
 import { serialiseArgmap } from '../core/formats/argmap-json/serialise.ts';
 import { layoutMap } from '../core/layout/layout.ts';
 import type { Direction } from '../core/layout/types.ts';
 import type { ArgumentMap } from '../core/model/types.ts';
-import { renderSvg } from '../core/render/svg.ts';
 import { themes, type ThemeName } from '../core/render/theme.ts';
 
 export type ExportFormat = 'svg' | 'png' | 'json';
@@ -28,21 +27,12 @@ export class ExportError extends Error {}
 export function exportMap(map: ArgumentMap, options: ExportOptions): string | Uint8Array {
   if (options.format === 'json') return serialiseArgmap(map);
   const laidOut = layoutMap(map, { direction: options.direction });
-  const description = [map.source?.author, map.source?.title, map.source?.publisher, map.source?.date]
-    .filter(Boolean)
-    .join(', ');
-  const svg = renderSvg(laidOut, {
-    theme: options.theme,
-    ...(map.title ? { title: map.title } : {}),
-    ...(description ? { description: `Argument map of ${description}` } : {}),
-  });
-  if (options.format === 'svg') {
-    return embedFonts(svg, laidOut, {
-      regular: new Uint8Array(readFileSync(fonts.regular)),
-      semibold: new Uint8Array(readFileSync(fonts.semibold)),
-    });
-  }
-  return toPng(svg, options);
+  const files = {
+    regular: new Uint8Array(readFileSync(fonts.regular)),
+    semibold: new Uint8Array(readFileSync(fonts.semibold)),
+  };
+  const svg = exportSvg(map, laidOut, files, { theme: options.theme });
+  return options.format === 'svg' ? svg : toPng(svg, options);
 }
 
 function toPng(svg: string, options: ExportOptions): Uint8Array {

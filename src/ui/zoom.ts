@@ -1,6 +1,6 @@
 import { select } from 'd3-selection';
 import 'd3-transition';
-import { zoom, zoomIdentity, type ZoomTransform } from 'd3-zoom';
+import { zoom, zoomIdentity, zoomTransform, type ZoomTransform } from 'd3-zoom';
 import type { Rect } from '../core/layout/types.ts';
 
 export interface ZoomControl {
@@ -14,6 +14,8 @@ export interface ZoomControl {
   zoomBy(factor: number): void;
   /** Moves the view so that the point is in the centre, keeping the scale. */
   centreOn(x: number, y: number): void;
+  /** The part of the map on screen, in map units. */
+  visibleRect(): Rect | undefined;
   /** Shifts the view by a distance in map units, at once (to keep a box still while the layout changes). */
   shiftBy(dx: number, dy: number): void;
   destroy(): void;
@@ -65,6 +67,12 @@ export function attachZoom(svg: SVGSVGElement, onTransform: (transform: ZoomTran
     },
     centreOn(x, y) {
       surface.transition().duration(duration(350)).call(behavior.translateTo, x, y);
+    },
+    visibleRect() {
+      const { width, height } = svg.getBoundingClientRect();
+      if (width === 0 || height === 0) return undefined;
+      const t = zoomTransform(svg);
+      return { x: -t.x / t.k, y: -t.y / t.k, width: width / t.k, height: height / t.k };
     },
     shiftBy(dx, dy) {
       surface.interrupt().call(behavior.translateBy, -dx, -dy);

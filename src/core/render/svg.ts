@@ -1,6 +1,6 @@
 import { px } from '../round.ts';
 import { boxStyle } from '../layout/box-style.ts';
-import type { LaidOutConnector, LaidOutMap, LaidOutNode } from '../layout/types.ts';
+import type { LaidOutConnector, LaidOutMap, LaidOutNode, Rect } from '../layout/types.ts';
 import { fontMetricsData } from '../text/font-metrics.generated.ts';
 import { escapeXml } from './escape.ts';
 import { relationLine, relationWords, roleBorder, themes, type Theme, type ThemeName } from './theme.ts';
@@ -12,6 +12,10 @@ export interface SvgOptions {
   readonly description?: string;
   /** Space around the map, in px. */
   readonly margin?: number;
+  /** Draw only this part of the map (the "current view" of the app), instead of all of it. */
+  readonly crop?: Rect;
+  /** False leaves the background transparent (for PNGs on coloured slides). */
+  readonly background?: boolean;
 }
 
 const n = px;
@@ -33,12 +37,9 @@ export function renderSvg(laidOut: LaidOutMap, options: SvgOptions = {}): string
   const theme = themes[options.theme ?? 'light'];
   const margin = options.margin ?? 24;
   const { bounds } = laidOut;
-  const viewBox = [
-    bounds.x - margin,
-    bounds.y - margin,
-    bounds.width + 2 * margin,
-    bounds.height + 2 * margin,
-  ];
+  const viewBox = options.crop
+    ? [options.crop.x, options.crop.y, options.crop.width, options.crop.height]
+    : [bounds.x - margin, bounds.y - margin, bounds.width + 2 * margin, bounds.height + 2 * margin];
   const out: string[] = [];
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${viewBox.map(n).join(' ')}" width="${n(viewBox[2]!)}" height="${n(viewBox[3]!)}" role="img">`,
@@ -47,9 +48,11 @@ export function renderSvg(laidOut: LaidOutMap, options: SvgOptions = {}): string
   if (options.description) out.push(`<desc>${escapeXml(options.description)}</desc>`);
   out.push(`<style>${styleSheet(theme)}</style>`);
   out.push(`<defs>${markers(theme)}</defs>`);
-  out.push(
-    `<rect class="background" x="${n(viewBox[0]!)}" y="${n(viewBox[1]!)}" width="${n(viewBox[2]!)}" height="${n(viewBox[3]!)}" fill="${theme.background}"/>`,
-  );
+  if (options.background !== false) {
+    out.push(
+      `<rect class="background" x="${n(viewBox[0]!)}" y="${n(viewBox[1]!)}" width="${n(viewBox[2]!)}" height="${n(viewBox[3]!)}" fill="${theme.background}"/>`,
+    );
+  }
   for (const group of laidOut.groups) {
     out.push(
       `<g class="group" data-group-id="${escapeXml(group.id)}"><rect x="${n(group.x)}" y="${n(group.y)}" width="${n(group.width)}" height="${n(group.height)}" rx="10"/>` +

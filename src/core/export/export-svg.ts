@@ -1,0 +1,43 @@
+import type { LaidOutMap, Rect } from '../layout/types.ts';
+import type { ArgumentMap } from '../model/types.ts';
+import { renderSvg } from '../render/svg.ts';
+import type { ThemeName } from '../render/theme.ts';
+import { embedFonts, type FontFiles } from './embed-fonts.ts';
+
+export interface SvgExportOptions {
+  readonly theme: ThemeName;
+  /** Only this part of the map (the app's current view). */
+  readonly crop?: Rect;
+  /** False for a transparent background. */
+  readonly background?: boolean;
+}
+
+/**
+ * The exported picture: drawn again from the model (never scraped from the screen, so no selection or hover
+ * shows), titled and described for screen readers, with the font embedded. The CLI and the app call this
+ * same function with the same layout, so their files are identical.
+ */
+export function exportSvg(
+  map: ArgumentMap,
+  laidOut: LaidOutMap,
+  fonts: FontFiles,
+  options: SvgExportOptions,
+): string {
+  const source = [map.source?.author, map.source?.title, map.source?.publisher, map.source?.date].filter(
+    Boolean,
+  );
+  const svg = renderSvg(laidOut, {
+    theme: options.theme,
+    ...(map.title ? { title: map.title } : {}),
+    ...(source.length > 0 ? { description: `Argument map of ${source.join(', ')}` } : {}),
+    ...(options.crop ? { crop: options.crop } : {}),
+    ...(options.background === false ? { background: false } : {}),
+  });
+  return embedFonts(svg, laidOut, fonts);
+}
+
+/** A file name for exports, from the map's file name: "data/trenin-2010.argmap.json" → "trenin-2010". */
+export function exportName(path: string): string {
+  const base = path.split(/[\\/]/).pop() ?? '';
+  return base.replace(/(\.argmap)?\.json$/i, '').replace(/[^\p{L}\p{N}._-]+/gu, '-') || 'argmap';
+}

@@ -1,0 +1,70 @@
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+
+test('Export SVG downloads the same file as `argmap export` writes', async ({ page }) => {
+  const { exportMap } = await import('../../src/cli/export.ts');
+  const { parseArgmapJson } = await import('../../src/core/formats/argmap-json/parse.ts');
+  const text = readFileSync(new URL('../../data/trenin-2010.argmap.json', import.meta.url), 'utf8');
+  const cli = exportMap(parseArgmapJson(text).map!, {
+    format: 'svg',
+    scale: 2,
+    theme: 'light',
+    direction: 'down',
+  });
+
+  await page.goto('/');
+  await page.locator('[data-node-id]').first().waitFor();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export SVG' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('trenin-2010.svg');
+  const browser = readFileSync(await download.path(), 'utf8');
+  expect(browser).toBe(cli);
+});
+
+test('Export PNG downloads a picture at 2× the map, which reads at slide size', async ({ page }) => {
+  await page.goto('/');
+  await page.locator('[data-node-id]').first().waitFor();
+  const started = Date.now();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export PNG' }).click(),
+  ]);
+  const elapsed = Date.now() - started;
+  expect(download.suggestedFilename()).toBe('trenin-2010.png');
+  const png = readFileSync(await download.path());
+  expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+  // Width and height from the PNG header: the SVG's size times the scale.
+  const { exportMap } = await import('../../src/cli/export.ts');
+  const { parseArgmapJson } = await import('../../src/core/formats/argmap-json/parse.ts');
+  const text = readFileSync(new URL('../../data/trenin-2010.argmap.json', import.meta.url), 'utf8');
+  const svg = exportMap(parseArgmapJson(text).map!, {
+    format: 'svg',
+    scale: 2,
+    theme: 'light',
+    direction: 'down',
+  });
+  const [, w, h] = /width="([\d.]+)" height="([\d.]+)"/.exec(svg as string)!.map(Number);
+  expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([Math.round(w! * 2), Math.round(h! * 2)]);
+  console.log(
+    `browser PNG 2× export of the Trenin map: ${elapsed} ms, ${png.readUInt32BE(16)}×${png.readUInt32BE(20)} px`,
+  );
+});
+
+test('a PNG too large for the browser gives a message offering a smaller scale, not a broken file', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.locator('[data-node-id]').first().waitFor();
+  // At 4× the Trenin map is over 33,000 px wide: more than any browser's canvas.
+  await page.locator('summary[aria-label="Export options"]').click();
+  await page.getByRole('group', { name: 'Export settings' }).getByLabel('PNG scale').selectOption('4');
+  let downloaded = false;
+  page.on('download', () => (downloaded = true));
+  await page.getByRole('button', { name: 'Export PNG' }).click();
+  await expect(page.getByRole('alert', { name: 'Problems' })).toContainText(
+    /too large for the browser at this scale; try [\d.]+× or less/,
+  );
+  expect(downloaded).toBe(false);
+});
