@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { JSDOM } from 'jsdom';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -95,6 +96,13 @@ describe('argmap export', () => {
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(svg).toContain('<title>Russia Suffers From a Security Deficit in Relations With NATO</title>');
     for (const node of trenin.nodes) expect(svg).toContain(`data-node-id="${node.id}"`);
+    // Well-formed XML, and every box's words are in it (as wrapped lines of text).
+    const doc = new JSDOM(svg, { contentType: 'image/svg+xml' }).window.document;
+    expect(doc.querySelector('parsererror')).toBeNull();
+    const drawn = [...doc.querySelectorAll('g.node text')].map((t) => t.textContent).join(' ');
+    for (const node of trenin.nodes as { id: string; text: string }[]) {
+      for (const word of node.text.split(/\s+/).slice(0, 3)) expect(drawn, node.id).toContain(word);
+    }
     expect(svg).not.toMatch(/<script|\son[a-z]+=|href="(?!#)|url\((?!#|data:font\/ttf;base64,)/i);
     // The font is embedded, subset: both weights, far smaller than the two font files (340 KB each).
     expect(
