@@ -1,16 +1,17 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 
-test('Export SVG downloads the same file as `argmap export` writes', async ({ page }) => {
+/** The SVG `argmap export` writes for the Trenin map with default options. */
+async function cliSvg(): Promise<string> {
   const { exportMap } = await import('../../src/cli/export.ts');
   const { parseArgmapJson } = await import('../../src/core/formats/argmap-json/parse.ts');
   const text = readFileSync(new URL('../../data/trenin-2010.argmap.json', import.meta.url), 'utf8');
-  const cli = exportMap(parseArgmapJson(text).map!, {
-    format: 'svg',
-    scale: 2,
-    theme: 'light',
-    direction: 'down',
-  });
+  const options = { format: 'svg', scale: 2, theme: 'light', direction: 'down' } as const;
+  return exportMap(parseArgmapJson(text).map!, options) as string;
+}
+
+test('Export SVG downloads the same file as `argmap export` writes', async ({ page }) => {
+  const cli = await cliSvg();
 
   await page.goto('/');
   await page.locator('[data-node-id]').first().waitFor();
@@ -36,16 +37,8 @@ test('Export PNG downloads a picture at 2× the map, which reads at slide size',
   const png = readFileSync(await download.path());
   expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
   // Width and height from the PNG header: the SVG's size times the scale.
-  const { exportMap } = await import('../../src/cli/export.ts');
-  const { parseArgmapJson } = await import('../../src/core/formats/argmap-json/parse.ts');
-  const text = readFileSync(new URL('../../data/trenin-2010.argmap.json', import.meta.url), 'utf8');
-  const svg = exportMap(parseArgmapJson(text).map!, {
-    format: 'svg',
-    scale: 2,
-    theme: 'light',
-    direction: 'down',
-  });
-  const [, w, h] = /width="([\d.]+)" height="([\d.]+)"/.exec(svg as string)!.map(Number);
+  const svg = await cliSvg();
+  const [, w, h] = /width="([\d.]+)" height="([\d.]+)"/.exec(svg)!.map(Number);
   expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([Math.round(w! * 2), Math.round(h! * 2)]);
   console.log(
     `browser PNG 2× export of the Trenin map: ${elapsed} ms, ${png.readUInt32BE(16)}×${png.readUInt32BE(20)} px`,
