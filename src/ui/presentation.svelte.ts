@@ -1,0 +1,166 @@
+import type { LaidOutMap } from '../core/layout/types.ts';
+import type { ArgumentMap } from '../core/model/types.ts';
+import type { PresentationStep } from '../core/presentation/steps.ts';
+import { openChannel } from './presentation-channel.ts';
+import type { ZoomControl } from './zoom.ts';
+
+/** What the presentation needs from the app around it. */
+export interface PresentationHost {
+  steps(): readonly PresentationStep[];
+  map(): ArgumentMap | undefined;
+  laidOut(): LaidOutMap | undefined;
+  zoom(): ZoomControl | undefined;
+  /** Remembers how the map was being explored; the returned function brings that back. */
+  saveView(): () => void;
+  /** The address while exploring (e.g. with #node=), to go back to. */
+  exploreAddress(): string;
+  /** Resolves once the DOM shows the current state. */
+  rendered(): Promise<void>;
+}
+
+/**
+ * Seminar presentation: the current step (undefined while exploring), the black screen, the overview, the
+ * quote shown large; the keys of slide tools and clickers; the presenter window kept in step through a
+ * BroadcastChannel.
+ */
+export class Presentation {
+  step = $state<number | undefined>();
+  black = $state(false);
+  overview = $state(false);
+  quote = $state<string | undefined>();
+  #restore: (() => void) | undefined;
+  #touchStart: number | undefined;
+  readonly #channel: ReturnType<typeof openChannel> | undefined;
+
+  constructor(
+    private readonly host: PresentationHost,
+    connect: boolean,
+  ) {
+    this.#channel = connect
+      ? openChannel((message) => {
+          if (message.type === 'go') void this.present(message.index);
+          if (message.type === 'hello' && this.step !== undefined) this.announce();
+        })
+      : undefined;
+  }
+
+  /** Enters the presentation at step `index` (or moves there), and frames the step. */
+  async present(index: number): Promise<void> {
+    const steps = this.host.steps();
+    if (steps.length === 0) return;
+    if (this.step === undefined) this.#restore = this.host.saveView();
+    this.step = Math.max(0, Math.min(steps.length - 1, index));
+    this.overview = false;
+    this.quote = undefined;
+    history.replaceState(null, '', `${location.pathname}${location.search}#step=${this.step + 1}`);
+    this.announce();
+    await this.host.rendered();
+    this.frame();
+  }
+
+  /** The camera glides to what the step reveals, with its focus (a d3 transition; none with reduced motion). */
+  frame(): void {
+    const steps = this.host.steps();
+    const current = this.step !== undefined ? steps[this.step] : undefined;
+    const laidOut = this.host.laidOut();
+    if (!current || !laidOut || this.step === undefined) return;
+    /* eslint-disable svelte/prefer-svelte-reactivity -- locals of one call, not state */
+    const before = new Set(this.step > 0 ? steps[this.step - 1]!.show : []);
+    const fresh = new Set(current.show.filter((id) => !before.has(id)));
+    /* eslint-enable svelte/prefer-svelte-reactivity */
+    fresh.add(current.focus);
+    const boxes = laidOut.nodes.filter((n) => fresh.has(n.id));
+    if (boxes.length === 0) return;
+    const left = Math.min(...boxes.map((b) => b.x));
+    const top = Math.min(...boxes.map((b) => b.y));
+    const right = Math.max(...boxes.map((b) => b.x + b.width));
+    const bottom = Math.max(...boxes.map((b) => b.y + b.height));
+    const pad = 60;
+    this.host
+      .zoom()
+      ?.fit({ x: left - pad, y: top - pad, width: right - left + 2 * pad, height: bottom - top + 2 * pad });
+  }
+
+  /** Back to exploring, with the view and collapse state from before. */
+  leave(): void {
+    this.step = undefined;
+    this.overview = false;
+    this.black = false;
+    this.quote = undefined;
+    if (document.fullscreenElement) void document.exitFullscreen();
+    history.replaceState(null, '', this.host.exploreAddress());
+    const restore = this.#restore;
+    this.#restore = undefined;
+    requestAnimationFrame(() => restore?.());
+  }
+
+  /** Tells the presenter view where the presentation is. */
+  announce(): void {
+    if (this.step === undefined) return;
+    const steps = this.host.steps();
+    const map = this.host.map();
+    const titleOf = (s: PresentationStep | undefined) => {
+      const node = s && map?.nodes.find((n) => n.id === s.focus);
+      return s?.title ?? node?.title ?? node?.text ?? '';
+    };
+    const current = steps[this.step];
+    this.#channel?.post({
+      type: 'step',
+      index: this.step,
+      total: steps.length,
+      title: titleOf(current),
+      note: current?.note ?? map?.nodes.find((n) => n.id === current?.focus)?.note ?? '',
+      next: titleOf(steps[this.step + 1]),
+    });
+  }
+
+  openPresenter(): void {
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local, not state
+    const params = new URLSearchParams(location.search);
+    params.set('presenter', '');
+    window.open(`${location.pathname}?${params.toString()}`, 'argmap-presenter', 'width=900,height=700');
+  }
+
+  /** Keys of slide tools and clickers; true when the key was one of them. */
+  keys(event: KeyboardEvent): boolean {
+    if (this.step === undefined) return false;
+    const key = event.key;
+    const last = this.host.steps().length - 1;
+    if (key === 'ArrowRight' || key === ' ' || key === 'PageDown') void this.present(this.step + 1);
+    else if (key === 'ArrowLeft' || key === 'PageUp') void this.present(this.step - 1);
+    else if (key === 'Home') void this.present(0);
+    else if (key === 'End') void this.present(last);
+    else if (key === 'f') {
+      if (document.fullscreenElement) void document.exitFullscreen();
+      else void document.documentElement.requestFullscreen().catch(() => undefined);
+    } else if (key === 'b') this.black = !this.black;
+    else if (key === 'o') this.toggleOverview();
+    else if (key === 's') this.openPresenter();
+    else if (key === 'Escape') {
+      if (this.quote !== undefined) this.quote = undefined;
+      else this.leave();
+    } else return false;
+    event.preventDefault();
+    return true;
+  }
+
+  /** The whole map with the current focus marked, and back. */
+  toggleOverview(): void {
+    this.overview = !this.overview;
+    requestAnimationFrame(() => {
+      const laidOut = this.host.laidOut();
+      if (this.overview && laidOut) this.host.zoom()?.fit(laidOut.bounds);
+      else this.frame();
+    });
+  }
+
+  /** A horizontal swipe on a touch screen moves a step. */
+  swipe(event: TouchEvent, phase: 'start' | 'end'): void {
+    if (this.step === undefined) return;
+    const x = (phase === 'start' ? event.touches[0] : event.changedTouches[0])?.clientX;
+    if (phase === 'start') this.#touchStart = x;
+    else if (x !== undefined && this.#touchStart !== undefined && Math.abs(x - this.#touchStart) > 60) {
+      void this.present(this.step + (x < this.#touchStart ? 1 : -1));
+    }
+  }
+}
