@@ -214,6 +214,15 @@ test('?map= opens another map of the same site, with its source text', async ({ 
   await expect(page.getByRole('region', { name: 'Source text' }).locator('mark')).toHaveText(
     'Shops fear losing customers who arrive by car.',
   );
+  // An argument shows its reconstruction: premises, then the conclusion.
+  await page.getByRole('searchbox', { name: 'Search' }).fill('health argument');
+  await page.keyboard.press('Enter');
+  const details = page.getByRole('region', { name: 'Details' });
+  await expect(details.getByRole('listitem')).toHaveText([
+    'Air pollution in the centre exceeds the legal limit on most days.',
+    "Cars are the main source of the centre's air pollution.",
+  ]);
+  await expect(details).toContainText('∴ The city centre should be closed to private cars.');
 });
 
 test('?map= reads the source text file next to the map', async ({ page }) => {
