@@ -1,3 +1,4 @@
+import { boundsOf } from '../core/layout/rect.ts';
 import type { LaidOutMap } from '../core/layout/types.ts';
 import type { ArgumentMap } from '../core/model/types.ts';
 import type { PresentationStep } from '../core/presentation/steps.ts';
@@ -71,14 +72,9 @@ export class Presentation {
     fresh.add(current.focus);
     const boxes = laidOut.nodes.filter((n) => fresh.has(n.id));
     if (boxes.length === 0) return;
-    const left = Math.min(...boxes.map((b) => b.x));
-    const top = Math.min(...boxes.map((b) => b.y));
-    const right = Math.max(...boxes.map((b) => b.x + b.width));
-    const bottom = Math.max(...boxes.map((b) => b.y + b.height));
+    const { x, y, width, height } = boundsOf(boxes);
     const pad = 60;
-    this.host
-      .zoom()
-      ?.fit({ x: left - pad, y: top - pad, width: right - left + 2 * pad, height: bottom - top + 2 * pad });
+    this.host.zoom()?.fit({ x: x - pad, y: y - pad, width: width + 2 * pad, height: height + 2 * pad });
   }
 
   /** Back to exploring, with the view and collapse state from before. */

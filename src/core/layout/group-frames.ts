@@ -1,4 +1,5 @@
 import type { Group, NodeId } from '../model/types.ts';
+import { boundsOf, union } from './rect.ts';
 import type { GroupFrame, LaidOutNode, Rect } from './types.ts';
 
 const padding = 10;
@@ -81,33 +82,18 @@ export function groupFrames(
 }
 
 function frameAround(members: readonly LaidOutNode[], pad: number, band: number): Rect {
-  let left = Infinity;
-  let top = Infinity;
-  let right = -Infinity;
-  let bottom = -Infinity;
-  for (const n of members) {
-    left = Math.min(left, n.x - pad);
-    top = Math.min(top, n.y - pad - band);
-    right = Math.max(right, n.x + n.width + pad);
-    bottom = Math.max(bottom, n.y + n.height + pad);
-  }
-  return { x: left, y: top, width: right - left, height: bottom - top };
+  const hull = boundsOf(members);
+  return {
+    x: hull.x - pad,
+    y: hull.y - pad - band,
+    width: hull.width + 2 * pad,
+    height: hull.height + 2 * pad + band,
+  };
 }
 
 interface Cluster {
   readonly members: LaidOutNode[];
   hull: Rect;
-}
-
-function union(a: Rect, b: Rect): Rect {
-  const x = Math.min(a.x, b.x);
-  const y = Math.min(a.y, b.y);
-  return {
-    x,
-    y,
-    width: Math.max(a.x + a.width, b.x + b.width) - x,
-    height: Math.max(a.y + a.height, b.y + b.height) - y,
-  };
 }
 
 /** The shown boxes sorted by their left edge, to find quickly which ones a rectangle touches. */

@@ -6,9 +6,10 @@ import { measureBox, type BoxContent } from './box-style.ts';
 import { buildForest, type TreeNode } from './forest.ts';
 import { bumpPath, midpoint, toScreen, type FramePoint } from './frame.ts';
 import { groupFrames } from './group-frames.ts';
+import { boundsOf } from './rect.ts';
 import { Router, type FrameBox } from './router.ts';
 import { placeTidy, type Extent, type Spacing } from './tidy.ts';
-import type { Direction, LaidOutConnector, LaidOutMap, LaidOutNode, Rect } from './types.ts';
+import type { Direction, LaidOutConnector, LaidOutMap, LaidOutNode } from './types.ts';
 
 export interface LayoutOptions {
   readonly direction?: Direction;
@@ -273,19 +274,4 @@ function contradictionRoute(a: FrameBox, b: FrameBox, router: Router): FramePoin
   }
   const [lower, upper] = a.level > b.level ? [a, b] : [b, a];
   return router.route(lower, { b: upper.centre, d: upper.top + upper.depth }, upper.level + 1);
-}
-
-function boundsOf(rects: readonly Rect[]): Rect {
-  if (rects.length === 0) return { x: 0, y: 0, width: 0, height: 0 };
-  let left = Infinity;
-  let top = Infinity;
-  let right = -Infinity;
-  let bottom = -Infinity;
-  for (const r of rects) {
-    left = Math.min(left, r.x);
-    top = Math.min(top, r.y);
-    right = Math.max(right, r.x + r.width);
-    bottom = Math.max(bottom, r.y + r.height);
-  }
-  return { x: left, y: top, width: right - left, height: bottom - top };
 }
