@@ -1,4 +1,5 @@
 import type { Group, NodeId } from '../model/types.ts';
+import { createGroupTest } from '../model/groups.ts';
 import { boundsOf, union } from './rect.ts';
 import type { GroupFrame, LaidOutNode, Rect } from './types.ts';
 
@@ -18,18 +19,8 @@ export function groupFrames(
   nodeGroup: (id: NodeId) => string | undefined,
 ): GroupFrame[] {
   const parentGroup = new Map(groups.map((g) => [g.id, g.parent]));
-  const inGroup = (id: NodeId | undefined, group: string): boolean => {
-    const seen = new Set<string>();
-    for (
-      let g = id === undefined ? undefined : nodeGroup(id);
-      g !== undefined && !seen.has(g);
-      g = parentGroup.get(g)
-    ) {
-      if (g === group) return true;
-      seen.add(g);
-    }
-    return false;
-  };
+  const isIn = createGroupTest(groups);
+  const inGroup = (id: NodeId, group: string): boolean => isIn(nodeGroup(id), group);
   // Nested groups get wider frames than the groups inside them, so that both frames and titles show.
   const nesting = new Map<string, number>();
   for (const g of groups) {
