@@ -40,4 +40,20 @@ describe('font metrics', () => {
     const measurer = createFontMeasurer();
     expect(measurer.width('中文', 'regular', 10)).toBe(20);
   });
+
+  it('measures a slice in place exactly as the sliced string, surrogate pairs included', () => {
+    const measurer = createFontMeasurer();
+    const text = 'Доверие — trust 😀 (2010)';
+    for (const [start, end] of [
+      [0, 7],
+      [8, 15],
+      [16, 18],
+      [17, 18],
+      [0, text.length],
+    ] as const) {
+      expect(measurer.width(text, 'regular', 14, start, end)).toBe(
+        measurer.width(text.slice(start, end), 'regular', 14),
+      );
+    }
+  });
 });

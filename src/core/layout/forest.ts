@@ -99,6 +99,7 @@ function compareKeys(keyA: readonly number[], keyB: readonly number[]): number {
 
 /** File positions from the base relation down to this one, e.g. [3] or [3, 7] for an undercut of r3. */
 function unitKey(index: MapIndex, relation: Relation): number[] {
+  if (relation.type !== 'undercut') return [index.relationOrder(relation.id)];
   const key: number[] = [];
   const seen = new Set<string>();
   for (let r: Relation | undefined = relation; r && !seen.has(r.id);) {

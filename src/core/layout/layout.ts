@@ -35,20 +35,18 @@ export function layoutMap(map: ArgumentMap, options: LayoutOptions = {}): LaidOu
   const spacing = spacingFor[direction];
   const index = indexMap(map);
   const roles = rolesOf(index);
-  const content = new Map<NodeId, BoxContent>();
+  // Each box's wrapped text and its extent in the layout frame (breadth along siblings, depth along levels).
+  const boxes = new Map<NodeId, { content: BoxContent; extent: Extent }>();
   for (const node of index.map.nodes) {
-    if (!content.has(node.id)) content.set(node.id, measureBox(node, roles.get(node.id)!, measurer));
-  }
-  const extents = new Map<NodeId, Extent>();
-  for (const [id, box] of content) {
-    extents.set(
-      id,
+    if (boxes.has(node.id)) continue;
+    const content = measureBox(node, roles.get(node.id)!, measurer);
+    const extent =
       direction === 'down'
-        ? { breadth: box.width, depth: box.height }
-        : { breadth: box.height, depth: box.width },
-    );
+        ? { breadth: content.width, depth: content.height }
+        : { breadth: content.height, depth: content.width };
+    boxes.set(node.id, { content, extent });
   }
-  const extent = (id: NodeId): Extent => extents.get(id)!;
+  const extent = (id: NodeId): Extent => boxes.get(id)!.extent;
 
   const forest = buildForest(index);
   const placement = placeTidy(forest, collapsed, extent, spacing, (id) => index.node(id)?.group);
@@ -67,7 +65,7 @@ export function layoutMap(map: ArgumentMap, options: LayoutOptions = {}): LaidOu
   }
 
   const nodes: LaidOutNode[] = shown.map((tree) => {
-    const box = content.get(tree.id)!;
+    const box = boxes.get(tree.id)!.content;
     const frame = frameBoxes.get(tree.id)!;
     const corner = toScreen(direction, { b: frame.centre - frame.breadth / 2, d: frame.top });
     const parent = tree.relation ? conclusionOf(index, index.relation(tree.relation)!) : undefined;

@@ -52,12 +52,10 @@ export function placeTidy(
   const shownChildren = (d: Datum): readonly TreeNode[] | undefined =>
     d.id !== '' && collapsed.has(d.id) ? undefined : d.children.length > 0 ? d.children : undefined;
   const h = hierarchy<Datum>(root, shownChildren);
-  const breadth = new Map<NodeId, number>();
-  h.each((n) => breadth.set(n.data.id, n.data.id === '' ? 0 : extent(n.data.id).breadth));
 
   const separation = (a: HierarchyPointNode<Datum>, b: HierarchyPointNode<Datum>): number => {
     const half =
-      (breadth.get(a.data.id)! + breadth.get(b.data.id)!) / 2 +
+      (extent(a.data.id).breadth + extent(b.data.id).breadth) / 2 +
       (groupOf(a.data.id) !== groupOf(b.data.id) ? spacing.groupBoundary : 0);
     if (a.parent !== b.parent) return half + spacing.cousin;
     if (a.parent?.data.id === '') return half + spacing.thesis;
@@ -66,7 +64,8 @@ export function placeTidy(
   const laidOut = tree<Datum>().nodeSize([1, 1]).separation(separation)(h);
 
   const centre = new Map<NodeId, number>();
-  laidOut.each((n) => {
+  // eachBefore walks with a plain stack; `each` runs a generator, one allocation per node.
+  laidOut.eachBefore((n) => {
     if (n.data.id !== '') centre.set(n.data.id, n.x);
   });
 

@@ -42,13 +42,16 @@ export function indexMap(map: ArgumentMap): MapIndex {
   const incoming = new Map<NodeId, Relation[]>();
   const undercuts = new Map<RelationId, UndercutRelation[]>();
   const order = new Map<RelationId, number>();
-  for (const [position, relation] of map.relations.entries()) {
+  // Plain loops: this runs on every layout, and 10,000-relation maps should not pay for iterators and closures.
+  for (let position = 0; position < map.relations.length; position++) {
+    const relation = map.relations[position]!;
     if (!relations.has(relation.id)) relations.set(relation.id, relation);
     if (!order.has(relation.id)) order.set(relation.id, position);
-    relation.from.forEach((premise, i) => {
+    const from = relation.from;
+    for (let i = 0; i < from.length; i++) {
       // A premise listed twice in one relation is still one premise.
-      if (i === 0 || !relation.from.slice(0, i).includes(premise)) push(premiseOf, premise, relation);
-    });
+      if (from.indexOf(from[i]!) === i) push(premiseOf, from[i]!, relation);
+    }
     if (relation.type === 'undercut') push(undercuts, relation.to, relation);
     else push(incoming, relation.to, relation);
   }

@@ -9,8 +9,11 @@ import { fontMetricsData } from './font-metrics.generated.ts';
 export type FontWeight = keyof typeof fontMetricsData;
 
 export interface TextMeasurer {
-  /** Width in px of `text` set in the given weight and size. */
-  width(text: string, weight: FontWeight, size: number): number;
+  /**
+   * Width in px of `text` (or of its slice [start, end), measured in place so that wrapping need not cut
+   * every word out of the text) set in the given weight and size.
+   */
+  width(text: string, weight: FontWeight, size: number, start?: number, end?: number): number;
 }
 
 interface DecodedFont {
@@ -77,13 +80,13 @@ export function createFontMeasurer(): TextMeasurer {
   // Em widths of code points outside the table, computed once per character.
   const fallback = new Map<number, number>();
   return {
-    width(text, weight, size) {
+    width(text, weight, size, start = 0, end = text.length) {
       const font = fonts[weight];
       let units = 0;
       let ems = 0;
-      for (let i = 0; i < text.length; i++) {
+      for (let i = start; i < end; i++) {
         let point = text.charCodeAt(i);
-        if (point >= 0xd800 && point <= 0xdbff && i + 1 < text.length) {
+        if (point >= 0xd800 && point <= 0xdbff && i + 1 < end) {
           const low = text.charCodeAt(i + 1);
           if (low >= 0xdc00 && low <= 0xdfff) {
             point = (point - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;

@@ -52,8 +52,7 @@ export function wrapText(text: string, measurer: TextMeasurer, style: WrapStyle)
     }
     let end = i + 1;
     while (end < text.length && !isSpace(text.charCodeAt(end))) end++;
-    const word = text.slice(i, end);
-    const wordWidth = measure(word);
+    const wordWidth = measurer.width(text, style.weight, style.size, i, end);
     if (lineStart >= 0 && lineWidth + space + wordWidth <= style.maxWidth) {
       if (i - lineEnd !== 1 || text.charCodeAt(lineEnd) !== 32) spaced = true;
       lineEnd = end;
@@ -65,7 +64,7 @@ export function wrapText(text: string, measurer: TextMeasurer, style: WrapStyle)
         lineEnd = end;
         lineWidth = wordWidth;
       } else {
-        const pieces = breakWord(word, measure, style.maxWidth, style.maxLines);
+        const pieces = breakWord(text.slice(i, end), measure, style.maxWidth, style.maxLines);
         for (const piece of pieces.slice(0, -1)) {
           lines.push(piece.text);
           widths.push(piece.width);
