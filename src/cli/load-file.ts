@@ -19,7 +19,9 @@ export async function loadMapFile(file: string, io: CliIo): Promise<LoadedMap> {
     throw new CliIoError(`${displayName(file)}: the file is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB`);
   }
   const base = baseDirectory(file, io);
-  return loadMapText(text, (path) => io.readFile(resolve(base, path)));
+  return loadMapText(text, (path) => io.readFile(resolve(base, path)), {
+    ...(file === STDIN ? {} : { fileName: file }),
+  });
 }
 
 function describeIoError(error: unknown): string {

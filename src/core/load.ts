@@ -1,8 +1,12 @@
+import { parseArgdown } from './formats/argdown/parse.ts';
 import { parseArgmapJson } from './formats/argmap-json/parse.ts';
+import { detectFormat, type MapFormat } from './formats/detect.ts';
 import { locatePointers, parseJsonText } from './formats/json-text.ts';
 import type { ArgumentMap } from './model/types.ts';
 import { isError, type Problem } from './problems.ts';
-import { validateMap } from './validate/validate-map.ts';
+import { validateMap, type ElementOrigin } from './validate/validate-map.ts';
+
+export type { MapFormat } from './formats/detect.ts';
 
 /** Reads the text of a file the map names (its source text), relative to the map; undefined if unreadable. */
 export type ReadRelated = (path: string) => Promise<string | undefined>;
@@ -15,6 +19,23 @@ export interface LoadedMap {
   readonly problems: readonly Problem[];
   /** The source text the quotes refer to, inline or read from `source.textFile`. */
   readonly sourceText: string | undefined;
+  /** The format the file was read as (from its name and content). */
+  readonly format: MapFormat;
+}
+
+export interface LoadOptions {
+  /** The file's name: its extension decides the format (.argdown, .ad, .json, .aif); else the content does. */
+  readonly fileName?: string;
+}
+
+/** A format reader's result: the map, its own problems, and how to place validation problems in the text. */
+interface Read {
+  readonly map: ArgumentMap | undefined;
+  readonly problems: readonly Problem[];
+  /** Where each element sits in the file's lists, for JSON pointers in validation problems. */
+  readonly origin?: ElementOrigin;
+  /** Moves a problem about a map element (pointer into the map) to where that element is in the file. */
+  readonly place: (problem: Problem) => Problem;
 }
 
 /**
@@ -22,10 +43,15 @@ export interface LoadedMap {
  * at line:column. Pure apart from `readRelated`, which the CLI backs with the file system and the app with
  * fetch.
  */
-export async function loadMapText(text: string, readRelated?: ReadRelated): Promise<LoadedMap> {
-  const parsed = parseArgmapJson(text);
-  const problems: Problem[] = [...parsed.problems];
-  const map = parsed.map;
+export async function loadMapText(
+  text: string,
+  readRelated?: ReadRelated,
+  options: LoadOptions = {},
+): Promise<LoadedMap> {
+  const format = detectFormat(text, options.fileName);
+  const read = readFormat(format, text);
+  const problems: Problem[] = [...read.problems];
+  const map = read.map;
   let sourceText: string | undefined;
   if (map) {
     const textFile = map.source?.textFile;
@@ -33,26 +59,59 @@ export async function loadMapText(text: string, readRelated?: ReadRelated): Prom
     if (sourceText === undefined && textFile !== undefined) {
       sourceText = readRelated ? await readRelated(textFile).catch(() => undefined) : undefined;
       if (sourceText === undefined) {
-        problems.push({
-          severity: 'warning',
-          code: 'no-source-text',
-          pointer: '/source/textFile',
-          message: `cannot read the source text "${textFile}"`,
-        });
+        problems.push(
+          read.place({
+            severity: 'warning',
+            code: 'no-source-text',
+            pointer: '/source/textFile',
+            message: `cannot read the source text "${textFile}"`,
+          }),
+        );
       }
     }
     const checks = validateMap(map, {
       ...(sourceText !== undefined ? { sourceText } : {}),
-      origin: parsed.origin,
+      ...(read.origin ? { origin: read.origin } : {}),
     });
     // Without its text the quotes cannot be checked; the unreadable file was reported above already.
-    problems.push(...checks.filter((p) => !(p.code === 'no-source-text' && textFile !== undefined)));
+    for (const p of checks) {
+      if (!(p.code === 'no-source-text' && textFile !== undefined)) problems.push(read.place(p));
+    }
   }
   return {
     map,
     valid: map !== undefined && !problems.some(isError),
-    problems: placeProblems(text, problems),
+    problems: format === 'argdown' ? problems : placeProblems(text, problems),
     sourceText,
+    format,
+  };
+}
+
+function readFormat(format: MapFormat, text: string): Read {
+  if (format === 'argdown') {
+    const parsed = parseArgdown(text);
+    const places = parsed.places;
+    return {
+      map: parsed.map,
+      problems: parsed.problems,
+      // Argdown has no JSON pointers: a problem about the n-th node is placed where that node is written.
+      place: (problem) => {
+        const match = /^\/(nodes|relations|groups)\/(\d+)/.exec(problem.pointer ?? '');
+        const at = match ? places[match[1] as keyof typeof places][Number(match[2])] : undefined;
+        if (problem.pointer === undefined) return problem;
+        const { pointer, ...rest } = problem;
+        // Front matter fields (title, source, tour) are at the top of the file.
+        const place = at ?? (/^\/(source|tour|title)/.test(pointer) ? { line: 1, column: 1 } : undefined);
+        return place ? { ...rest, line: place.line, column: place.column } : rest;
+      },
+    };
+  }
+  const parsed = parseArgmapJson(text);
+  return {
+    map: parsed.map,
+    problems: parsed.problems,
+    origin: parsed.origin,
+    place: (problem) => problem,
   };
 }
 

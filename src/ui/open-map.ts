@@ -7,7 +7,7 @@ export const MAX_MAP_BYTES = 20 * 1024 * 1024;
 export async function openFile(file: File): Promise<LoadedMap> {
   if (file.size > MAX_MAP_BYTES)
     return refused(`${file.name} is larger than ${MAX_MAP_BYTES / 1024 / 1024} MB`);
-  return loadMapText(await file.text());
+  return loadMapText(await file.text(), undefined, { fileName: file.name });
 }
 
 /**
@@ -21,10 +21,14 @@ export async function openUrl(path: string, base: string): Promise<LoadedMap> {
   const response = await fetch(url).catch(() => undefined);
   if (!response?.ok)
     return refused(`cannot load ${url.pathname} (${response ? response.status : 'network error'})`);
-  return loadMapText(await response.text(), async (related) => {
-    const text = await fetch(new URL(related, url)).catch(() => undefined);
-    return text?.ok ? text.text() : undefined;
-  });
+  return loadMapText(
+    await response.text(),
+    async (related) => {
+      const text = await fetch(new URL(related, url)).catch(() => undefined);
+      return text?.ok ? text.text() : undefined;
+    },
+    { fileName: url.pathname },
+  );
 }
 
 function refused(message: string): LoadedMap {
@@ -32,6 +36,7 @@ function refused(message: string): LoadedMap {
     map: undefined,
     valid: false,
     sourceText: undefined,
+    format: 'argmap',
     problems: [{ severity: 'error', code: 'limit', message }],
   };
 }

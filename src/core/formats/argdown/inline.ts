@@ -1,0 +1,198 @@
+import { parseDocument } from 'yaml';
+import { isEscapable, normaliseSpace } from './syntax.ts';
+
+/** A problem found on one line, placed by column (1-based) in that line. */
+export interface LineProblem {
+  readonly severity: 'error' | 'warning';
+  readonly column: number;
+  readonly message: string;
+}
+
+export type Data = Readonly<Record<string, unknown>>;
+
+/** What one line (or the part after a relation symbol) says: an element, or plain text with tags and data. */
+export interface InlineElement {
+  readonly kind: 'statement' | 'argument';
+  /** `[Title]` / `<Title>`; undefined for an untitled statement (plain text). */
+  readonly title: string | undefined;
+  /** Text after `:` (or the whole line when untitled); undefined for a bare reference. */
+  readonly text: string | undefined;
+  readonly tags: readonly string[];
+  readonly data: Data | undefined;
+  /** Column where the element starts. */
+  readonly column: number;
+}
+
+/**
+ * Reads `[Title]: text #tag #(two words) {key: value}`, `<Title>: text`, a bare `[Title]` / `<Title>`, or
+ * untitled text. `column` is where `content` starts in its line, so that problems point into the line.
+ */
+export function parseInline(
+  content: string,
+  column: number,
+  problems: LineProblem[],
+): InlineElement | undefined {
+  const open = content[0];
+  if (open === '[' || open === '<') {
+    const close = open === '[' ? ']' : '>';
+    const kind = open === '[' ? 'statement' : 'argument';
+    const end = findUnescaped(content, close, 1);
+    if (end < 0) {
+      problems.push({
+        severity: 'error',
+        column,
+        message: `${open === '[' ? 'statement' : 'argument'} title is not closed: "${close}" expected`,
+      });
+      return undefined;
+    }
+    const title = normaliseSpace(unescape(content.slice(1, end)));
+    if (title === '') {
+      problems.push({ severity: 'error', column, message: `empty title "${open}${close}"` });
+      return undefined;
+    }
+    let rest = content.slice(end + 1);
+    let restColumn = column + end + 1;
+    const defined = /^\s*:/.exec(rest);
+    if (defined) {
+      restColumn += defined[0].length;
+      rest = rest.slice(defined[0].length);
+    }
+    const body = readBody(rest, restColumn, problems);
+    if (!defined && body.text !== '') {
+      problems.push({
+        severity: 'error',
+        column: restColumn,
+        message: `":" expected after ${open}${title}${close} before its text`,
+      });
+    }
+    return {
+      kind,
+      title,
+      text: defined && body.text !== '' ? body.text : undefined,
+      tags: body.tags,
+      data: body.data,
+      column,
+    };
+  }
+  const body = readBody(content, column, problems);
+  if (body.text === '' && body.tags.length === 0 && body.data === undefined) return undefined;
+  if (body.text === '') {
+    problems.push({ severity: 'error', column, message: 'a statement needs a text, not only tags or data' });
+    return undefined;
+  }
+  return { kind: 'statement', title: undefined, text: body.text, tags: body.tags, data: body.data, column };
+}
+
+interface Body {
+  readonly text: string;
+  readonly tags: string[];
+  readonly data: Data | undefined;
+}
+
+/** Text with its `#tags` and trailing `{data}` taken out and its escapes resolved. */
+export function readBody(raw: string, column: number, problems: LineProblem[]): Body {
+  let text = '';
+  const tags: string[] = [];
+  let data: Data | undefined;
+  for (let i = 0; i < raw.length;) {
+    const c = raw[i]!;
+    if (c === '\\' && i + 1 < raw.length && isEscapable(raw[i + 1]!)) {
+      text += raw[i + 1];
+      i += 2;
+      continue;
+    }
+    const atWordStart = i === 0 || /\s/.test(raw[i - 1]!);
+    if (c === '#' && atWordStart && i + 1 < raw.length && !/\s/.test(raw[i + 1]!)) {
+      if (raw[i + 1] === '(') {
+        const close = raw.indexOf(')', i + 2);
+        if (close < 0) {
+          problems.push({
+            severity: 'error',
+            column: column + i,
+            message: 'tag "#(" is not closed: ")" expected',
+          });
+          i = raw.length;
+          continue;
+        }
+        const tag = normaliseSpace(raw.slice(i + 2, close));
+        if (tag !== '') tags.push(tag);
+        i = close + 1;
+      } else {
+        let end = i + 1;
+        while (end < raw.length && !/\s/.test(raw[end]!)) end++;
+        tags.push(raw.slice(i + 1, end));
+        i = end;
+      }
+      continue;
+    }
+    if (c === '{' && atWordStart && raw.trimEnd().endsWith('}')) {
+      data = readData(raw.trimEnd().slice(i), column + i, problems);
+      break;
+    }
+    text += c;
+    i++;
+  }
+  return { text: normaliseSpace(text), tags, data };
+}
+
+/** A YAML flow mapping, `{key: value, …}`, attached to an element. */
+export function readData(source: string, column: number, problems: LineProblem[]): Data | undefined {
+  const doc = parseDocument(source, { uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const error = doc.errors[0]!;
+    const at = error.linePos?.[0]?.col ?? 1;
+    problems.push({
+      severity: 'error',
+      column: column + at - 1,
+      message: `data block is not valid YAML: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
+    });
+    return undefined;
+  }
+  const value: unknown = doc.toJS();
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    problems.push({ severity: 'error', column, message: 'data block must be a mapping, like {key: value}' });
+    return undefined;
+  }
+  return value as Data;
+}
+
+/** Front matter: the YAML between the `===` lines. Problems are placed by line offset within it. */
+export function readYamlMapping(source: string): {
+  value: Data | undefined;
+  error?: { line: number; column: number; message: string };
+} {
+  const doc = parseDocument(source, { uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const error = doc.errors[0]!;
+    const pos = error.linePos?.[0];
+    return {
+      value: undefined,
+      error: {
+        line: pos?.line ?? 1,
+        column: pos?.col ?? 1,
+        message: `front matter is not valid YAML: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
+      },
+    };
+  }
+  const value: unknown = doc.toJS();
+  if (value === null || value === undefined) return { value: {} };
+  if (typeof value !== 'object' || Array.isArray(value))
+    return {
+      value: undefined,
+      error: { line: 1, column: 1, message: 'front matter must be a YAML mapping' },
+    };
+  return { value: value as Data };
+}
+
+/** Index of `char` at or after `from` that is not escaped with a backslash, or -1. */
+export function findUnescaped(s: string, char: string, from: number): number {
+  for (let i = from; i < s.length; i++) {
+    if (s[i] === '\\' && i + 1 < s.length && isEscapable(s[i + 1]!)) i++;
+    else if (s[i] === char) return i;
+  }
+  return -1;
+}
+
+export function unescape(s: string): string {
+  return s.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}

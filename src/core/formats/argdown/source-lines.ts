@@ -1,0 +1,83 @@
+import { isEscapable } from './syntax.ts';
+
+export interface SourceProblem {
+  readonly severity: 'error' | 'warning';
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+}
+
+export interface SourceLines {
+  /** The YAML between the opening and closing `===`, if the file starts with front matter. */
+  readonly frontMatter: { readonly text: string; readonly firstLine: number } | undefined;
+  /** Lines after the front matter with comments blanked out (same length, so columns still hold). */
+  readonly lines: readonly string[];
+  /** 1-based number of `lines[0]` in the file. */
+  readonly firstLine: number;
+}
+
+/**
+ * Splits an Argdown text into its front matter and its lines, and blanks `// line` and `/* block *\/`
+ * comments. A comment starts at the beginning of a line or after white space, so that `http://…` in a text
+ * stays text.
+ */
+export function sourceLines(text: string, problems: SourceProblem[]): SourceLines {
+  const all = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  let start = 0;
+  let frontMatter: SourceLines['frontMatter'];
+  while (start < all.length && all[start]!.trim() === '') start++;
+  if (start < all.length && all[start]!.trim() === '===') {
+    const close = all.findIndex((line, i) => i > start && line.trim() === '===');
+    if (close < 0) {
+      problems.push({
+        severity: 'error',
+        line: start + 1,
+        column: 1,
+        message: 'front matter opened with "===" is not closed by another "===" line',
+      });
+      start++;
+    } else {
+      frontMatter = { text: all.slice(start + 1, close).join('\n'), firstLine: start + 2 };
+      start = close + 1;
+    }
+  } else start = 0;
+
+  const lines = all.slice(start);
+  let inBlock: { line: number; column: number } | undefined;
+  const out = lines.map((line, index) => {
+    let result = '';
+    for (let i = 0; i < line.length; i++) {
+      if (inBlock) {
+        if (line[i] === '*' && line[i + 1] === '/') {
+          inBlock = undefined;
+          result += '  ';
+          i++;
+        } else result += ' ';
+        continue;
+      }
+      const c = line[i]!;
+      if (c === '\\' && i + 1 < line.length && isEscapable(line[i + 1]!)) {
+        result += c + line[i + 1];
+        i++;
+        continue;
+      }
+      const afterSpace = i === 0 || /\s/.test(line[i - 1]!);
+      if (c === '/' && afterSpace && line[i + 1] === '/') {
+        result += ' '.repeat(line.length - i);
+        break;
+      }
+      if (c === '/' && afterSpace && line[i + 1] === '*') {
+        inBlock = { line: start + index + 1, column: i + 1 };
+        result += '  ';
+        i++;
+        continue;
+      }
+      result += c;
+    }
+    return result;
+  });
+  if (inBlock) {
+    problems.push({ severity: 'error', ...inBlock, message: 'comment "/*" is not closed by "*/"' });
+  }
+  return { frontMatter, lines: out, firstLine: start + 1 };
+}

@@ -1,0 +1,327 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseArgdown } from '../../src/core/formats/argdown/parse.ts';
+import { serialiseArgdown } from '../../src/core/formats/argdown/serialise.ts';
+import { parseArgmapJson } from '../../src/core/formats/argmap-json/parse.ts';
+import type { ArgumentMap, Relation } from '../../src/core/model/types.ts';
+import { validateMap } from '../../src/core/validate/validate-map.ts';
+import { readText } from './helpers.ts';
+import { arbitraryValidMap } from './valid-maps.ts';
+
+const fixture = (name: string) => parseArgdown(readText(`test/fixtures/argdown/${name}`));
+const edges = (relations: readonly Relation[]) => relations.map((r) => [r.id, r.type, r.from, r.to]);
+const node = (map: ArgumentMap, id: string) => map.nodes.find((n) => n.id === id);
+/** Group order follows first use in the text, not the map's list; everything else must come back as it was. */
+const sameGroupsOrder = (map: ArgumentMap): ArgumentMap => ({
+  ...map,
+  groups: [...map.groups].sort((a, b) => a.id.localeCompare(b.id)),
+});
+
+describe('Argdown reader: each construct', () => {
+  it('reads definitions, references, untitled statements, tags, data, escapes, comments', () => {
+    const { map, problems } = fixture('statements.argdown');
+    expect(map.nodes).toEqual([
+      {
+        type: 'statement',
+        id: 'deficit',
+        title: 'Deficit',
+        text: 'Russia suffers from a security deficit in relations with NATO.',
+        tags: ['thesis', 'key claim'],
+      },
+      {
+        type: 'statement',
+        id: 'trust',
+        title: 'Trust',
+        text: 'Trust is the cornerstone of any partnership.',
+        note: 'Ask what trust means here.',
+        extra: { reviewed: true },
+      },
+      {
+        type: 'statement',
+        id: 'joint-mediation-of-regional-conflicts-builds',
+        text: 'Joint mediation of regional conflicts builds trust.',
+        tags: ['proposal'],
+      },
+      {
+        type: 'statement',
+        id: 'escapes',
+        title: 'Escapes',
+        text: 'Brackets [like these], a #hash, braces {x} and a URL: https://valdaiclub.com',
+      },
+      { type: 'statement', id: 'only-named', title: 'Only named', text: 'Only named' },
+    ]);
+    expect(problems).toEqual([
+      {
+        severity: 'warning',
+        code: 'syntax',
+        line: 16,
+        column: 1,
+        message: '[Only named] is never given a text; its title stands for it',
+      },
+    ]);
+  });
+
+  it('reads every relation symbol in both directions, nested, with arguments and undercuts', () => {
+    const { map, problems } = fixture('relations.argdown');
+    expect(problems).toEqual([]);
+    expect(edges(map.relations)).toEqual([
+      ['r1', 'support', ['missing'], 'foundation'],
+      ['r2', 'attack', ['reset'], 'missing'],
+      ['r3', 'support', ['fruits'], 'reset'],
+      ['r4', 'support', ['cornerstone'], 'foundation'],
+      ['r5', 'attack', ['rhetoric'], 'foundation'],
+      ['r6', 'undercut', ['empty-words'], 'r5'],
+      ['r7', 'attack', ['institutions'], 'foundation'],
+      ['r8', 'support', ['foundation'], 'more-trust'],
+      ['r9', 'attack', ['foundation'], 'bypass'],
+      ['r10', 'contradiction', ['secure'], 'foundation'],
+      ['r11', 'undercut', ['summit-rhetoric'], 'r5'],
+      ['r12', 'undercut', ['rhetoric'], 'r13'],
+      ['r13', 'support', ['membership'], 'rhetoric-answer'],
+    ]);
+    expect(node(map, 'rhetoric')).toMatchObject({
+      type: 'argument',
+      title: 'Rhetoric',
+      text: 'Architecture talk is enough.',
+    });
+    expect(node(map, 'membership')).toMatchObject({
+      type: 'argument',
+      text: 'Russia should simply join NATO.',
+    });
+    expect(validateMap(map).filter((p) => p.severity === 'error')).toEqual([]);
+  });
+
+  it('reads premise–conclusion structures: linked premises, steps, rules, typed inferences, undercuts', () => {
+    const { map, problems } = fixture('reconstruction.argdown');
+    expect(problems).toEqual([]);
+    expect(node(map, 'foundation-argument')).toEqual({
+      type: 'argument',
+      id: 'foundation-argument',
+      title: 'Foundation argument',
+      text: 'Without trust there is no foundation for European security.',
+      premises: ['trust-foundation', 'trust-missing'],
+      conclusion: 'more-trust',
+    });
+    // A bare reconstruction is its inference, not a box: no node for <Mediation>, <No membership>, <Frozen>.
+    expect(map.nodes.filter((n) => n.type === 'argument').map((n) => n.id)).toEqual(['foundation-argument']);
+    expect(map.relations).toEqual([
+      {
+        id: 'foundation-argument-inference',
+        type: 'support',
+        from: ['trust-foundation', 'trust-missing'],
+        to: 'more-trust',
+      },
+      {
+        id: 'foundation-argument-conclusion',
+        type: 'support',
+        from: ['foundation-argument'],
+        to: 'more-trust',
+      },
+      {
+        id: 'mediation-step-1',
+        type: 'support',
+        from: ['mediation-builds-trust', 'transnistria-is-a-promising-first-case'],
+        to: 'start-with-transnistria',
+        extra: { uses: [1, 2], rule: 'Modus ponens' },
+      },
+      {
+        id: 'mediation',
+        type: 'support',
+        from: ['start-with-transnistria', 'afghanistan'],
+        to: 'joint-projects',
+        extra: { rule: 'Generalisation' },
+      },
+      {
+        id: 'no-membership',
+        type: 'attack',
+        from: ['independence'],
+        to: 'join',
+        tags: ['membership'],
+        note: 'Trenin’s main reason.'.replace('’', "'"),
+      },
+      { id: 'r5', type: 'undercut', from: ['interests'], to: 'mediation' },
+      { id: 'frozen', type: 'undercut', from: ['hotspots'], to: 'mediation' },
+    ]);
+  });
+
+  it('reads headings as nested groups, reopens a repeated heading, and reads the front matter', () => {
+    const { map, problems } = fixture('groups.argdown');
+    expect(problems).toEqual([]);
+    expect(map.title).toBe('Russia and NATO');
+    expect(map.source).toEqual({
+      title: 'Russia Suffers From a Security Deficit in Relations With NATO',
+      author: 'Dmitri Trenin',
+      date: '2010-11-23',
+    });
+    expect(map.extra).toEqual({ color: { colorScheme: 'iwanthue' } });
+    expect(map.groups).toEqual([
+      { id: 'trust', title: 'Trust', note: 'The diagnosis.' },
+      { id: 'the-neighbours', title: 'The neighbours', parent: 'trust' },
+      { id: 'join', title: 'Membership' },
+    ]);
+    expect(map.nodes.map((n) => [n.id, n.group])).toEqual([
+      ['thesis', undefined],
+      ['deficit', 'trust'],
+      ['wary', 'the-neighbours'],
+      ['no', 'join'],
+      ['fears', 'the-neighbours'],
+      ['cornerstone', 'trust'],
+    ]);
+    expect(edges(map.relations)).toEqual([
+      ['r1', 'support', ['deficit'], 'thesis'],
+      ['r2', 'support', ['cornerstone'], 'thesis'],
+      ['r3', 'attack', ['no'], 'deficit'],
+    ]);
+  });
+});
+
+describe('Argdown reader: errors', () => {
+  it('reports every error of a file at once, each at its line and column', () => {
+    const { problems, map } = fixture('errors.argdown');
+    expect(problems.map((p) => [p.line, p.column, p.severity, p.message])).toEqual([
+      [1, 1, 'error', 'statement title is not closed: "]" expected'],
+      [3, 1, 'error', 'empty title "[]"'],
+      [5, 1, 'warning', '[Colon] is never given a text; its title stands for it'],
+      [5, 8, 'error', '":" expected after [Colon] before its text'],
+      [7, 20, 'error', 'tag "#(" is not closed: ")" expected'],
+      [9, 27, 'error', expect.stringMatching(/^data block is not valid YAML: /)],
+      [11, 3, 'error', 'relation "+" has nothing to relate to: indent it under a statement or argument'],
+      [14, 3, 'error', 'only an argument can be undercut: [Statement] is a statement'],
+      [16, 1, 'error', 'an inference line needs numbered premises above it'],
+      [
+        18,
+        1,
+        'error',
+        'numbered statements need an inference line ("----") and a numbered conclusion after it',
+      ],
+      [22, 1, 'error', 'two inference lines in a row: a conclusion is missing'],
+      [26, 1, 'error', 'the inference line must be followed by a numbered conclusion'],
+      [
+        29,
+        3,
+        'error',
+        '<Bare> draws no inference to undercut: give it a premise–conclusion structure or a relation',
+      ],
+      [31, 1, 'error', 'comment "/*" is not closed by "*/"'],
+    ]);
+    // What could be read is kept: the good statements are there.
+    expect(map.nodes.map((n) => n.id)).toContain('statement');
+    expect(map.nodes.map((n) => n.id)).toContain('orphan');
+  });
+
+  it.each([
+    [
+      '===\ntitle: no end\n\n[A]: text\n',
+      1,
+      1,
+      'front matter opened with "===" is not closed by another "===" line',
+    ],
+    [
+      '===\ntitle: [unclosed\n===\n[A]: text\n',
+      2,
+      17,
+      expect.stringMatching(/^front matter is not valid YAML/),
+    ],
+    ['===\n- a list\n===\n', 2, 1, 'front matter must be a YAML mapping'],
+    ['===\nsource: 42\n===\n', 2, 1, expect.stringMatching(/^front matter \/source: /)],
+    ['<A>\n\n(1) [P]: p\n--\nrule\n', 4, 1, 'inference opened with "--" is not closed by another "--" line'],
+    ['[A]: a\n  + [B]: b {x: [1}\n', 2, 18, expect.stringMatching(/^data block is not valid YAML/)],
+    [
+      '<A>: a\n(1) [P]: p\n-- {type: rebut} --\n(2) [C]: c\n',
+      3,
+      1,
+      'inference type must be support, attack, undercut or contradiction, not "rebut"',
+    ],
+    [
+      '(1) [P]: p\n-- {type: undercut} --\n(2) [C]: c\n',
+      3,
+      1,
+      'an undercut concludes an argument (<Title>), whose inference it attacks',
+    ],
+    ['[A]: one\n\n[A]: two\n', 3, 1, '[A] is defined again with another text; the first is kept'],
+    ['(2) [P]: p\n----\n(3) [C]: c\n', 1, 1, '(1) expected here, not (2)'],
+  ])('places %j', (text, line, column, message) => {
+    const { problems } = parseArgdown(text);
+    expect(problems).toContainEqual(expect.objectContaining({ line, column, message }));
+  });
+
+  it('never throws, whatever the text', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.string(),
+            fc.constantFrom(
+              '[A]: a',
+              '  + [B]',
+              '<C>',
+              '(1) x',
+              '----',
+              '--',
+              '===',
+              '# H',
+              '/*',
+              '*/',
+              '  _ <C>',
+              '{a: 1}',
+            ),
+          ),
+          { maxLength: 12 },
+        ),
+        (lines) => {
+          const result = parseArgdown(lines.join('\n'));
+          expect(Array.isArray(result.problems)).toBe(true);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('reads deep relation trees and long files without recursion', () => {
+    const deep = [
+      '[N0]: root',
+      ...Array.from({ length: 5000 }, (_, i) => `${' '.repeat(i + 1)}+ [N${i + 1}]: n${i + 1}`),
+    ];
+    const { map, problems } = parseArgdown(deep.join('\n'));
+    expect(problems).toEqual([]);
+    expect(map.relations).toHaveLength(5000);
+    expect(map.relations[4999]).toMatchObject({ from: ['n5000'], to: 'n4999' });
+  });
+
+  it('keeps a data key named __proto__ as plain data', () => {
+    const { map } = parseArgdown('[A]: a {"__proto__": {"polluted": 1}}\n');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.keys(map.nodes[0]!.extra ?? {})).toEqual(['__proto__']);
+  });
+});
+
+describe('Argdown round trips', () => {
+  it('argmap → Argdown → argmap gives the map back (statements, relations with linked premises and undercuts, groups, tags)', () => {
+    fc.assert(
+      fc.property(arbitraryValidMap, (map) => {
+        const text = serialiseArgdown(map);
+        const read = parseArgdown(text);
+        expect(read.problems).toEqual([]);
+        expect(sameGroupsOrder(read.map)).toEqual(sameGroupsOrder(map));
+        expect(serialiseArgdown(read.map)).toBe(text);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it.each(['data/trenin-2010.argmap.json', 'data/example.argmap.json'])('gives %s back exactly', (path) => {
+    const map = parseArgmapJson(readText(path)).map!;
+    const read = parseArgdown(serialiseArgdown(map));
+    expect(read.problems).toEqual([]);
+    expect(sameGroupsOrder(read.map)).toEqual(sameGroupsOrder(map));
+  });
+
+  it('writes plain relations as trees and linked premises as a premise–conclusion structure', () => {
+    const text = serialiseArgdown(parseArgmapJson(readText('data/example.argmap.json')).map!);
+    expect(text).toContain('[Car-free centre]: The city centre should be closed to private cars. #thesis');
+    expect(text).toContain('<r1>\n\n(1) [pollution-high]\n(2) [cars-cause]\n----\n(3) [Car-free centre]');
+    expect(text).toContain('[shops-fear]\n  - [footfall-rose]');
+    expect(text).toMatch(/^# Health$/m);
+    expect(text).toMatch(/^## Retail \{"id":"retail","parent":"economy"\}$|^## Retail$/m);
+  });
+});
