@@ -136,6 +136,10 @@ export function buildMap(
   const relationPlaces: Place[] = [];
   const inferenceOf = new Map<number, string>();
   const pendingUndercuts: { index: number; argument: number; place: Place }[] = [];
+  // Premise → conclusion pairs the relation trees state, by entry index.
+  const statedPairs = new Set(
+    doc.relations.flatMap((r) => (r.kind === 'tree' ? [`${r.from.entry} ${r.to.entry}`] : [])),
+  );
   doc.relations.forEach((record, position) => {
     if (record.kind === 'inference') {
       const argument = doc.entries[record.argument]!;
@@ -194,9 +198,7 @@ export function buildMap(
       relationPlaces.push(record.place);
       // An argument drawn as a box bears on its conclusion, as in Argdown's maps, unless the text says how.
       const argumentNode = nodeIdOf.get(record.argument);
-      const stated = doc.relations.some(
-        (r) => r.kind === 'tree' && r.from.entry === record.argument && r.to.entry === step.conclusion.entry,
-      );
+      const stated = statedPairs.has(`${record.argument} ${step.conclusion.entry}`);
       if (last && argumentNode !== undefined && !stated && type !== 'contradiction') {
         relations.push({
           id: claim(`${argumentNode}-conclusion`),
@@ -231,18 +233,18 @@ export function buildMap(
     relations.push({ id, type: record.type, from: [from], to });
     relationPlaces.push(record.place);
   });
+  // The first support or attack each node draws: what an undercut of an argument without a reconstruction hits.
+  const firstDrawn = new Map<NodeId, string>();
+  for (const r of relations) {
+    if (r && (r.type === 'support' || r.type === 'attack'))
+      for (const premise of r.from) if (!firstDrawn.has(premise)) firstDrawn.set(premise, r.id);
+  }
   for (const pending of pendingUndercuts) {
     const undercut = relations[pending.index]!;
     const argumentNode = nodeIdOf.get(pending.argument);
     const target =
       inferenceOf.get(pending.argument) ??
-      relations.find(
-        (r) =>
-          r &&
-          (r.type === 'support' || r.type === 'attack') &&
-          argumentNode !== undefined &&
-          r.from.includes(argumentNode),
-      )?.id;
+      (argumentNode !== undefined ? firstDrawn.get(argumentNode) : undefined);
     if (target === undefined) {
       const title = doc.entries[pending.argument]!.title ?? 'untitled';
       report(

@@ -91,6 +91,8 @@ interface Body {
 
 /** Text with its `#tags` and trailing `{data}` taken out and its escapes resolved. */
 export function readBody(raw: string, column: number, problems: LineProblem[]): Body {
+  // Plain text (no escape, tag or data) needs no scan.
+  if (!/[\\#{]/.test(raw)) return { text: normaliseSpace(raw), tags: [], data: undefined };
   let text = '';
   const tags: string[] = [];
   let data: Data | undefined;
@@ -137,6 +139,15 @@ export function readBody(raw: string, column: number, problems: LineProblem[]): 
 
 /** A YAML flow mapping, `{key: value, …}`, attached to an element. */
 export function readData(source: string, column: number, problems: LineProblem[]): Data | undefined {
+  // Data written by argmap is JSON (which is YAML): read it as such first, hundreds of times faster.
+  if (source.startsWith('{"')) {
+    try {
+      const value: unknown = JSON.parse(source);
+      if (value !== null && typeof value === 'object' && !Array.isArray(value)) return value as Data;
+    } catch {
+      // Not JSON after all: YAML decides, and reports where it is wrong.
+    }
+  }
   const doc = parseDocument(source, { uniqueKeys: true });
   if (doc.errors.length > 0) {
     const error = doc.errors[0]!;

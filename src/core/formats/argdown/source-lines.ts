@@ -45,6 +45,8 @@ export function sourceLines(text: string, problems: SourceProblem[]): SourceLine
   const lines = all.slice(start);
   let inBlock: { line: number; column: number } | undefined;
   const out = lines.map((line, index) => {
+    // Most lines have no comment at all: keep them as they are rather than copy them character by character.
+    if (!inBlock && !line.includes('/')) return line;
     let result = '';
     for (let i = 0; i < line.length; i++) {
       if (inBlock) {
