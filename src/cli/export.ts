@@ -1,13 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
 import { exportSvg } from '../core/export/export-svg.ts';
+import { serialiseAif } from '../core/formats/aif/serialise.ts';
+import { serialiseArgdown } from '../core/formats/argdown/serialise.ts';
 import { serialiseArgmap } from '../core/formats/argmap-json/serialise.ts';
 import { layoutMap } from '../core/layout/layout.ts';
 import type { Direction } from '../core/layout/types.ts';
 import type { ArgumentMap } from '../core/model/types.ts';
 import { themes, type ThemeName } from '../core/render/theme.ts';
 
-export type ExportFormat = 'svg' | 'png' | 'json';
+export type ExportFormat = 'svg' | 'png' | 'json' | 'aif' | 'argdown';
 
 export interface ExportOptions {
   readonly format: ExportFormat;
@@ -26,6 +28,8 @@ export class ExportError extends Error {}
 
 export function exportMap(map: ArgumentMap, options: ExportOptions): string | Uint8Array {
   if (options.format === 'json') return serialiseArgmap(map);
+  if (options.format === 'argdown') return serialiseArgdown(map);
+  if (options.format === 'aif') return serialiseAif(map);
   const laidOut = layoutMap(map, { direction: options.direction });
   const files = {
     regular: new Uint8Array(readFileSync(fonts.regular)),

@@ -2,7 +2,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { formatProblem, isError } from '../core/problems.ts';
 import { mapStats, type MapStats } from '../core/stats.ts';
 import { displayName, type CliIo } from './io.ts';
-import { exportMap, ExportError } from './export.ts';
+import { exportMap, ExportError, type ExportFormat } from './export.ts';
 import { CliIoError, loadMapFile } from './load-file.ts';
 
 /** Exit codes of the CLI contract (DESIGN.md). */
@@ -17,24 +17,27 @@ const overview = `argmap: argument maps, checked and counted from the command li
 Usage:
   argmap validate <file>          check a map; exit 0 valid (warnings allowed), 1 invalid, 2 usage or I/O error
   argmap stats <file> [--json]    count statements, relations, groups, tags and verified quotes
-  argmap export <file> -o <out> [--format svg|png|json] [--scale N] [--theme light|dark|print]
-                [--direction down|right]
-                                  draw the map as SVG (font embedded) or PNG, or write it as argmap JSON
+  argmap export <file> -o <out> [--format svg|png|json|aif|argdown] [--scale N]
+                [--theme light|dark|print] [--direction down|right]
+                                  draw the map as SVG (font embedded) or PNG, or write it as argmap JSON,
+                                  AIF JSON or Argdown
   argmap <command> --help         help for one command
 
-<file> is an argmap JSON file, or - to read standard input.
-Problems are printed one per line as file:line:col: message (with the JSON pointer of the value).
+<file> is a map in argmap JSON, Argdown (.argdown, .ad) or AIF JSON (AIFdb or OVA), or - to read standard
+input. The format is taken from the file's extension, else from its content.
+Problems are printed one per line as file:line:col: message (JSON files add the JSON pointer of the value).
 Add --debug to see the internal stack trace of an unexpected failure.
 `;
 
 const commandHelp: Record<string, string> = {
-  export: `Usage: argmap export <file> -o <out> [--format svg|png|json] [--scale N] [--theme light|dark|print] [--direction down|right]
+  export: `Usage: argmap export <file> -o <out> [--format svg|png|json|aif|argdown] [--scale N] [--theme light|dark|print] [--direction down|right]
 
 Draws the map as one self-contained SVG file (styles inlined, the font embedded and subset to the characters
-used, no scripts, no external references) or as a PNG (drawn with the same font), or writes it back as argmap
-JSON.
+used, no scripts, no external references) or as a PNG (drawn with the same font), or writes it as argmap
+JSON, AIF JSON (AIFdb nodeset; a map read from OVA is written in OVA's shape) or Argdown.
 -o -          write to standard output
---format      svg, png or json; by default taken from the extension of <out> (svg when it has none)
+--format      svg, png, json, aif or argdown; by default taken from the extension of <out> (.svg, .png,
+              .json, .aif or .aif.json, .argdown or .ad; svg when it has none)
 --scale N     PNG pixels per map pixel (default 2; 1, 2 and 4 are usual)
 --theme       light (default), dark or print
 --direction   down (thesis on top, default) or right (thesis on the left)
@@ -171,11 +174,12 @@ async function exportCommand(args: readonly string[], io: CliIo): Promise<number
   const file = oneFile(positionals);
   const output = values.output as string | undefined;
   if (output === undefined) throw new UsageError('missing -o <out> (use -o - for standard output)');
-  const extension = /\.(svg|png|json)$/i.exec(output)?.[1]?.toLowerCase();
-  const format = oneOf('--format', (values.format as string | undefined) ?? extension ?? 'svg', [
+  const format = oneOf('--format', (values.format as string | undefined) ?? formatOfName(output) ?? 'svg', [
     'svg',
     'png',
     'json',
+    'aif',
+    'argdown',
   ]);
   const theme = oneOf('--theme', (values.theme as string | undefined) ?? 'light', ['light', 'dark', 'print']);
   const direction = oneOf('--direction', (values.direction as string | undefined) ?? 'down', [
@@ -211,6 +215,13 @@ async function exportCommand(args: readonly string[], io: CliIo): Promise<number
     }
   }
   return EXIT_OK;
+}
+
+/** The export format an output file name asks for, by its extension. */
+function formatOfName(name: string): ExportFormat | undefined {
+  if (/\.aif(\.json)?$/i.test(name)) return 'aif';
+  const extension = /\.(svg|png|json|argdown|ad)$/i.exec(name)?.[1]?.toLowerCase();
+  return extension === 'ad' ? 'argdown' : (extension as ExportFormat | undefined);
 }
 
 function oneOf<T extends string>(option: string, value: string, allowed: readonly T[]): T {

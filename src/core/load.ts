@@ -1,3 +1,5 @@
+import { parseAifText } from './formats/aif/parse.ts';
+import { placeAifProblem } from './formats/aif/place.ts';
 import { parseArgdown } from './formats/argdown/parse.ts';
 import { parseArgmapJson } from './formats/argmap-json/parse.ts';
 import { detectFormat, type MapFormat } from './formats/detect.ts';
@@ -104,6 +106,15 @@ function readFormat(format: MapFormat, text: string): Read {
         const place = at ?? (/^\/(source|tour|title)/.test(pointer) ? { line: 1, column: 1 } : undefined);
         return place ? { ...rest, line: place.line, column: place.column } : rest;
       },
+    };
+  }
+  if (format === 'aif') {
+    const parsed = parseAifText(text);
+    // Validation speaks of the map's lists; the AIF reader knows which AIF node each element came from.
+    return {
+      map: parsed.map,
+      problems: parsed.problems,
+      place: (problem) => placeAifProblem(problem, parsed.places),
     };
   }
   const parsed = parseArgmapJson(text);

@@ -12,6 +12,7 @@ export type ProblemCode =
   | 'undercut-target' // an undercut whose target is a node, not a relation
   | 'empty-text'
   | 'unknown-group'
+  | 'group-cycle' // a group that is (indirectly) its own parent
   | 'self-relation' // a node that supports or attacks itself
   | 'quote-not-found'
   | 'no-source-text'

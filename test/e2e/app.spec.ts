@@ -196,6 +196,54 @@ test('dropping a broken file keeps the map and shows where the file is wrong', a
   expect(errors).toEqual([]);
 });
 
+test('opens Argdown and AIF files by drag and drop, and reports Argdown errors at line:column', async ({
+  page,
+}) => {
+  const errors = watch(page);
+  await page.goto('/');
+  await expect(page.locator('[data-node-id]')).toHaveCount(trenin.nodes.length);
+  const fixture = (path: string) => readFileSync(new URL(`../fixtures/${path}`, import.meta.url), 'utf8');
+
+  await dropFile(page, 'errors.argdown', fixture('argdown/errors.argdown'));
+  const panel = page.getByRole('alert', { name: 'Problems' });
+  await expect(panel).toContainText('could not be opened; the current map stays');
+  await expect(panel).toContainText('errors.argdown:1:1: statement title is not closed');
+  await expect(panel).toContainText('errors.argdown:14:3: only an argument can be undercut');
+  await expect(page.locator('[data-node-id]')).toHaveCount(trenin.nodes.length);
+  await panel.getByRole('button', { name: 'Dismiss' }).click();
+
+  await dropFile(page, 'groups.argdown', fixture('argdown/groups.argdown'));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Russia and NATO');
+  await expect(page.locator('[data-node-id]')).toHaveCount(6);
+  await expect(page.locator('[data-node-id="deficit"]')).toHaveAccessibleName(
+    /Russia suffers from a security deficit/,
+  );
+
+  await dropFile(page, 'nodeset.json', fixture('aif/nodeset.json'));
+  await expect(page.locator('[data-node-id]').first()).toBeVisible();
+  const aifStatements = (
+    JSON.parse(fixture('aif/nodeset.json')) as { nodes: { type: string }[] }
+  ).nodes.filter((n) => n.type === 'I' || n.type === 'EN').length;
+  await expect(page.locator('[data-node-id]')).toHaveCount(aifStatements);
+  expect(errors).toEqual([]);
+});
+
+test('saves the map as Argdown that reads back to the same map', async ({ page }) => {
+  await page.goto('/?map=/maps/example.argmap.json');
+  await expect(page.locator('[data-node-id]')).toHaveCount(10);
+  await page.getByLabel('Export options').click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('group', { name: 'Save map as' }).getByRole('button', { name: 'Argdown' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/\.argdown$/);
+  const text = readFileSync(await download.path(), 'utf8');
+  expect(text).toContain('[Car-free centre]: The city centre should be closed to private cars.');
+  await dropFile(page, 'again.argdown', text);
+  await expect(page.locator('[data-node-id]')).toHaveCount(10);
+  await expect(page.getByRole('alert', { name: 'Problems' })).toHaveCount(0);
+});
+
 test('"Open map" reads a file from the picker', async ({ page }) => {
   await page.goto('/');
   await page.locator('[data-node-id]').first().waitFor();

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { CliIo } from '../../src/cli/io.ts';
 import { runCli } from '../../src/cli/main.ts';
+import { exportName } from '../../src/core/export/export-svg.ts';
 import { root } from './helpers.ts';
 
 const cwd = fileURLToPath(root);
@@ -148,6 +149,105 @@ describe('argmap export', () => {
       2,
     );
     expect((await cli(['export', 'data/example.argmap.json'])).stderr).toContain('missing -o <out>');
+  });
+});
+
+describe('Argdown and AIF files', () => {
+  it('stats --json counts an Argdown file', async () => {
+    const run = await cli(['stats', '--json', 'test/fixtures/argdown/relations.argdown']);
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual({
+      statements: 12,
+      arguments: 2,
+      relations: { support: 5, attack: 4, undercut: 3, contradiction: 1 },
+      linked: 0,
+      groups: 0,
+      tags: 0,
+      quotes: { total: 0, verified: 0 },
+    });
+  });
+
+  it('validate prints each Argdown error as file:line:col: message', async () => {
+    const run = await cli(['validate', 'test/fixtures/argdown/errors.argdown']);
+    expect(run.code).toBe(1);
+    const lines = run.stderr.trim().split('\n');
+    expect(lines[0]).toBe(
+      'test/fixtures/argdown/errors.argdown:1:1: statement title is not closed: "]" expected',
+    );
+    expect(lines).toContain(
+      'test/fixtures/argdown/errors.argdown:14:3: only an argument can be undercut: [Statement] is a statement',
+    );
+    expect(lines[lines.length - 1]).toMatch(/errors\.argdown: invalid \(13 errors\)$/);
+  });
+
+  it('reads Argdown from standard input by its content', async () => {
+    const run = await cli(['stats', '--json', '-'], '[A]: a\n  + [B]: b\n  - [C]: c\n');
+    expect(JSON.parse(run.stdout)).toMatchObject({ statements: 3, relations: { support: 1, attack: 1 } });
+  });
+
+  it('places validation problems of an Argdown map at their line', async () => {
+    const run = await cli(['validate', '-'], '[A]: a\n  + [A]\n\n[B]: b {group: nowhere}\n');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('<stdin>:2:3: warning: support "r1": node "a" is a premise of itself');
+    expect(run.stderr).toContain('<stdin>:4:1: node "b" names unknown group "nowhere"');
+  });
+
+  it.each([
+    [
+      'nodeset.json',
+      { statements: 8, relations: { support: 3, attack: 1, undercut: 2, contradiction: 0 }, linked: 1 },
+    ],
+    [
+      'ova3.json',
+      { statements: 6, relations: { support: 2, attack: 1, undercut: 0, contradiction: 0 }, linked: 1 },
+    ],
+  ])('stats --json counts the AIF file %s', async (file, counts) => {
+    const run = await cli(['stats', '--json', `test/fixtures/aif/${file}`]);
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toMatchObject(counts);
+  });
+
+  it('validate prints AIF problems with line:col and the JSON pointer', async () => {
+    const run = await cli(['validate', 'test/fixtures/aif/broken.json']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('test/fixtures/aif/broken.json:4:29: /nodes/1/text: I node "2" has no text');
+    expect(run.stderr).toContain(
+      'test/fixtures/aif/broken.json:19:45: /edges/4/toID: edge "14": no node "99" (toID)',
+    );
+  });
+
+  it('exports AIF that gives an AIF file back node for node and edge for edge', async () => {
+    const original = JSON.parse(
+      readFileSync(new URL('test/fixtures/aif/nodeset.json', root), 'utf8'),
+    ) as unknown;
+    const run = await cli(['export', 'test/fixtures/aif/nodeset.json', '-o', 'again.aif.json']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.written.get('again.aif.json') as string)).toEqual(original);
+    const fromArgmap = await cli(['export', 'data/example.argmap.json', '-o', '-', '--format', 'aif']);
+    const back = await cli(['stats', '--json', '-'], fromArgmap.stdout);
+    expect(back.stdout).toBe((await cli(['stats', '--json', 'data/example.argmap.json'])).stdout);
+  });
+
+  it.each([
+    ['data/trenin-2010.argmap.json', 'trenin-2010'],
+    ['debate.argdown', 'debate'],
+    ['debate.ad', 'debate'],
+    ['C:\\maps\\debate.aif.json', 'debate'],
+    ['my map.json', 'my-map'],
+  ])('names exports of %s after the map (%s)', (file, name) => {
+    expect(exportName(file)).toBe(name);
+  });
+
+  it('exports Argdown that reads back as the same map, by extension or --format', async () => {
+    const run = await cli(['export', 'data/example.argmap.json', '-o', 'out.argdown']);
+    expect(run.code).toBe(0);
+    const text = run.written.get('out.argdown') as string;
+    expect(text).toContain('[Car-free centre]: The city centre should be closed to private cars.');
+    const back = await cli(['stats', '--json', '-'], text);
+    const original = await cli(['stats', '--json', 'data/example.argmap.json']);
+    expect(back.stdout).toBe(original.stdout);
+    const piped = await cli(['export', 'data/example.argmap.json', '-o', '-', '--format', 'argdown']);
+    expect(piped.stdout).toBe(text);
   });
 });
 

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { expect } from 'vitest';
 import { parseArgmapJson } from '../../src/core/formats/argmap-json/parse.ts';
 import type { ArgumentMap } from '../../src/core/model/types.ts';
 
@@ -10,4 +11,17 @@ export function mapOf(text: string): ArgumentMap {
   const { map, problems } = parseArgmapJson(text);
   if (!map || problems.length > 0) throw new Error(`bad test map: ${JSON.stringify(problems)}`);
   return map;
+}
+
+/**
+ * Checks an exported SVG: no script, no event handler attribute, no reference outside the file. Text content
+ * has `<` escaped, so every `<` found starts a real element and only tags are searched for attributes.
+ */
+export function expectInert(svg: string): void {
+  const tags = svg.match(/<[^>]*>/g) ?? [];
+  expect(tags.filter((t) => /^<\/?(script|foreignObject|iframe|img|image|use|a)\b/i.test(t))).toEqual([]);
+  expect(tags.filter((t) => /\son[a-z]+\s*=/i.test(t))).toEqual([]);
+  expect(tags.filter((t) => /(?:href|src)\s*=\s*["']?\s*(?:javascript|https?|data|\/\/)/i.test(t))).toEqual(
+    [],
+  );
 }

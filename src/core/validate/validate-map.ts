@@ -50,9 +50,23 @@ export function validateMap(map: ArgumentMap, options: ValidateOptions = {}): Pr
     if (group.title.trim() === '')
       error('empty-text', at('groups', i, 'title'), `group "${group.id}" has no title`);
   });
+  const parentOf = new Map(map.groups.map((g) => [g.id, g.parent]));
   map.groups.forEach((group, i) => {
     if (group.parent !== undefined && !groupIds.has(group.parent)) {
       error('unknown-group', at('groups', i, 'parent'), `unknown parent group "${group.parent}"`);
+    }
+    // A group inside itself has no place to be drawn: walk up its parents (bounded by the group count).
+    let up = group.parent;
+    for (let steps = 0; up !== undefined && steps <= map.groups.length; steps++) {
+      if (up === group.id) {
+        error(
+          'group-cycle',
+          at('groups', i, 'parent'),
+          `group "${group.id}" is inside itself (its parents form a cycle)`,
+        );
+        break;
+      }
+      up = parentOf.get(up);
     }
   });
 

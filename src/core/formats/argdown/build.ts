@@ -86,7 +86,10 @@ export function buildMap(
   }
 
   // Node ids, in order of first appearance. Ids asked for in data come first so that slugs step aside.
-  const drawn = (entry: Entry) => entry.kind === 'statement' || entry.usedAsNode || entry.steps.length === 0;
+  // An argument is a box when it says something of its own, or is named without a reconstruction; an
+  // untitled one exists only for its reconstruction (and is nothing when that could not be read).
+  const drawn = (entry: Entry) =>
+    entry.kind === 'statement' || entry.usedAsNode || (entry.steps.length === 0 && entry.title !== undefined);
   const nodeIdOf = new Map<number, NodeId>();
   doc.entries.forEach((entry, i) => {
     const wanted = entry.data?.id;
