@@ -1,6 +1,3 @@
-import { parseAifText } from './formats/aif/parse.ts';
-import { placeAifProblem } from './formats/aif/place.ts';
-import { parseArgdown } from './formats/argdown/parse.ts';
 import { parseArgmapJson } from './formats/argmap-json/parse.ts';
 import { detectFormat, type MapFormat } from './formats/detect.ts';
 import { locatePointers, parseJsonText } from './formats/json-text.ts';
@@ -51,7 +48,7 @@ export async function loadMapText(
   options: LoadOptions = {},
 ): Promise<LoadedMap> {
   const format = detectFormat(text, options.fileName);
-  const read = readFormat(format, text);
+  const read = await readFormat(format, text);
   const problems: Problem[] = [...read.problems];
   const map = read.map;
   let sourceText: string | undefined;
@@ -89,8 +86,13 @@ export async function loadMapText(
   };
 }
 
-function readFormat(format: MapFormat, text: string): Read {
+/**
+ * The Argdown and AIF readers are loaded when a file needs them: the app opens on an argmap file, and its
+ * first load should not carry a YAML parser it may never use.
+ */
+async function readFormat(format: MapFormat, text: string): Promise<Read> {
   if (format === 'argdown') {
+    const { parseArgdown } = await import('./formats/argdown/parse.ts');
     const parsed = parseArgdown(text);
     const places = parsed.places;
     return {
@@ -109,6 +111,10 @@ function readFormat(format: MapFormat, text: string): Read {
     };
   }
   if (format === 'aif') {
+    const [{ parseAifText }, { placeAifProblem }] = await Promise.all([
+      import('./formats/aif/parse.ts'),
+      import('./formats/aif/place.ts'),
+    ]);
     const parsed = parseAifText(text);
     // Validation speaks of the map's lists; the AIF reader knows which AIF node each element came from.
     return {
