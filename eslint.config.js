@@ -58,4 +58,23 @@ export default ts.config(
       ],
     },
   },
+  {
+    // Labels are hostile input: they reach the DOM as text only, never as markup.
+    files: ['src/ui/**/*.ts', 'src/ui/**/*.svelte'],
+    rules: {
+      'svelte/no-at-html-tags': 'error',
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'MemberExpression[property.name=/^(innerHTML|outerHTML)$/]',
+          message: 'Text reaches the DOM as text nodes only: use textContent or Svelte text.',
+        },
+        {
+          selector:
+            "CallExpression[callee.property.name='insertAdjacentHTML'], CallExpression[callee.object.name='document'][callee.property.name=/^write(ln)?$/]",
+          message: 'No markup from strings: build elements or use Svelte.',
+        },
+      ],
+    },
+  },
 );

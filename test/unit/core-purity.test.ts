@@ -22,4 +22,27 @@ describe('the pure core', () => {
     expect(rules?.filter((r) => r === 'no-restricted-imports')).toHaveLength(5);
     expect(rules).toContain('no-restricted-globals');
   });
+
+  it('keeps labels out of markup in the UI: no {@html}, innerHTML, outerHTML or insertAdjacentHTML', async () => {
+    const eslint = new ESLint({ cwd: fileURLToPath(root) });
+    const [ts] = await eslint.lintText(
+      [
+        'export function show(el: HTMLElement, label: string) {',
+        '  el.innerHTML = label;',
+        '  el.outerHTML = label;',
+        "  el.insertAdjacentHTML('beforeend', label);",
+        '}',
+        '',
+      ].join('\n'),
+      { filePath: fileURLToPath(new URL('src/ui/example.ts', root)) },
+    );
+    expect(ts?.messages.filter((m) => m.ruleId === 'no-restricted-syntax')).toHaveLength(3);
+    const [svelte] = await eslint.lintText(
+      '<script lang="ts">\n  let { label }: { label: string } = $props();\n</script>\n\n<p>{@html label}</p>\n',
+      {
+        filePath: fileURLToPath(new URL('src/ui/Example.svelte', root)),
+      },
+    );
+    expect(svelte?.messages.map((m) => m.ruleId)).toContain('svelte/no-at-html-tags');
+  });
 });
