@@ -1,13 +1,51 @@
-import { loadMapText, type LoadedMap } from '../core/load.ts';
+import { loadMapText, type LoadedMap, type LoadOptions } from '../core/load.ts';
 
 /** Largest file the app opens; larger ones are refused with a message instead of freezing the tab. */
 export const MAX_MAP_BYTES = 20 * 1024 * 1024;
+/**
+ * Most boxes the app draws: every box is drawn (no culling yet), and beyond this the first drawing takes
+ * longer than a user should wait with a frozen tab. The command line exports larger maps.
+ */
+export const MAX_MAP_NODES = 10_000;
+
+/** A map opened from a file, with the file's text (remembered for the next visit). */
+export type OpenedMap = LoadedMap & { readonly text?: string };
 
 /** A file the user picked or dropped. Its source text file cannot be read (no folder access): a warning. */
-export async function openFile(file: File): Promise<LoadedMap> {
+export async function openFile(file: File): Promise<OpenedMap> {
   if (file.size > MAX_MAP_BYTES)
-    return refused(`${file.name} is larger than ${MAX_MAP_BYTES / 1024 / 1024} MB`);
-  return loadMapText(await file.text(), undefined, { fileName: file.name });
+    return refused(
+      `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; the app opens maps up to ` +
+        `${MAX_MAP_BYTES / 1024 / 1024} MB (the command line reads up to 64 MB)`,
+    );
+  const text = await file.text();
+  return { ...withinLimits(await loadOffMainThread(text, { fileName: file.name }), file.name), text };
+}
+
+/** Reads map text in a Web Worker, so that the page stays responsive; on the main thread if none starts. */
+export function loadOffMainThread(text: string, options: LoadOptions): Promise<LoadedMap> {
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./load-worker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    return loadMapText(text, undefined, options);
+  }
+  return new Promise<LoadedMap>((resolve, reject) => {
+    worker.onmessage = (
+      event: MessageEvent<{ ok: true; loaded: LoadedMap } | { ok: false; message: string }>,
+    ) => {
+      worker.terminate();
+      if (event.data.ok) resolve(event.data.loaded);
+      else reject(new Error(event.data.message));
+    };
+    worker.onerror = (event) => {
+      worker.terminate();
+      event.preventDefault();
+      // A worker that cannot run (an old browser, a blocked script) is no reason not to open the map.
+      resolve(loadMapText(text, undefined, options));
+    };
+    worker.postMessage({ text, options });
+  });
 }
 
 /**
@@ -21,13 +59,24 @@ export async function openUrl(path: string, base: string): Promise<LoadedMap> {
   const response = await fetch(url).catch(() => undefined);
   if (!response?.ok)
     return refused(`cannot load ${url.pathname} (${response ? response.status : 'network error'})`);
-  return loadMapText(
+  const loaded = await loadMapText(
     await response.text(),
     async (related) => {
       const text = await fetch(new URL(related, url)).catch(() => undefined);
       return text?.ok ? text.text() : undefined;
     },
     { fileName: url.pathname },
+  );
+  return withinLimits(loaded, url.pathname);
+}
+
+/** A map with more boxes than the app can draw smoothly is refused with a message, not a frozen tab. */
+function withinLimits(loaded: LoadedMap, name: string): LoadedMap {
+  const count = loaded.map?.nodes.length ?? 0;
+  if (count <= MAX_MAP_NODES) return loaded;
+  return refused(
+    `${name} has ${count.toLocaleString('en')} boxes; the app draws maps of up to ` +
+      `${MAX_MAP_NODES.toLocaleString('en')} (npx argmap export draws larger ones as SVG or PNG)`,
   );
 }
 

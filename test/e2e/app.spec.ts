@@ -244,6 +244,95 @@ test('saves the map as Argdown that reads back to the same map', async ({ page }
   await expect(page.getByRole('alert', { name: 'Problems' })).toHaveCount(0);
 });
 
+test('hostile files: each shows its problems and the map stays; payloads in labels stay text', async ({
+  page,
+}) => {
+  const errors = watch(page);
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.goto('/');
+  await expect(page.locator('[data-node-id]')).toHaveCount(trenin.nodes.length);
+  const hostile = (name: string) =>
+    readFileSync(new URL(`../fixtures/hostile/${name}`, import.meta.url), 'utf8');
+  const panel = page.getByRole('alert', { name: 'Problems' });
+  for (const [name, place] of [
+    ['json-truncated.json', 'json-truncated.json:1:91:'],
+    ['wrong-types.json', 'wrong-types.json:4:11: /title:'],
+    ['argdown-unclosed-everything.argdown', 'argdown-unclosed-everything.argdown:1:1:'],
+    ['aif-junk-nodes.aif.json', 'aif-junk-nodes.aif.json:3:3: /nodes/0:'],
+    ['group-cycle.json', 'is inside itself'],
+  ] as const) {
+    await dropFile(page, name, hostile(name));
+    await expect(panel).toContainText('could not be opened; the current map stays');
+    await expect(panel).toContainText(place);
+    await expect(page.locator('[data-node-id]')).toHaveCount(trenin.nodes.length);
+    await panel.getByRole('button', { name: 'Dismiss' }).click();
+  }
+
+  // Too many boxes to draw: explained, not a frozen tab.
+  const nodes = Array.from({ length: 10001 }, (_, i) => ({
+    id: `n${i}`,
+    type: 'statement',
+    text: `claim ${i}`,
+  }));
+  await dropFile(page, 'huge.json', JSON.stringify({ format: 'argmap', version: 1, nodes }));
+  await expect(panel).toContainText('huge.json has 10,001 boxes; the app draws maps of up to 10,000');
+  await expect(page.locator('[data-node-id]')).toHaveCount(trenin.nodes.length);
+  await panel.getByRole('button', { name: 'Dismiss' }).click();
+
+  await dropFile(page, 'html-payloads.json', hostile('html-payloads.json'));
+  await expect(page.locator('[data-node-id]')).toHaveCount(6);
+  await expect(page.locator('[data-node-id="h0"]')).toContainText('<img src=x onerror=alert(1)>');
+  await expect(page.locator('[data-node-id="h1"]')).toContainText('</text><script>alert(1)</script>');
+  await page.locator('[data-node-id="h1"]').click();
+  await expect(page.getByRole('region', { name: 'Details' })).toContainText('<script>alert(1)</script>');
+  expect(await page.locator('img, script:not([src])').count()).toBe(0);
+  expect(dialogs).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+test('a reload brings back the map opened last; "Show the Trenin map" goes back to the default', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.locator('[data-node-id]')).toHaveCount(trenin.nodes.length);
+  await dropFile(
+    page,
+    'debate.argdown',
+    readFileSync(new URL('../fixtures/argdown/groups.argdown', import.meta.url), 'utf8'),
+  );
+  await expect(page.locator('[data-node-id]')).toHaveCount(6);
+  // The map is remembered as soon as it is opened: a crash right now would not lose it either.
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () =>
+          new Promise((resolve) => {
+            const request = indexedDB.open('argmap');
+            request.onsuccess = () => {
+              const get = request.result.transaction('maps').objectStore('maps').get('last-opened');
+              get.onsuccess = () => resolve((get.result as { fileName?: string } | undefined)?.fileName);
+            };
+          }),
+      ),
+    )
+    .toBe('debate.argdown');
+
+  await page.reload();
+  await expect(page.locator('[data-node-id]')).toHaveCount(6);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Russia and NATO');
+  const note = page.getByRole('status').filter({ hasText: 'Reopened debate.argdown' });
+  await expect(note).toBeVisible();
+  await note.getByRole('button', { name: 'Show the Trenin map' }).click();
+  await expect(page.locator('[data-node-id]')).toHaveCount(trenin.nodes.length);
+  await page.reload();
+  await expect(page.locator('[data-node-id]')).toHaveCount(trenin.nodes.length);
+  await expect(page.getByRole('status').filter({ hasText: 'Reopened' })).toHaveCount(0);
+});
+
 test('"Open map" reads a file from the picker', async ({ page }) => {
   await page.goto('/');
   await page.locator('[data-node-id]').first().waitFor();

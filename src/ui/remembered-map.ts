@@ -1,0 +1,64 @@
+/**
+ * The last map the user opened from a file, kept in IndexedDB (maps are up to 20 MB, beyond localStorage),
+ * so that a reload or a crashed tab brings it back. Every failure (private browsing, quota, no IndexedDB)
+ * means only that nothing is remembered.
+ */
+
+export interface RememberedMap {
+  readonly text: string;
+  readonly fileName: string;
+}
+
+const DB = 'argmap';
+const STORE = 'maps';
+const KEY = 'last-opened';
+/** Set while a remembered map is being restored; found on the next start, it means the restore crashed. */
+const RESTORING = 'argmap-restoring';
+
+function database(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(DB, 1);
+    request.onupgradeneeded = () => request.result.createObjectStore(STORE);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+async function transact<T>(
+  mode: IDBTransactionMode,
+  work: (store: IDBObjectStore) => IDBRequest<T>,
+): Promise<T> {
+  const db = await database();
+  try {
+    return await new Promise<T>((resolve, reject) => {
+      const request = work(db.transaction(STORE, mode).objectStore(STORE));
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+  } finally {
+    db.close();
+  }
+}
+
+export async function rememberMap(map: RememberedMap): Promise<void> {
+  await transact('readwrite', (store) => store.put({ ...map, savedAt: Date.now() }, KEY)).catch(
+    () => undefined,
+  );
+}
+
+export async function forgetMap(): Promise<void> {
+  await transact('readwrite', (store) => store.delete(KEY)).catch(() => undefined);
+}
+
+export async function recallMap(): Promise<RememberedMap | undefined> {
+  const value = (await transact('readonly', (store) => store.get(KEY)).catch(() => undefined)) as
+    Partial<RememberedMap> | undefined;
+  return typeof value?.text === 'string' && typeof value.fileName === 'string'
+    ? { text: value.text, fileName: value.fileName }
+    : undefined;
+}
+
+/** Whether the last attempt to restore the remembered map never finished (the tab died on it). */
+export const restoreCrashedBefore = (): boolean => sessionStorage.getItem(RESTORING) !== null;
+export const restoreStarted = (): void => sessionStorage.setItem(RESTORING, '1');
+export const restoreFinished = (): void => sessionStorage.removeItem(RESTORING);
