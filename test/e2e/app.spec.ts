@@ -7,9 +7,17 @@ const trenin = JSON.parse(
   nodes: { id: string; type: string; text: string }[];
 };
 
-/** Collects console errors and Content-Security-Policy violations of a page. */
+/**
+ * Collects console errors and Content-Security-Policy violations of a page. A violation inside a try/catch
+ * (a library probing whether it may eval) logs nothing, so the page reports every violation event itself.
+ */
 function watch(page: Page): string[] {
   const errors: string[] = [];
+  void page.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
+    ),
+  );
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
@@ -253,6 +261,14 @@ test('hostile files: each shows its problems and the map stays; payloads in labe
     dialogs.push(dialog.message());
     void dialog.dismiss();
   });
+  // Every Content-Security-Policy violation of the page, as the browser reports it.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (e) =>
+      seen.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
   await page.goto('/');
   await expect(page.locator('[data-node-id]')).toHaveCount(trenin.nodes.length);
   const hostile = (name: string) =>
@@ -290,6 +306,25 @@ test('hostile files: each shows its problems and the map stays; payloads in labe
   await page.locator('[data-node-id="h1"]').click();
   await expect(page.getByRole('region', { name: 'Details' })).toContainText('<script>alert(1)</script>');
   expect(await page.locator('img, script:not([src])').count()).toBe(0);
+  expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual(
+    [],
+  );
+  // The policy is in force: an inline script is refused (and reported), so a payload could not run.
+  await page.evaluate(() => {
+    const script = document.createElement('script');
+    script.textContent = 'window.ran = true';
+    document.head.append(script);
+  });
+  expect(await page.evaluate(() => (window as unknown as { ran?: boolean }).ran)).toBeUndefined();
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations.length))
+    .toBe(1);
+  // That one refusal was ours; nothing else may have been refused or have failed.
+  errors.splice(
+    0,
+    errors.length,
+    ...errors.filter((e) => !/Content Security Policy|CSP violation: script-src-elem inline/.test(e)),
+  );
   expect(dialogs).toEqual([]);
   expect(errors).toEqual([]);
 });

@@ -240,6 +240,13 @@ describe('Argdown reader: errors', () => {
     ],
     ['[A]: one\n\n[A]: two\n', 3, 1, '[A] is defined again with another text; the first is kept'],
     ['(2) [P]: p\n----\n(3) [C]: c\n', 1, 1, '(1) expected here, not (2)'],
+    ['[A]: a {x: *nope}\n', 1, 8, expect.stringMatching(/^data block is not valid YAML: Unresolved alias/)],
+    [
+      '===\na: &a [1,1,1,1,1,1,1,1,1,1]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\n===\n',
+      2,
+      1,
+      expect.stringMatching(/^front matter is not valid YAML: Excessive alias count/),
+    ],
   ])('places %j', (text, line, column, message) => {
     const { problems } = parseArgdown(text);
     expect(problems).toContainEqual(expect.objectContaining({ line, column, message }));

@@ -159,7 +159,11 @@ export function readData(source: string, column: number, problems: LineProblem[]
     });
     return undefined;
   }
-  const value: unknown = doc.toJS();
+  const value = yamlValue(doc);
+  if (value instanceof Error) {
+    problems.push({ severity: 'error', column, message: `data block is not valid YAML: ${value.message}` });
+    return undefined;
+  }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     problems.push({ severity: 'error', column, message: 'data block must be a mapping, like {key: value}' });
     return undefined;
@@ -185,7 +189,12 @@ export function readYamlMapping(source: string): {
       },
     };
   }
-  const value: unknown = doc.toJS();
+  const value = yamlValue(doc);
+  if (value instanceof Error)
+    return {
+      value: undefined,
+      error: { line: 1, column: 1, message: `front matter is not valid YAML: ${value.message}` },
+    };
   if (value === null || value === undefined) return { value: {} };
   if (typeof value !== 'object' || Array.isArray(value))
     return {
@@ -193,6 +202,19 @@ export function readYamlMapping(source: string): {
       error: { line: 1, column: 1, message: 'front matter must be a YAML mapping' },
     };
   return { value: value as Data };
+}
+
+/**
+ * The document as plain values. Building them can still fail after a clean parse (an alias to an anchor
+ * that is not there, or aliases that would expand a few bytes into gigabytes): that is an error in the
+ * file, returned, not thrown.
+ */
+function yamlValue(doc: ReturnType<typeof parseDocument>): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
 }
 
 /** Index of `char` at or after `from` that is not escaped with a backslash, or -1. */
