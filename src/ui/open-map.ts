@@ -1,3 +1,4 @@
+import type { LaidOutMap } from '../core/layout/types.ts';
 import { loadMapText, type LoadedMap, type LoadOptions } from '../core/load.ts';
 
 /** Largest file the app opens; larger ones are refused with a message instead of freezing the tab. */
@@ -8,8 +9,10 @@ export const MAX_MAP_BYTES = 20 * 1024 * 1024;
  */
 export const MAX_MAP_NODES = 10_000;
 
+/** A map read off the main thread, with its first layout (all expanded, thesis on top) when made there. */
+export type ReadMap = LoadedMap & { readonly laidOut?: LaidOutMap };
 /** A map opened from a file, with the file's text (remembered for the next visit). */
-export type OpenedMap = LoadedMap & { readonly text?: string };
+export type OpenedMap = ReadMap & { readonly text?: string };
 
 /** A file the user picked or dropped. Its source text file cannot be read (no folder access): a warning. */
 export async function openFile(file: File): Promise<OpenedMap> {
@@ -19,11 +22,13 @@ export async function openFile(file: File): Promise<OpenedMap> {
         `${MAX_MAP_BYTES / 1024 / 1024} MB (the command line reads up to 64 MB)`,
     );
   const text = await file.text();
-  return { ...withinLimits(await loadOffMainThread(text, { fileName: file.name }), file.name), text };
+  const read = await loadOffMainThread(text, { fileName: file.name });
+  const checked = withinLimits(read, file.name);
+  return checked === read ? { ...read, text } : { ...checked, text };
 }
 
 /** Reads map text in a Web Worker, so that the page stays responsive; on the main thread if none starts. */
-export function loadOffMainThread(text: string, options: LoadOptions): Promise<LoadedMap> {
+export function loadOffMainThread(text: string, options: LoadOptions): Promise<ReadMap> {
   let worker: Worker;
   try {
     worker = new Worker(new URL('./load-worker.ts', import.meta.url), { type: 'module' });
@@ -44,7 +49,7 @@ export function loadOffMainThread(text: string, options: LoadOptions): Promise<L
       // A worker that cannot run (an old browser, a blocked script) is no reason not to open the map.
       resolve(loadMapText(text, undefined, options));
     };
-    worker.postMessage({ text, options });
+    worker.postMessage({ text, options, maxNodes: MAX_MAP_NODES });
   });
 }
 
