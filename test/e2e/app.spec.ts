@@ -368,6 +368,43 @@ test('a reload brings back the map opened last; "Show the Trenin map" goes back 
   await expect(page.getByRole('status').filter({ hasText: 'Reopened' })).toHaveCount(0);
 });
 
+test('a large map draws only the boxes in view, and sketches the whole map when zoomed out', async ({
+  page,
+}) => {
+  const errors = watch(page);
+  await page.goto('/');
+  await page.locator('[data-node-id]').first().waitFor();
+  // 3,000 boxes: a thesis with 30 reasons, each with 99 reasons of its own.
+  const nodes = Array.from({ length: 3000 }, (_, i) => ({
+    id: `n${i}`,
+    type: 'statement',
+    text: `Claim number ${i}`,
+  }));
+  const relations = nodes.slice(1).map((_, i) => ({
+    id: `r${i + 1}`,
+    type: 'support',
+    from: `n${i + 1}`,
+    to: i < 30 ? 'n0' : `n${1 + (i % 30)}`,
+  }));
+  await dropFile(page, 'large.json', JSON.stringify({ format: 'argmap', version: 1, nodes, relations }));
+  await expect(page.locator('[data-node-id="n0"]')).toBeVisible();
+  const drawn = await page.locator('[data-node-id]').count();
+  expect(drawn).toBeGreaterThan(0);
+  expect(drawn).toBeLessThan(300);
+
+  await page.keyboard.press('0');
+  await expect(page.locator('path.sketch').first()).toBeAttached();
+  await expect(page.locator('[data-node-id]')).toHaveCount(0);
+
+  // Zoomed in again, the boxes (with their text) are back.
+  await page.locator('[data-node-id]').first().waitFor({ state: 'detached' });
+  await page.locator('svg.map').hover();
+  for (let i = 0; i < 10; i++) await page.mouse.wheel(0, -400);
+  await expect(page.locator('[data-node-id]').first()).toBeAttached();
+  await expect(page.locator('path.sketch')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
 test('"Open map" reads a file from the picker', async ({ page }) => {
   await page.goto('/');
   await page.locator('[data-node-id]').first().waitFor();
