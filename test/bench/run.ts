@@ -3,6 +3,7 @@
  * Graphviz dot, side by side in one run on the same synthetic maps. Figures are medians; the ratios are
  * what to compare between machines.
  */
+import { benchBrowser } from './browser-bench.ts';
 import { benchLayout } from './layout-bench.ts';
 
 const sizes = (process.env.BENCH_SIZES ?? '100,1000,3000,10000').split(',').map(Number);
@@ -42,6 +43,45 @@ for (const size of sizes) {
     ].join(' | '),
   );
   summaries.push(summary(r));
+}
+
+// Browser figures (BENCH_BROWSER=0 skips them): the built app in headless Chromium.
+if (process.env.BENCH_BROWSER !== '0') {
+  const browserSizes = (process.env.BENCH_BROWSER_SIZES ?? '1000,3000,10000').split(',').map(Number);
+  const figures = await benchBrowser(browserSizes);
+  if (figures) {
+    console.log('');
+    console.log('Browser (headless Chromium, built app)');
+    console.log('map                          | boxes  | interactive ms');
+    for (const f of figures.interactive)
+      console.log(`${f.name.padEnd(28)} | ${String(f.boxes).padStart(6)} | ${fmt(f.ms).padStart(10)}`);
+    console.log('pan/zoom gesture             | drawn  | frame p50 ms | frame p95 ms | frames');
+    for (const f of figures.frames)
+      console.log(
+        `${f.name.padEnd(28)} | ${String(f.drawn).padStart(6)} | ${fmt(f.p50).padStart(12)} | ${fmt(f.p95).padStart(12)} | ${f.frames}`,
+      );
+    if (figures.collapse)
+      console.log(
+        `collapse / expand a subtree of ${figures.collapse.hidden} boxes: ${fmt(figures.collapse.collapseMs)} ms / ${fmt(figures.collapse.expandMs)} ms`,
+      );
+    if (figures.pngMs !== undefined) console.log(`PNG 2× export of the Trenin map: ${fmt(figures.pngMs)} ms`);
+    const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+    console.log(
+      `JavaScript of a first visit: ${kb(figures.bundle.entryGzip)} KB gzip (all chunks, loaded as needed: ${kb(figures.bundle.allGzip)} KB)`,
+    );
+
+    const trenin = figures.interactive[0]!;
+    const largest = figures.interactive[figures.interactive.length - 1]!;
+    const dense = figures.frames.reduce((a, b) => (b.drawn > a.drawn ? b : a), figures.frames[0]!);
+    summaries.push(
+      `Trenin map interactive: ${fmt(trenin.ms)} ms; budget < 300 ms: ${trenin.ms < 300 ? 'met' : 'NOT met'}`,
+      `${largest.name} interactive: ${fmt(largest.ms)} ms; budget < 3000 ms: ${largest.boxes >= 10000 ? (largest.ms < 3000 ? 'met' : 'NOT met') : 'not measured at 10,000'}`,
+      dense
+        ? `pan/zoom with ${dense.drawn} boxes drawn: p95 ${fmt(dense.p95)} ms per frame; budget < 16.7 ms: ${dense.p95 < 16.7 ? 'met' : 'NOT met'}`
+        : 'pan/zoom: not measured',
+      `JS bundle of a first visit: ${kb(figures.bundle.entryGzip)} KB gzip; budget < 150 KB: ${figures.bundle.entryGzip < 150 * 1024 ? 'met' : 'NOT met'}`,
+    );
+  }
 }
 
 console.log('');
