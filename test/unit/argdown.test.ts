@@ -175,6 +175,82 @@ describe('Argdown reader: each construct', () => {
   });
 });
 
+describe('Argdown reader: what Argdown files in the wild do', () => {
+  const read = (text: string) => {
+    const { map, problems } = parseArgdown(text);
+    return { relations: edges(map.relations), nodes: map.nodes, problems };
+  };
+
+  it('relations under a numbered statement belong to it, and the reconstruction goes on', () => {
+    expect(
+      read('<A>\n\n(1) [P]: p\n    + [S]: s\n(2) [Q]: q\n----\n(3) [C]: c\n    -> [T]: t'),
+    ).toMatchObject({
+      problems: [],
+      relations: [
+        ['r1', 'support', ['s'], 'p'],
+        ['a', 'support', ['p', 'q'], 'c'],
+        ['r3', 'attack', ['c'], 't'],
+      ],
+    });
+  });
+
+  it('an undercut under an inference line attacks that inference', () => {
+    expect(read('<A>\n\n(1) [P]: p\n----\n  <_ [U]: u\n(2) [C]: c')).toMatchObject({
+      problems: [],
+      relations: [
+        ['r1', 'undercut', ['u'], 'a'],
+        ['a', 'support', ['p'], 'c'],
+      ],
+    });
+  });
+
+  it('reads relation symbols written right before the element', () => {
+    expect(read('[A]: a\n  +[B]: b\n  -<C>: c').relations).toEqual([
+      ['r1', 'support', ['b'], 'a'],
+      ['r2', 'attack', ['c'], 'a'],
+    ]);
+  });
+
+  it('gives a reconstruction to the argument block before it, relations and all', () => {
+    const { nodes, problems } = read('<A>: an argument\n  + [X]: x\n\n(1) [P]: p\n----\n(2) [C]: c');
+    expect(problems).toEqual([]);
+    expect(nodes.find((n) => n.id === 'a')).toMatchObject({ premises: ['p'], conclusion: 'c' });
+  });
+
+  it('skips HTML comments, ends tags before punctuation, and takes longer === fences', () => {
+    const { nodes, problems } = read(
+      '====\ntitle: T\n====\n[A]: a <!-- note -->\n<!--\nblock\n-->\n[B]: b #key, more',
+    );
+    expect(problems).toEqual([]);
+    expect(nodes).toEqual([
+      { type: 'statement', id: 'a', title: 'A', text: 'a' },
+      { type: 'statement', id: 'b', title: 'B', text: 'b , more', tags: ['key'] },
+    ]);
+    expect(parseArgdown('====\ntitle: T\n====\n').map.title).toBe('T');
+  });
+
+  it('reads ten thousand untitled statements with the same text in linear time (ids stay unique)', () => {
+    const { map } = parseArgdown(
+      ['[Root]: root', ...Array.from({ length: 10000 }, () => '  + I agree.')].join('\n'),
+    );
+    expect(new Set(map.nodes.map((n) => n.id)).size).toBe(10001);
+    expect(map.nodes[10000]!.id).toBe('i-agree-10000');
+  });
+
+  it('writes text with a lone surrogate in data, so that the file stays valid text', () => {
+    const map: ArgumentMap = {
+      groups: [{ id: 'g', title: 'x\uD800' }],
+      nodes: [
+        { id: 'a', type: 'statement', text: 'x\uD800y', title: 't\uDC00', group: 'g', tags: ['k\uD800'] },
+      ],
+      relations: [],
+    };
+    const text = serialiseArgdown(map);
+    expect(text).not.toMatch(/[\uD800-\uDFFF]/);
+    expect(parseArgdown(text).map).toEqual(map);
+  });
+});
+
 describe('Argdown reader: errors', () => {
   it('reports every error of a file at once, each at its line and column', () => {
     const { problems, map } = fixture('errors.argdown');

@@ -40,9 +40,13 @@ export function buildMap(
   const report = (severity: 'error' | 'warning', place: Place, message: string) =>
     problems.push({ severity, ...place, message });
   const taken = new Set<string>();
+  // The next number to try for each wanted id, so that ten thousand "i-agree" take linear time.
+  const nextSuffix = new Map<string, number>();
   const claim = (wanted: string): string => {
     let id = wanted;
-    for (let n = 2; taken.has(id); n++) id = `${wanted}-${n}`;
+    let n = nextSuffix.get(wanted) ?? 2;
+    while (taken.has(id)) id = `${wanted}-${n++}`;
+    nextSuffix.set(wanted, n);
     taken.add(id);
     return id;
   };
@@ -216,6 +220,18 @@ export function buildMap(
     const from = nodeIdOf.get(record.from.entry);
     if (from === undefined) return;
     const id = claim(`r${position + 1}`);
+    if (record.kind === 'inference-undercut') {
+      const step = [...inferenceIds].find(
+        ([r]) => r.kind === 'inference' && r.argument === record.argument && r.step === record.step,
+      );
+      if (!step) {
+        report('error', record.place, 'the inference line this undercut stands under has no conclusion');
+        return;
+      }
+      relations.push({ id, type: 'undercut', from: [from], to: step[1] });
+      relationPlaces.push(record.place);
+      return;
+    }
     if (record.type === 'undercut') {
       const target = doc.entries[record.to.entry]!;
       if (target.kind !== 'argument') {

@@ -122,6 +122,8 @@ export function readBody(raw: string, column: number, problems: LineProblem[]): 
       } else {
         let end = i + 1;
         while (end < raw.length && !/\s/.test(raw[end]!)) end++;
+        // Punctuation after a tag ends the sentence, not the tag: "#key, and" tags "key".
+        while (end > i + 2 && /[.,;:!?]/.test(raw[end - 1]!)) end--;
         tags.push(raw.slice(i + 1, end));
         i = end;
       }

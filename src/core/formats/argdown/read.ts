@@ -52,7 +52,15 @@ export type RelationRecord =
       readonly to: Use;
       readonly place: Place;
     }
-  | { readonly kind: 'inference'; readonly argument: number; readonly step: number; readonly place: Place };
+  | { readonly kind: 'inference'; readonly argument: number; readonly step: number; readonly place: Place }
+  | {
+      /** `_ [U]` indented under an inference line: U undercuts that step of the reconstruction. */
+      readonly kind: 'inference-undercut';
+      readonly from: Use;
+      readonly argument: number;
+      readonly step: number;
+      readonly place: Place;
+    };
 
 export interface Heading {
   readonly title: string;
@@ -70,6 +78,8 @@ export interface ArgdownDocument {
 interface TreeLevel {
   readonly indent: number;
   readonly use: Use | undefined;
+  /** An inference line of a reconstruction: relations under it undercut the step it opens. */
+  readonly inference?: { readonly argument: number; readonly step: number };
 }
 
 interface OpenPcs {
@@ -81,7 +91,9 @@ interface OpenPcs {
 }
 
 const relationLine = new RegExp(
-  '^(' + relationSymbols.map((s) => s.replace(/[+\-_<>]/g, (c) => '\\' + c)).join('|') + ')(?:\\s+|$)',
+  '^(' +
+    relationSymbols.map((s) => s.replace(/[+\-_<>]/g, (c) => '\\' + c)).join('|') +
+    ')(?:\\s+|$|(?=[[<]))',
 );
 
 export function readDocument(source: SourceLines, problems: SourceProblem[]): ArgdownDocument {
@@ -95,8 +107,10 @@ export function readDocument(source: SourceLines, problems: SourceProblem[]): Ar
   let lastWritten: { entry: number; hasText: boolean } | undefined;
   let pcs: OpenPcs | undefined;
   let multilineInference: { place: Place; lines: string[] } | undefined;
-  /** An argument that stood alone in the block before a blank line: a reconstruction may follow. */
+  /** The argument of the block before a blank line: a reconstruction may follow. */
   let pendingArgument: number | undefined;
+  /** True while the current block is (or ended with) a reconstruction: its tree roots are its statements. */
+  let pcsBlock = false;
 
   const report = (severity: 'error' | 'warning', line: number, column: number, message: string) =>
     problems.push({ severity, line, column, message });
@@ -163,9 +177,12 @@ export function readDocument(source: SourceLines, problems: SourceProblem[]): Ar
   function closeBlock(): void {
     closePcs();
     if (tree.length > 0) {
-      const root = tree.length === 1 ? tree[0]!.use : undefined;
-      pendingArgument = root && entries[root.entry]!.kind === 'argument' ? root.entry : undefined;
+      // An argument block (with or without its relations) may be followed by its reconstruction.
+      const root = tree[0]!.use;
+      pendingArgument =
+        root && !pcsBlock && entries[root.entry]!.kind === 'argument' ? root.entry : undefined;
     }
+    pcsBlock = false;
     tree = [];
     lastWritten = undefined;
   }
@@ -180,6 +197,14 @@ export function readDocument(source: SourceLines, problems: SourceProblem[]): Ar
       return;
     }
     pcs.pending = { place, data, rule };
+    // Undercuts indented under the inference line attack the step it opens.
+    tree = [
+      {
+        indent: place.column - 1,
+        use: undefined,
+        inference: { argument: pcs.argument, step: entries[pcs.argument]!.steps.length },
+      },
+    ];
   }
 
   /** A line that goes on with the text of the element written above it. */
@@ -244,7 +269,7 @@ export function readDocument(source: SourceLines, problems: SourceProblem[]): Ar
     const numbered = /^\((\d+)\)\s*/.exec(content);
     if (numbered) {
       if (!pcs) {
-        const root = tree.length === 1 ? tree[0]!.use : undefined;
+        const root = tree[0]?.use;
         let argument = root && entries[root.entry]!.kind === 'argument' ? root.entry : pendingArgument;
         if (argument === undefined) {
           argument = entries.length;
@@ -263,6 +288,7 @@ export function readDocument(source: SourceLines, problems: SourceProblem[]): Ar
         }
         tree = [];
         pendingArgument = undefined;
+        pcsBlock = true;
         pcs = { argument, current: [], expected: 1, pending: undefined };
       }
       const number = Number(numbered[1]);
@@ -293,6 +319,8 @@ export function readDocument(source: SourceLines, problems: SourceProblem[]): Ar
         pcs.current = [statement];
       } else pcs.current.push(statement);
       lastWritten = { entry: statement.entry, hasText: element.text !== undefined };
+      // Relations indented under a numbered statement are that statement's.
+      tree = [{ indent, use: statement }];
       return;
     }
 
@@ -319,7 +347,8 @@ export function readDocument(source: SourceLines, problems: SourceProblem[]): Ar
       continueText(content, line, column);
       return;
     }
-    if (pcs) closePcs();
+    // A reconstruction goes on past the relations of its statements; anything else ends it.
+    if (pcs && !symbolMatch) closePcs();
 
     if (symbolMatch) {
       const symbol = symbolMatch[1] as RelationSymbol;
@@ -346,8 +375,22 @@ export function readDocument(source: SourceLines, problems: SourceProblem[]): Ar
         );
         return;
       }
-      if (!parent.use) return;
       const meaning = symbolMeaning[symbol];
+      if (parent.inference) {
+        if (meaning.type === 'undercut' && meaning.childIsPremise) {
+          const { argument, step } = parent.inference;
+          relations.push({
+            kind: 'inference-undercut',
+            from: child,
+            argument,
+            step,
+            place: { line, column },
+          });
+        } else
+          report('error', line, column, 'only an undercut ("_" or "<_") can stand under an inference line');
+        return;
+      }
+      if (!parent.use) return;
       const [from, to] = meaning.childIsPremise ? [child, parent.use] : [parent.use, child];
       for (const end of meaning.type === 'undercut' ? [from] : [from, to]) {
         const entry = entries[end.entry]!;

@@ -155,7 +155,7 @@ function nodeLine(node: MapNode, name: string, section: string | undefined): str
   const data: Record<string, unknown> = {};
   if (slug(name, node.type) !== node.id) data.id = node.id;
   if (node.title !== name) data.title = node.title ?? null;
-  const text = normaliseSpace(node.text);
+  const text = loneSurrogate.test(node.text) ? '' : normaliseSpace(node.text);
   if (text !== node.text || text === '') data.text = node.text;
   if (node.group !== section) data.group = node.group ?? null;
   const tags = node.tags ?? [];
@@ -218,7 +218,7 @@ class HeadingWriter {
     const level = nests ? parentAt + 2 : 1;
     this.stack.length = level - 1;
     this.stack.push(group.id);
-    const title = normaliseSpace(group.title);
+    const title = loneSurrogate.test(group.title) ? '' : normaliseSpace(group.title);
     const data: Record<string, unknown> = {};
     const first = !this.done.has(group.id);
     this.done.add(group.id);
@@ -282,11 +282,19 @@ function escapeTitle(title: string): string {
   return escapeText(title);
 }
 
+/** Half of a surrogate pair alone: text files cannot hold it, JSON escapes it. */
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /** A title the reader gives back as it is: one line, no runs of white space, not empty. */
 function isName(s: string): boolean {
-  return s !== '' && normaliseSpace(s) === s;
+  return s !== '' && normaliseSpace(s) === s && !loneSurrogate.test(s);
 }
 
 function isInlineTag(tag: string): boolean {
-  return tag !== '' && normaliseSpace(tag) === tag && !/[()\\{}#]|\/[/*]/.test(tag);
+  return (
+    tag !== '' &&
+    normaliseSpace(tag) === tag &&
+    !/[()\\{}#]|\/[/*]|<!--|[.,;:!?]$/.test(tag) &&
+    !loneSurrogate.test(tag)
+  );
 }

@@ -17,8 +17,8 @@ export interface SourceLines {
 }
 
 /**
- * Splits an Argdown text into its front matter and its lines, and blanks `// line` and `/* block *\/`
- * comments. A comment starts at the beginning of a line or after white space, so that `http://…` in a text
+ * Splits an Argdown text into its front matter and its lines, and blanks `// line`, `/* block *\/` and
+ * `<!-- HTML -->` comments. A comment starts at the beginning of a line or after white space, so that `http://…` in a text
  * stays text.
  */
 export function sourceLines(text: string, problems: SourceProblem[]): SourceLines {
@@ -26,8 +26,8 @@ export function sourceLines(text: string, problems: SourceProblem[]): SourceLine
   let start = 0;
   let frontMatter: SourceLines['frontMatter'];
   while (start < all.length && all[start]!.trim() === '') start++;
-  if (start < all.length && all[start]!.trim() === '===') {
-    const close = all.findIndex((line, i) => i > start && line.trim() === '===');
+  if (start < all.length && /^={3,}$/.test(all[start]!.trim())) {
+    const close = all.findIndex((line, i) => i > start && /^={3,}$/.test(line.trim()));
     if (close < 0) {
       problems.push({
         severity: 'error',
@@ -43,17 +43,18 @@ export function sourceLines(text: string, problems: SourceProblem[]): SourceLine
   } else start = 0;
 
   const lines = all.slice(start);
-  let inBlock: { line: number; column: number } | undefined;
+  // An open block comment: where it started, and what closes it (`*/`, or `-->` for an HTML comment).
+  let inBlock: { line: number; column: number; close: string } | undefined;
   const out = lines.map((line, index) => {
     // Most lines have no comment at all: keep them as they are rather than copy them character by character.
-    if (!inBlock && !line.includes('/')) return line;
+    if (!inBlock && !line.includes('/') && !line.includes('<!--')) return line;
     let result = '';
     for (let i = 0; i < line.length; i++) {
       if (inBlock) {
-        if (line[i] === '*' && line[i + 1] === '/') {
+        if (line.startsWith(inBlock.close, i)) {
+          result += ' '.repeat(inBlock.close.length);
+          i += inBlock.close.length - 1;
           inBlock = undefined;
-          result += '  ';
-          i++;
         } else result += ' ';
         continue;
       }
@@ -69,9 +70,15 @@ export function sourceLines(text: string, problems: SourceProblem[]): SourceLine
         break;
       }
       if (c === '/' && afterSpace && line[i + 1] === '*') {
-        inBlock = { line: start + index + 1, column: i + 1 };
+        inBlock = { line: start + index + 1, column: i + 1, close: '*/' };
         result += '  ';
         i++;
+        continue;
+      }
+      if (c === '<' && afterSpace && line.startsWith('<!--', i)) {
+        inBlock = { line: start + index + 1, column: i + 1, close: '-->' };
+        result += '    ';
+        i += 3;
         continue;
       }
       result += c;
@@ -79,7 +86,14 @@ export function sourceLines(text: string, problems: SourceProblem[]): SourceLine
     return result;
   });
   if (inBlock) {
-    problems.push({ severity: 'error', ...inBlock, message: 'comment "/*" is not closed by "*/"' });
+    const { line, column, close } = inBlock;
+    const open = close === '*/' ? '/*' : '<!--';
+    problems.push({
+      severity: 'error',
+      line,
+      column,
+      message: `comment "${open}" is not closed by "${close}"`,
+    });
   }
   return { frontMatter, lines: out, firstLine: start + 1 };
 }
