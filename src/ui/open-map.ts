@@ -35,13 +35,17 @@ export function loadOffMainThread(text: string, options: LoadOptions): Promise<R
   } catch {
     return loadMapText(text, undefined, options);
   }
-  return new Promise<LoadedMap>((resolve, reject) => {
+  return new Promise<ReadMap>((resolve, reject) => {
     worker.onmessage = (
-      event: MessageEvent<{ ok: true; loaded: LoadedMap } | { ok: false; message: string }>,
+      event: MessageEvent<
+        { ok: true; loaded: LoadedMap; laidOut?: LaidOutMap } | { ok: false; message: string }
+      >,
     ) => {
       worker.terminate();
-      if (event.data.ok) resolve(event.data.loaded);
-      else reject(new Error(event.data.message));
+      if (event.data.ok) {
+        const { loaded, laidOut } = event.data;
+        resolve(laidOut ? { ...loaded, laidOut } : loaded);
+      } else reject(new Error(event.data.message));
     };
     worker.onerror = (event) => {
       worker.terminate();

@@ -58,7 +58,30 @@ export async function recallMap(): Promise<RememberedMap | undefined> {
     : undefined;
 }
 
-/** Whether the last attempt to restore the remembered map never finished (the tab died on it). */
-export const restoreCrashedBefore = (): boolean => sessionStorage.getItem(RESTORING) !== null;
-export const restoreStarted = (): void => sessionStorage.setItem(RESTORING, '1');
-export const restoreFinished = (): void => sessionStorage.removeItem(RESTORING);
+/**
+ * Whether the last attempt to restore the remembered map never finished (the tab died on it). Kept in
+ * localStorage, for every tab of the site: a crash in one tab must not repeat in the next.
+ */
+export function restoreCrashedBefore(): boolean {
+  try {
+    return localStorage.getItem(RESTORING) !== null;
+  } catch {
+    return false;
+  }
+}
+
+export function restoreStarted(): void {
+  try {
+    localStorage.setItem(RESTORING, '1');
+  } catch {
+    // Without storage there is no crash guard, and nothing remembered to guard either.
+  }
+}
+
+export function restoreFinished(): void {
+  try {
+    localStorage.removeItem(RESTORING);
+  } catch {
+    // As above.
+  }
+}
