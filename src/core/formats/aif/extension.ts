@@ -5,7 +5,8 @@ import { problemsFromIssues } from '../argmap-json/issues.ts';
 import { readArgmapValue } from '../argmap-json/parse.ts';
 import { toArgmapJson } from '../argmap-json/serialise.ts';
 import { extraWithoutOrigin } from './origin.ts';
-import { extensionKey, isRecord, own, without, type AifId, type JsonObject } from './types.ts';
+import { without } from '../own-keys.ts';
+import { extensionKey, isRecord, own, type AifId, type JsonObject } from './types.ts';
 
 /**
  * The `argmap` extension: a top-level key of an exported AIF file with what AIF cannot hold, so that

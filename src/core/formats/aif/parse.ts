@@ -7,7 +7,8 @@ import { readInferences, type RelationDraft } from './inferences.ts';
 import { withOrigin, type DocumentOrigin, type StatementOrigin } from './origin.ts';
 import { sourceFromOvaText } from './source-text.ts';
 import { readEdgeTable, readNodeTable, type AifNodeRecord } from './tables.ts';
-import { describeValue, extensionKey, implicitTag, isRecord, own, statementTypes, without } from './types.ts';
+import { without } from '../own-keys.ts';
+import { describeValue, extensionKey, implicitTag, isRecord, own, statementTypes } from './types.ts';
 
 /** Where each model element came from in the file, for placing later problems (validation) there. */
 export interface AifPlaces {

@@ -9,17 +9,16 @@ import {
   type PlacedEdge,
   type RelationOrigin,
 } from './origin.ts';
+import { defineEntries, without } from '../own-keys.ts';
 import { sourceFromOvaText } from './source-text.ts';
 import {
   defaultSchemeText,
-  defineEntries,
   extensionKey,
   idKey,
   implicitTag,
   isRecord,
   own,
   rephraseTag,
-  without,
   type AifId,
   type JsonObject,
 } from './types.ts';

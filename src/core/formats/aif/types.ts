@@ -45,26 +45,6 @@ export function idKey(value: unknown): string | undefined {
   return undefined;
 }
 
-/** A shallow copy without some keys; `__proto__` is copied as an own key like any other. */
-export function without(object: JsonObject, keys: readonly string[]): JsonObject {
-  return Object.fromEntries(Object.entries(object).filter(([key]) => !keys.includes(key)));
-}
-
-/** Adds the entries of `extra` that `target` does not have yet, as own properties. */
-export function defineEntries(target: JsonObject, extra: JsonObject | undefined): JsonObject {
-  if (!extra) return target;
-  for (const key of Object.keys(extra)) {
-    if (Object.prototype.hasOwnProperty.call(target, key)) continue;
-    Object.defineProperty(target, key, {
-      value: extra[key],
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  }
-  return target;
-}
-
 /** How a value is described in a problem message. */
 export function describeValue(value: unknown): string {
   if (value === null) return 'null';

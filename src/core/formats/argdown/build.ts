@@ -9,6 +9,7 @@ import type {
   TourStep,
 } from '../../model/types.ts';
 import { readArgmapValue } from '../argmap-json/parse.ts';
+import { defineEntries, unknownKeys, without } from '../own-keys.ts';
 import type { Data } from './inline.ts';
 import type { ArgdownDocument, Entry, Place, RelationRecord } from './read.ts';
 import type { SourceProblem } from './source-lines.ts';
@@ -81,7 +82,7 @@ export function buildMap(
         title: typeof data.title === 'string' ? data.title : heading.title,
         ...(parent !== undefined ? { parent } : {}),
         ...(typeof data.note === 'string' ? { note: data.note } : {}),
-        ...extraOf(data, groupDataKeys),
+        ...unknownKeys(data, groupDataKeys),
       });
       groupPlaces.push(heading.place);
     }
@@ -170,7 +171,7 @@ export function buildMap(
       const details = {
         ...(tags.length > 0 ? { tags } : {}),
         ...(typeof data.note === 'string' ? { note: data.note } : {}),
-        ...extraOf({ ...data, ...(step.rule !== '' ? { rule: step.rule } : {}) }, relationDataKeys),
+        ...unknownKeys({ ...data, ...(step.rule !== '' ? { rule: step.rule } : {}) }, relationDataKeys),
       };
       if (type === 'undercut') {
         // "-- {type: undercut} --" concludes an argument: the premises attack that argument's inference.
@@ -343,7 +344,7 @@ function buildNode(
     ...(typeof data.quote === 'string' ? { quote: data.quote } : {}),
     ...(typeof data.note === 'string' ? { note: data.note } : {}),
   };
-  const extra = extraOf(data, nodeDataKeys);
+  const extra = unknownKeys(data, nodeDataKeys);
   if (entry.kind === 'statement') return { type: 'statement', ...common, ...extra };
   const reconstruction = reconstructionOf(entry, nodeIdOf);
   const premises = reconstruction?.premises ?? stringList(data.premises);
@@ -382,59 +383,28 @@ function frontMatterFields(
   place: Place,
   report: (severity: 'error' | 'warning', place: Place, message: string) => void,
 ): { title?: string; source?: Source; tour?: readonly TourStep[]; extra?: Extra } {
+  // The list keys of a JSON map are no front matter fields: kept aside, not read as nodes or groups.
   const reserved = ['format', 'version', 'groups', 'nodes', 'relations'];
-  const header: Record<string, unknown> = {
-    format: 'argmap',
-    version: 1,
-    groups: [],
-    nodes: [],
-    relations: [],
-  };
-  const aside: Record<string, unknown> = {};
-  for (const key of Object.keys(data)) {
-    Object.defineProperty(reserved.includes(key) ? aside : header, key, {
-      value: data[key],
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  }
+  const header = defineEntries(
+    { format: 'argmap', version: 1, groups: [], nodes: [], relations: [] } as Record<string, unknown>,
+    without(data, reserved),
+  );
+  const aside = without(
+    data,
+    Object.keys(data).filter((key) => !reserved.includes(key)),
+  );
   const read = readArgmapValue(header);
   for (const problem of read.problems) {
     report(problem.severity, place, `front matter ${problem.pointer ?? ''}: ${problem.message}`);
   }
   const map = read.map;
-  const extra = { ...map?.extra };
-  for (const key of Object.keys(aside)) {
-    Object.defineProperty(extra, key, {
-      value: aside[key],
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  }
+  const extra = defineEntries({ ...map?.extra }, aside);
   return {
     ...(map?.title !== undefined ? { title: map.title } : {}),
     ...(map?.source ? { source: map.source } : {}),
     ...(map?.tour ? { tour: map.tour } : {}),
     ...(Object.keys(extra).length > 0 ? { extra } : {}),
   };
-}
-
-/** Data keys the model has no field for, kept as `extra` (safely: `__proto__` is a plain key here). */
-function extraOf(data: Data, known: readonly string[]): { extra?: Extra } {
-  const keys = Object.keys(data).filter((k) => !known.includes(k));
-  if (keys.length === 0) return {};
-  const extra: Record<string, unknown> = {};
-  for (const key of keys) {
-    Object.defineProperty(extra, key, {
-      value: data[key],
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  }
-  return { extra };
 }
 
 function stringList(value: unknown): string[] | undefined {

@@ -1,4 +1,5 @@
 import type { ArgumentMap, Extra, Group, MapNode, Relation } from '../../model/types.ts';
+import { defineEntries } from '../own-keys.ts';
 import { normaliseSpace, slug } from './syntax.ts';
 
 /**
@@ -122,7 +123,7 @@ function premiseConclusion(
   if (relation.type !== 'support') data.type = relation.type;
   if (relation.tags?.length) data.tags = [...relation.tags];
   if (relation.note !== undefined) data.note = relation.note;
-  addExtra(data, relation.extra);
+  defineEntries(data, relation.extra);
   const premises = relation.from.map((p, i) => `(${i + 1}) ${ref(p)}`);
   const inference = Object.keys(data).length > 0 ? `-- ${dataBlock(data)} --` : '----';
   // An undercut concludes the argument under which the relation it attacks is written.
@@ -167,7 +168,7 @@ function nodeLine(node: MapNode, name: string, section: string | undefined): str
     if (node.premises !== undefined) data.premises = [...node.premises];
     if (node.conclusion !== undefined) data.conclusion = node.conclusion;
   }
-  addExtra(data, node.extra);
+  defineEntries(data, node.extra);
   const open = node.type === 'argument' ? '<' : '[';
   const close = node.type === 'argument' ? '>' : ']';
   const parts = [`${open}${escapeTitle(name)}${close}:`];
@@ -228,7 +229,7 @@ class HeadingWriter {
       if (title !== group.title || title === '') data.title = group.title;
       if (!nests) data.parent = group.parent;
       if (group.note !== undefined) data.note = group.note;
-      addExtra(data, group.extra);
+      defineEntries(data, group.extra);
     }
     const text = title === '' ? 'group' : escapeText(title);
     return `${'#'.repeat(level)} ${text}${Object.keys(data).length > 0 ? ' ' + dataBlock(data) : ''}`;
@@ -251,21 +252,7 @@ function frontMatter(map: ArgumentMap): string | undefined {
 
 function withExtra<T extends { readonly extra?: Extra }>(value: T): Record<string, unknown> {
   const { extra, ...known } = value;
-  const out: Record<string, unknown> = { ...known };
-  addExtra(out, extra);
-  return out;
-}
-
-function addExtra(target: Record<string, unknown>, extra: Extra | undefined): void {
-  for (const key of Object.keys(extra ?? {})) {
-    if (Object.prototype.hasOwnProperty.call(target, key)) continue;
-    Object.defineProperty(target, key, {
-      value: extra![key],
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  }
+  return defineEntries({ ...known }, extra);
 }
 
 /** `{…}` as JSON on one line (JSON is YAML); slashes escaped so that no `//` can start a comment. */

@@ -1,7 +1,8 @@
 import type * as z from 'zod';
-import type { ArgumentMap, Extra, Group, MapNode, Relation, Source, TourStep } from '../../model/types.ts';
+import type { ArgumentMap, Group, MapNode, Relation, Source, TourStep } from '../../model/types.ts';
 import type { Problem } from '../../problems.ts';
 import { parseJsonText } from '../json-text.ts';
+import { unknownKeys } from '../own-keys.ts';
 import { problemsFromIssues } from './issues.ts';
 import { groupSchema, headerSchema, nodeSchema, relationSchema, tourStepSchema } from './schema.ts';
 
@@ -76,7 +77,7 @@ export function readArgmapValue(value: unknown): ParsedArgmap {
     nodes: nodes.kept,
     relations: relations.kept,
     ...(raw.tour !== undefined ? { tour: tour.kept } : {}),
-    ...extraOf(raw, topLevelKeys),
+    ...unknownKeys(raw, topLevelKeys),
   };
   return {
     map,
@@ -100,7 +101,7 @@ const tourKeys = ['focus', 'show', 'title', 'note'];
 
 function readNode(raw: Record<string, unknown>): MapNode {
   const common = pick(raw, ['id', 'text', 'title', 'group', 'tags', 'quote', 'note']);
-  const extra = extraOf(raw, nodeKeys);
+  const extra = unknownKeys(raw, nodeKeys);
   if (raw.type === 'argument') {
     return { type: 'argument', ...common, ...pick(raw, ['premises', 'conclusion']), ...extra } as MapNode;
   }
@@ -112,20 +113,20 @@ function readRelation(raw: Record<string, unknown>): Relation {
   return {
     ...pick(raw, ['id', 'type', 'to', 'tags', 'note']),
     from,
-    ...extraOf(raw, relationKeys),
+    ...unknownKeys(raw, relationKeys),
   } as unknown as Relation;
 }
 
 function readGroup(raw: Record<string, unknown>): Group {
-  return { ...pick(raw, groupKeys), ...extraOf(raw, groupKeys) } as Group;
+  return { ...pick(raw, groupKeys), ...unknownKeys(raw, groupKeys) } as Group;
 }
 
 function readSource(raw: Record<string, unknown>): Source {
-  return { ...pick(raw, sourceKeys), ...extraOf(raw, sourceKeys) } as Source;
+  return { ...pick(raw, sourceKeys), ...unknownKeys(raw, sourceKeys) } as Source;
 }
 
 function readTourStep(raw: Record<string, unknown>): TourStep {
-  return { ...pick(raw, tourKeys), ...extraOf(raw, tourKeys) } as TourStep;
+  return { ...pick(raw, tourKeys), ...unknownKeys(raw, tourKeys) } as TourStep;
 }
 
 /** The known keys that are present (typed loosely: the schema has checked them), copied (arrays copied too, so the model shares nothing with the input). */
@@ -138,12 +139,4 @@ function pick(raw: Record<string, unknown>, keys: readonly string[]): Record<str
     out[key] = Array.isArray(value) ? [...value] : value;
   }
   return out;
-}
-
-/** Unknown keys, as own properties even when named `__proto__` (Object.fromEntries defines, never sets). */
-function extraOf(raw: Record<string, unknown>, known: readonly string[]): { extra?: Extra } {
-  const entries = Object.keys(raw)
-    .filter((key) => !known.includes(key))
-    .map((key) => [key, raw[key]] as const);
-  return entries.length > 0 ? { extra: Object.fromEntries(entries) } : {};
 }

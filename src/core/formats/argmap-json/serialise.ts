@@ -1,4 +1,5 @@
 import type { ArgumentMap, Extra, MapNode, Relation } from '../../model/types.ts';
+import { defineEntries, without } from '../own-keys.ts';
 
 /**
  * Writes a map as argmap JSON. Key order is fixed (format, version, title, …) so that files diff well; unknown
@@ -11,8 +12,8 @@ export function serialiseArgmap(map: ArgumentMap, indent: number | string = 2): 
 export function toArgmapJson(map: ArgumentMap): Record<string, unknown> {
   const { extra, ...known } = map;
   const schemaKey = extra && '$schema' in extra ? { $schema: extra.$schema } : {};
-  const rest = extra ? withoutKey(extra, '$schema') : undefined;
-  return assign(
+  const rest = extra ? without(extra, ['$schema']) : undefined;
+  return defineEntries(
     {
       ...schemaKey,
       format: 'argmap',
@@ -41,27 +42,9 @@ function relationJson(relation: Relation): Record<string, unknown> {
 /** Known fields first, then the unknown ones from `extra`. */
 function flatten<T extends { readonly extra?: Extra }>(value: T): Record<string, unknown> {
   const { extra, ...known } = value;
-  return assign(defined(known), extra);
-}
-
-function assign(target: Record<string, unknown>, extra: Extra | undefined): Record<string, unknown> {
-  if (!extra) return target;
-  for (const key of Object.keys(extra)) {
-    if (Object.prototype.hasOwnProperty.call(target, key)) continue;
-    Object.defineProperty(target, key, {
-      value: extra[key],
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  }
-  return target;
+  return defineEntries(defined(known), extra);
 }
 
 function defined(value: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
-}
-
-function withoutKey(extra: Extra, key: string): Extra {
-  return Object.fromEntries(Object.entries(extra).filter(([k]) => k !== key));
 }
