@@ -1,34 +1,16 @@
 import { spawnSync } from 'node:child_process';
 import { JSDOM } from 'jsdom';
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../../src/cli/io.ts';
-import { runCli } from '../../src/cli/main.ts';
 import { exportName } from '../../src/core/export/export-svg.ts';
 import { parseArgdown } from '../../src/core/formats/argdown/parse.ts';
 import { parseArgmapJson } from '../../src/core/formats/argmap-json/parse.ts';
 import type { ArgumentMap } from '../../src/core/model/types.ts';
 import { root } from './helpers.ts';
+import { cli } from './run-cli.ts';
 
 const cwd = fileURLToPath(root);
-
-async function cli(args: string[], stdin = '') {
-  let stdout = '';
-  let stderr = '';
-  const written = new Map<string, string | Uint8Array>();
-  const io: CliIo = {
-    stdout: (data) => void (stdout += typeof data === 'string' ? data : Buffer.from(data).toString('latin1')),
-    stderr: (text) => void (stderr += text),
-    readStdin: async () => stdin,
-    readFile: (path) => readFile(path, 'utf8'),
-    writeFile: async (path, data) => void written.set(path, data),
-    cwd,
-  };
-  const code = await runCli(args, io);
-  return { code, stdout, stderr, written };
-}
 
 describe('argmap validate', () => {
   it('accepts the example map with every quote verified', async () => {

@@ -1,10 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../../src/cli/io.ts';
-import { runCli } from '../../src/cli/main.ts';
 import { expectInert, root } from './helpers.ts';
+import { cli } from './run-cli.ts';
 
 /**
  * The hostile corpus (test/fixtures/hostile, plus a few inputs too large to keep in the repository, made
@@ -12,24 +9,7 @@ import { expectInert, root } from './helpers.ts';
  * its place and no stack trace; valid but odd input exits 0 and exports an SVG in which nothing can run.
  */
 
-const cwd = fileURLToPath(root);
 const dir = 'test/fixtures/hostile/';
-
-async function cli(args: string[], stdin = '') {
-  let stdout = '';
-  let stderr = '';
-  const written = new Map<string, string | Uint8Array>();
-  const io: CliIo = {
-    stdout: (data) => void (stdout += typeof data === 'string' ? data : '<binary>'),
-    stderr: (text) => void (stderr += text),
-    readStdin: async () => stdin,
-    readFile: (path) => readFile(path, 'utf8'),
-    writeFile: async (path, data) => void written.set(path, data),
-    cwd,
-  };
-  const code = await runCli(args, io);
-  return { code, stdout, stderr, written };
-}
 
 /** Inputs that are valid, if odd: they open, and export as pictures. All others must be refused. */
 const validButOdd = new Set([
