@@ -40,23 +40,14 @@ export function buildMap(
 ): { map: ArgumentMap; places: ArgdownPlaces } {
   const report = (severity: 'error' | 'warning', place: Place, message: string) =>
     problems.push({ severity, ...place, message });
-  const taken = new Set<string>();
-  // The next number to try for each wanted id, so that ten thousand "i-agree" take linear time.
-  const nextSuffix = new Map<string, number>();
-  const claim = (wanted: string): string => {
-    let id = wanted;
-    let n = nextSuffix.get(wanted) ?? 2;
-    while (taken.has(id)) id = `${wanted}-${n++}`;
-    nextSuffix.set(wanted, n);
-    taken.add(id);
-    return id;
-  };
+  // Nodes and relations share one id space; groups have their own.
+  const { taken, claim } = idSpace();
 
   // Groups: one per distinct heading; a repeated heading (same id or title) reopens its group.
   const groups: Group[] = [];
   const groupPlaces: Place[] = [];
   const headingGroup: string[] = [];
-  const groupIds = new Set<string>();
+  const groupIds = idSpace();
   const groupByKey = new Map<string, string>();
   const stack: { level: number; id: string }[] = [];
   for (const heading of doc.headings) {
@@ -66,10 +57,9 @@ export function buildMap(
     let id = groupByKey.get(key);
     if (id === undefined) {
       id =
-        typeof data.id === 'string' && !groupIds.has(data.id)
-          ? data.id
-          : uniqueIn(groupIds, slug(heading.title, 'group'));
-      groupIds.add(id);
+        typeof data.id === 'string' && !groupIds.taken.has(data.id)
+          ? groupIds.claim(data.id)
+          : groupIds.claim(slug(heading.title, 'group'));
       groupByKey.set(key, id);
       const parent =
         'parent' in data
@@ -411,10 +401,22 @@ function stringList(value: unknown): string[] | undefined {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : undefined;
 }
 
-function uniqueIn(taken: ReadonlySet<string>, wanted: string): string {
-  let id = wanted;
-  for (let n = 2; taken.has(id); n++) id = `${wanted}-${n}`;
-  return id;
+/**
+ * Ids made unique by a number: "trust", "trust-2", "trust-3"… The next number to try is kept for each wanted
+ * id, so that ten thousand untitled "I agree." take linear time.
+ */
+function idSpace(): { taken: Set<string>; claim: (wanted: string) => string } {
+  const taken = new Set<string>();
+  const nextSuffix = new Map<string, number>();
+  const claim = (wanted: string): string => {
+    let id = wanted;
+    let n = nextSuffix.get(wanted) ?? 2;
+    while (taken.has(id)) id = `${wanted}-${n++}`;
+    nextSuffix.set(wanted, n);
+    taken.add(id);
+    return id;
+  };
+  return { taken, claim };
 }
 
 const unique = <T>(list: readonly T[]): T[] => [...new Set(list)];

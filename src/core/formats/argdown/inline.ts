@@ -150,59 +150,49 @@ export function readData(source: string, column: number, problems: LineProblem[]
       // Not JSON after all: YAML decides, and reports where it is wrong.
     }
   }
-  const doc = parseDocument(source, { uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    const error = doc.errors[0]!;
-    const at = error.linePos?.[0]?.col ?? 1;
-    problems.push({
-      severity: 'error',
-      column: column + at - 1,
-      message: `data block is not valid YAML: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
-    });
+  const read = yamlMapping(source, 'data block', 'a mapping, like {key: value}', false);
+  if ('error' in read) {
+    problems.push({ severity: 'error', column: column + read.error.column - 1, message: read.error.message });
     return undefined;
   }
-  const value = yamlValue(doc);
-  if (value instanceof Error) {
-    problems.push({ severity: 'error', column, message: `data block is not valid YAML: ${value.message}` });
-    return undefined;
-  }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    problems.push({ severity: 'error', column, message: 'data block must be a mapping, like {key: value}' });
-    return undefined;
-  }
-  return value as Data;
+  return read.value;
 }
 
-/** Front matter: the YAML between the `===` lines. Problems are placed by line offset within it. */
+/** Front matter: the YAML between the `===` lines (empty is no field at all). Errors are placed within it. */
 export function readYamlMapping(source: string): {
   value: Data | undefined;
   error?: { line: number; column: number; message: string };
 } {
+  const read = yamlMapping(source, 'front matter', 'a YAML mapping', true);
+  return 'error' in read ? { value: undefined, error: read.error } : read;
+}
+
+/** YAML text that must hold a mapping (`what` names it in messages), or the first thing wrong with it. */
+function yamlMapping(
+  source: string,
+  what: string,
+  mapping: string,
+  emptyIsMapping: boolean,
+): { value: Data } | { error: { line: number; column: number; message: string } } {
   const doc = parseDocument(source, { uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    const error = doc.errors[0]!;
-    const pos = error.linePos?.[0];
+  const syntax = doc.errors[0];
+  if (syntax) {
+    const pos = syntax.linePos?.[0];
+    const message = syntax.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     return {
-      value: undefined,
       error: {
         line: pos?.line ?? 1,
         column: pos?.col ?? 1,
-        message: `front matter is not valid YAML: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
+        message: `${what} is not valid YAML: ${message}`,
       },
     };
   }
   const value = yamlValue(doc);
   if (value instanceof Error)
-    return {
-      value: undefined,
-      error: { line: 1, column: 1, message: `front matter is not valid YAML: ${value.message}` },
-    };
-  if (value === null || value === undefined) return { value: {} };
-  if (typeof value !== 'object' || Array.isArray(value))
-    return {
-      value: undefined,
-      error: { line: 1, column: 1, message: 'front matter must be a YAML mapping' },
-    };
+    return { error: { line: 1, column: 1, message: `${what} is not valid YAML: ${value.message}` } };
+  if ((value === null || value === undefined) && emptyIsMapping) return { value: {} };
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return { error: { line: 1, column: 1, message: `${what} must be ${mapping}` } };
   return { value: value as Data };
 }
 
