@@ -3,6 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { preview } from 'vite';
 import { chromiumArgs, findChromium } from '../e2e/chromium.ts';
+import { dropFile } from '../e2e/drop-file.ts';
 import { syntheticMap } from './synthetic.ts';
 
 /**
@@ -60,7 +61,7 @@ export async function benchBrowser(sizes: readonly number[]): Promise<BrowserFig
       await page.goto(base);
       await markTime(page, 'argmap:interactive');
       await page.evaluate(() => performance.clearMarks());
-      await drop(page, `synthetic-${size}.json`, text);
+      await dropFile(page, `synthetic-${size}.json`, text);
       const ms = await page.evaluate(async () => {
         for (;;) {
           const done = performance.getEntriesByName('argmap:interactive')[0];
@@ -83,7 +84,7 @@ export async function benchBrowser(sizes: readonly number[]): Promise<BrowserFig
     await fresh();
     await page.goto(base);
     await markTime(page, 'argmap:interactive');
-    await drop(page, 'fan.json', JSON.stringify(wide));
+    await dropFile(page, 'fan.json', JSON.stringify(wide));
     await page.getByRole('status').filter({ hasText: 'Opening' }).waitFor({ state: 'detached' });
     // From the whole map, zoom in until the boxes are drawn with their text: the most drawn at once.
     await page.keyboard.press('0');
@@ -125,18 +126,6 @@ async function markTime(page: Page, name: string): Promise<number> {
       await new Promise((r) => setTimeout(r, 10));
     }
   }, name);
-}
-
-async function drop(page: Page, name: string, text: string): Promise<void> {
-  const transfer = await page.evaluateHandle(
-    ([fileName, content]) => {
-      const data = new DataTransfer();
-      data.items.add(new File([content], fileName, { type: 'application/json' }));
-      return data;
-    },
-    [name, text] as const,
-  );
-  await page.locator('.canvas').dispatchEvent('drop', { dataTransfer: transfer });
 }
 
 /** A scripted pan (drag) and zoom (wheel) over the map; frame times from requestAnimationFrame. */
@@ -197,7 +186,7 @@ async function collapseTimes(page: Page, base: string): Promise<BrowserFigures['
   }));
   await page.goto(base);
   await markTime(page, 'argmap:interactive');
-  await drop(page, 'subtree.json', JSON.stringify({ format: 'argmap', version: 1, nodes, relations }));
+  await dropFile(page, 'subtree.json', JSON.stringify({ format: 'argmap', version: 1, nodes, relations }));
   await page.getByRole('status').filter({ hasText: 'Opening' }).waitFor({ state: 'detached' });
   const toggle = page.locator('[data-node-id="n1"] .toggle');
   await toggle.waitFor();

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { dropFile } from './drop-file.ts';
 
 const trenin = JSON.parse(
   readFileSync(new URL('../../data/trenin-2010.argmap.json', import.meta.url), 'utf8'),
@@ -165,19 +166,6 @@ test('arrow keys move focus along the tree; Enter collapses; Escape clears; ? li
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog', { name: 'Keyboard keys' })).toHaveCount(0);
 });
-
-/** Drops a file on the page as a user dragging it from the desktop would. */
-async function dropFile(page: Page, name: string, content: string) {
-  const transfer = await page.evaluateHandle(
-    ([fileName, text]) => {
-      const data = new DataTransfer();
-      data.items.add(new File([text], fileName, { type: 'application/json' }));
-      return data;
-    },
-    [name, content] as const,
-  );
-  await page.locator('.canvas').dispatchEvent('drop', { dataTransfer: transfer });
-}
 
 test('dropping a broken file keeps the map and shows where the file is wrong', async ({ page }) => {
   const errors = watch(page);

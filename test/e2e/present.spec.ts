@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { dropFile } from './drop-file.ts';
 
 const trenin = JSON.parse(
   readFileSync(new URL('../../data/trenin-2010.argmap.json', import.meta.url), 'utf8'),
@@ -59,12 +60,7 @@ test('without a tour, the steps show every box exactly once', async ({ page }) =
     readFileSync(new URL('../../data/example.argmap.json', import.meta.url), 'utf8'),
   );
   delete example.tour;
-  const transfer = await page.evaluateHandle((text) => {
-    const data = new DataTransfer();
-    data.items.add(new File([text], 'no-tour.argmap.json', { type: 'application/json' }));
-    return data;
-  }, JSON.stringify(example));
-  await page.locator('.canvas').dispatchEvent('drop', { dataTransfer: transfer });
+  await dropFile(page, 'no-tour.argmap.json', JSON.stringify(example));
   await expect(page.locator('[data-node-id]')).toHaveCount(10);
   await page.keyboard.press('p');
   const seen = new Set<string>();
