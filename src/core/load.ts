@@ -20,6 +20,8 @@ export interface LoadedMap {
   readonly sourceText: string | undefined;
   /** The format the file was read as (from its name and content). */
   readonly format: MapFormat;
+  /** Argdown only: where each node is defined in the text (line and column, from 1), for the editor. */
+  readonly definitions?: ReadonlyMap<string, { readonly line: number; readonly column: number }>;
 }
 
 export interface LoadOptions {
@@ -35,6 +37,7 @@ interface Read {
   readonly origin?: ElementOrigin;
   /** Moves a problem about a map element (pointer into the map) to where that element is in the file. */
   readonly place: (problem: Problem) => Problem;
+  readonly definitions?: LoadedMap['definitions'];
 }
 
 /**
@@ -83,6 +86,7 @@ export async function loadMapText(
     problems: format === 'argdown' ? problems : placeProblems(text, problems),
     sourceText,
     format,
+    ...(read.definitions ? { definitions: read.definitions } : {}),
   };
 }
 
@@ -98,6 +102,7 @@ async function readFormat(format: MapFormat, text: string): Promise<Read> {
     return {
       map: parsed.map,
       problems: parsed.problems,
+      definitions: new Map(parsed.map.nodes.map((node, i) => [node.id, places.nodes[i]!])),
       // Argdown has no JSON pointers: a problem about the n-th node is placed where that node is written.
       place: (problem) => {
         const match = /^\/(nodes|relations|groups)\/(\d+)/.exec(problem.pointer ?? '');

@@ -7,6 +7,8 @@
 export interface RememberedMap {
   readonly text: string;
   readonly fileName: string;
+  /** When it was kept (ms since the epoch), to tell it from a newer editor draft. */
+  readonly savedAt?: number;
 }
 
 const DB = 'argmap';
@@ -46,6 +48,18 @@ export async function rememberMap(map: RememberedMap): Promise<void> {
   );
 }
 
+/** Another record in the same store (the editor's draft); false when it could not be written. */
+export async function putStored(key: string, value: unknown): Promise<boolean> {
+  return transact('readwrite', (store) => store.put(value, key)).then(
+    () => true,
+    () => false,
+  );
+}
+
+export async function getStored(key: string): Promise<unknown> {
+  return transact('readonly', (store) => store.get(key)).catch(() => undefined);
+}
+
 export async function forgetMap(): Promise<void> {
   await transact('readwrite', (store) => store.delete(KEY)).catch(() => undefined);
 }
@@ -54,7 +68,7 @@ export async function recallMap(): Promise<RememberedMap | undefined> {
   const value = (await transact('readonly', (store) => store.get(KEY)).catch(() => undefined)) as
     Partial<RememberedMap> | undefined;
   return typeof value?.text === 'string' && typeof value.fileName === 'string'
-    ? { text: value.text, fileName: value.fileName }
+    ? { text: value.text, fileName: value.fileName, savedAt: Number(value.savedAt) || 0 }
     : undefined;
 }
 

@@ -13,7 +13,7 @@ export interface ZoomControl {
   overview(bounds: Rect, focusX: number): void;
   zoomBy(factor: number): void;
   /** Moves the view so that the point is in the centre, keeping the scale. */
-  centreOn(x: number, y: number): void;
+  centreOn(x: number, y: number, animate?: boolean): void;
   /** The part of the map on screen, in map units. */
   visibleRect(): Rect | undefined;
   /** Shifts the view by a distance in map units, at once (to keep a box still while the layout changes). */
@@ -65,8 +65,9 @@ export function attachZoom(svg: SVGSVGElement, onTransform: (transform: ZoomTran
     zoomBy(factor) {
       surface.transition().duration(duration(200)).call(behavior.scaleBy, factor);
     },
-    centreOn(x, y) {
-      surface.transition().duration(duration(350)).call(behavior.translateTo, x, y);
+    centreOn(x, y, animate = true) {
+      if (animate) surface.transition().duration(duration(350)).call(behavior.translateTo, x, y);
+      else surface.interrupt().call(behavior.translateTo, x, y);
     },
     visibleRect() {
       const { width, height } = svg.getBoundingClientRect();

@@ -243,11 +243,28 @@ function frontMatter(map: ArgumentMap): string | undefined {
   if (map.tour) entries.push(['tour', map.tour.map(withExtra)]);
   for (const key of Object.keys(map.extra ?? {})) entries.push([key, map.extra![key]]);
   if (entries.length === 0) return undefined;
-  // JSON is YAML: every value is written as JSON, which YAML reads back exactly.
+  // JSON is YAML: every value is written as JSON, which YAML reads back exactly. Laid out over lines, so
+  // that a tour of twenty steps can be read and edited; continuation lines are indented, as YAML asks.
   const lines = entries.map(
-    ([key, value]) => `${/^[A-Za-z][\w-]*$/.test(key) ? key : JSON.stringify(key)}: ${JSON.stringify(value)}`,
+    ([key, value]) =>
+      `${/^[A-Za-z][\w-]*$/.test(key) ? key : JSON.stringify(key)}: ${readableJson(value, '')}`,
   );
   return ['===', ...lines, '==='].join('\n');
+}
+
+/** JSON with objects and nested lists one entry per line, lists of plain values on one line. */
+function readableJson(value: unknown, indent: string): string {
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value);
+  const inner = indent + '  ';
+  if (Array.isArray(value)) {
+    if (value.every((item) => typeof item !== 'object' || item === null)) return JSON.stringify(value);
+    return `[\n${value.map((item) => inner + readableJson(item, inner)).join(',\n')}\n${indent}]`;
+  }
+  const entries = Object.entries(value);
+  if (entries.length === 0) return '{}';
+  return `{\n${entries
+    .map(([key, item]) => `${inner}${JSON.stringify(key)}: ${readableJson(item, inner)}`)
+    .join(',\n')}\n${indent}}`;
 }
 
 function withExtra<T extends { readonly extra?: Extra }>(value: T): Record<string, unknown> {

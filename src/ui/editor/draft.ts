@@ -1,0 +1,111 @@
+import { getStored, putStored } from '../remembered-map.ts';
+
+/**
+ * The editor's text, saved on every change so that nothing typed is lost: not to a reload, not to a crash,
+ * not to opening another map. Kept in IndexedDB (texts as large as the maps the app opens); a change not yet
+ * written when the page goes away is written to localStorage synchronously, and the newer of the two wins.
+ */
+export interface Draft {
+  readonly text: string;
+  /** The name the text is saved under (`….argdown`). */
+  readonly fileName: string;
+  /** Whether the editor was open: a reload opens it again. */
+  readonly editing: boolean;
+  /** The last text that read without errors: after a reload its map is drawn while the text has errors. */
+  readonly good?: string | undefined;
+  readonly savedAt: number;
+}
+
+const KEY = 'editor-draft';
+const UNSAVED = 'argmap-editor-unsaved';
+
+const isDraft = (value: unknown): value is Draft =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as Draft).text === 'string' &&
+  typeof (value as Draft).fileName === 'string' &&
+  typeof (value as Draft).savedAt === 'number';
+
+export async function recallDraft(): Promise<Draft | undefined> {
+  const stored = await getStored(KEY);
+  let unsaved: unknown;
+  try {
+    unsaved = JSON.parse(localStorage.getItem(UNSAVED) ?? 'null');
+  } catch {
+    unsaved = undefined;
+  }
+  const found = [stored, unsaved].filter(isDraft).sort((a, b) => b.savedAt - a.savedAt)[0];
+  return (
+    found && {
+      ...found,
+      editing: found.editing === true,
+      good: typeof found.good === 'string' ? found.good : undefined,
+    }
+  );
+}
+
+/**
+ * Writes drafts one at a time, always the latest: typing faster than IndexedDB writes skips the states in
+ * between, never the last one.
+ */
+export class DraftWriter {
+  private latest: Draft | undefined;
+  /** The draft being written: a write cut short by the page going away must not lose it. */
+  private inFlight: Draft | undefined;
+  private writing = false;
+
+  constructor() {
+    addEventListener('pagehide', this.flushNow);
+  }
+
+  save(draft: Omit<Draft, 'savedAt'>): void {
+    this.latest = { ...draft, savedAt: Date.now() };
+    if (!this.writing) void this.drain();
+  }
+
+  /** Waits until the latest draft is written. */
+  async settled(): Promise<void> {
+    while (this.writing) await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+
+  destroy(): void {
+    this.flushNow();
+    removeEventListener('pagehide', this.flushNow);
+  }
+
+  private async drain(): Promise<void> {
+    this.writing = true;
+    while (this.latest) {
+      const draft = (this.inFlight = this.latest);
+      this.latest = undefined;
+      if (await putStored(KEY, draft)) clearUnsaved(draft.savedAt);
+      else this.writeUnsaved(draft);
+      this.inFlight = undefined;
+    }
+    this.writing = false;
+  }
+
+  /** The page is going away with a write pending: localStorage is written before it does. */
+  private readonly flushNow = (): void => {
+    const pending = this.latest ?? this.inFlight;
+    if (pending) this.writeUnsaved(pending);
+  };
+
+  private writeUnsaved(draft: Draft): void {
+    try {
+      localStorage.setItem(UNSAVED, JSON.stringify(draft));
+    } catch {
+      // Over the quota or no storage: the IndexedDB copy is all there is.
+    }
+  }
+}
+
+/** The localStorage copy is dropped once IndexedDB holds the same or a newer draft. */
+function clearUnsaved(savedAt: number): void {
+  try {
+    const unsaved = JSON.parse(localStorage.getItem(UNSAVED) ?? 'null') as Draft | null;
+    if (unsaved && unsaved.savedAt <= savedAt) localStorage.removeItem(UNSAVED);
+  } catch {
+    // Nothing to clear.
+  }
+}

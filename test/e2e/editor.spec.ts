@@ -1,0 +1,159 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+
+const trenin = JSON.parse(
+  readFileSync(new URL('../../data/trenin-2010.argmap.json', import.meta.url), 'utf8'),
+) as { nodes: { id: string; title?: string; text: string }[] };
+
+const NEW_REASON = 'Joint exercises would show good faith on both sides.';
+const boxes = (page: Page) => page.locator('[data-node-id]');
+const code = (page: Page) => page.locator('.cm-content');
+const problems = (page: Page) => page.getByRole('list', { name: 'Problems in the text' });
+
+/** Opens the Trenin map in the editor and waits until the map is the one read from its Argdown. */
+async function openEditor(page: Page) {
+  await page.goto('/');
+  await expect(boxes(page)).toHaveCount(trenin.nodes.length);
+  await page.getByRole('button', { name: 'Edit' }).click();
+  await expect(code(page)).toContainText('title: "Russia Suffers From a Security Deficit');
+  await expect(page.getByText('No problems: the map shows this text.')).toBeVisible();
+  // The view has settled (the map keeps its centre as the editor opens).
+  await expect
+    .poll(async () => {
+      const before = await mapTransform(page);
+      await page.waitForTimeout(100);
+      return before === (await mapTransform(page));
+    })
+    .toBe(true);
+}
+
+/** Types text at the end of the document, as keystrokes would put it there. */
+async function typeAtEnd(page: Page, text: string) {
+  await code(page).click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.insertText(text);
+}
+
+const mapTransform = (page: Page) => page.locator('svg.map > g').first().getAttribute('transform');
+
+test('the Trenin map opens in the editor as Argdown, and a reason typed under a claim appears as a box', async ({
+  page,
+}) => {
+  await openEditor(page);
+  // The map is the one read back from the Argdown text: the same boxes.
+  await expect(boxes(page)).toHaveCount(trenin.nodes.length);
+  const view = await mapTransform(page);
+
+  await typeAtEnd(page, `\n\n[More trust needed]\n  + ${NEW_REASON}\n`);
+  const added = page.locator('[data-node-id]', { hasText: 'Joint exercises' });
+  await expect(added).toHaveCount(1);
+  await expect(boxes(page)).toHaveCount(trenin.nodes.length + 1);
+  // The view did not jump: the map follows the text where the user was looking.
+  expect(await mapTransform(page)).toBe(view);
+  await page.screenshot({ path: 'test-results/screenshots/editor.png' });
+});
+
+test('a syntax error is underlined and listed while the last good map stays drawn', async ({ page }) => {
+  await openEditor(page);
+  await typeAtEnd(page, '\n\n[Unclosed title: some text\n');
+  await expect(problems(page)).toContainText('error');
+  await expect(page.locator('.cm-lintRange-error').first()).toBeVisible();
+  await expect(page.getByText('The map shows the last text without errors.')).toBeVisible();
+  await expect(boxes(page)).toHaveCount(trenin.nodes.length);
+
+  // The problem names its place; clicking it puts the cursor there.
+  const item = problems(page).getByRole('button').first();
+  await expect(item).toContainText(/^\d+:1 error: statement title is not closed/);
+  const line = /^(\d+):/.exec((await item.textContent())!.trim())![1]!;
+  await code(page).press('Control+Home');
+  await item.click();
+  await expect(page.locator('.cm-activeLine')).toHaveText('[Unclosed title: some text');
+  await expect(page.locator('.cm-activeLineGutter')).toHaveText(line);
+
+  // Mended, the map follows again, with the statement the line now defines.
+  await page.keyboard.press('End');
+  await page.keyboard.press('Shift+Home');
+  await page.keyboard.insertText('[Closed title]: A statement written in the editor.');
+  await expect(page.getByText('No problems: the map shows this text.')).toBeVisible();
+  await expect(page.locator('[data-node-id]', { hasText: 'A statement written in the editor.' })).toHaveCount(
+    1,
+  );
+});
+
+test('undo and redo take an edit back and bring it again, with the map following', async ({ page }) => {
+  await openEditor(page);
+  await typeAtEnd(page, `\n\n[More trust needed]\n  + ${NEW_REASON}\n`);
+  const added = page.locator('[data-node-id]', { hasText: 'Joint exercises' });
+  await expect(added).toHaveCount(1);
+
+  await page.keyboard.press('Control+z');
+  await expect(added).toHaveCount(0);
+  await expect(code(page)).not.toContainText('Joint exercises');
+  await page.keyboard.press('Control+Shift+z');
+  await expect(added).toHaveCount(1);
+
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(added).toHaveCount(0);
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await expect(added).toHaveCount(1);
+});
+
+test('the text is saved as it is typed and comes back after a reload, editor open', async ({ page }) => {
+  await openEditor(page);
+  await typeAtEnd(page, `\n\n[More trust needed]\n  + ${NEW_REASON}\n`);
+  await expect(page.locator('[data-node-id]', { hasText: 'Joint exercises' })).toHaveCount(1);
+  // Half-way through a line, with an error in it, the page is reloaded.
+  await page.keyboard.insertText('\n[Unclosed');
+  await page.reload();
+  // The end of the text, where the typing was (the editor draws only the lines in view).
+  await code(page).click();
+  await page.keyboard.press('Control+End');
+  await expect(code(page)).toContainText('[Unclosed');
+  await expect(code(page)).toContainText(NEW_REASON);
+  await expect(problems(page)).toContainText('statement title is not closed');
+  // The map is the last one without errors: with the new reason.
+  await expect(page.locator('[data-node-id]', { hasText: 'Joint exercises' })).toHaveCount(1);
+  await expect(boxes(page)).toHaveCount(trenin.nodes.length + 1);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Russia Suffers From a Security Deficit in Relations With NATO',
+  );
+});
+
+test('selecting a box moves the cursor to its definition, and moving the cursor selects a box', async ({
+  page,
+}) => {
+  await openEditor(page);
+  // The thesis, in the middle of the view beside the editor.
+  const thesis = trenin.nodes[0]!;
+  await page.locator(`[data-node-id="${thesis.id}"]`).click();
+  await expect(page.locator('.cm-activeLine')).toContainText(`[${thesis.title ?? thesis.id}]:`);
+  await expect(page.locator('.cm-activeLine')).toContainText(thesis.text.slice(0, 40));
+
+  // A line naming another box, typed at the end: the cursor on it selects that box.
+  await typeAtEnd(page, '\n\n[More trust needed]\n');
+  await page.locator('.cm-line', { hasText: /^\[More trust needed\]$/ }).click();
+  await expect(page.locator('[data-node-id="more-trust-needed"]')).toHaveClass(/selected/);
+  await expect(page).toHaveURL(/#node=more-trust-needed$/);
+});
+
+test('downloads the text as .argdown and its map as .argmap.json', async ({ page }) => {
+  await openEditor(page);
+  await typeAtEnd(page, `\n\n[More trust needed]\n  + ${NEW_REASON}\n`);
+  await expect(page.locator('[data-node-id]', { hasText: 'Joint exercises' })).toHaveCount(1);
+
+  const [argdown] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download .argdown' }).click(),
+  ]);
+  expect(argdown.suggestedFilename()).toBe('trenin-2010.argdown');
+  expect(readFileSync((await argdown.path())!, 'utf8')).toContain(`+ ${NEW_REASON}`);
+
+  const [json] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download .argmap.json' }).click(),
+  ]);
+  expect(json.suggestedFilename()).toBe('trenin-2010.argmap.json');
+  const saved = JSON.parse(readFileSync((await json.path())!, 'utf8')) as { nodes: { text: string }[] };
+  expect(saved.nodes.map((n) => n.text)).toContain(NEW_REASON);
+  expect(saved.nodes).toHaveLength(trenin.nodes.length + 1);
+});
