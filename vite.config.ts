@@ -3,6 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { layoutMap } from './src/core/layout/layout.ts';
+import { loadMapText } from './src/core/load.ts';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -41,6 +43,34 @@ function serveMaps(): Plugin {
   };
 }
 
+/**
+ * `virtual:default-map`: the Trenin map the app opens with, read, checked and laid out when the app is built,
+ * by the same core code the app runs (the layout is deterministic, and measures with the font's metrics, the
+ * same in Node as in the browser). The first visit then neither loads the file reader and its schema
+ * library nor spends its first frames on work whose result is known.
+ */
+function defaultMap(): Plugin {
+  const id = 'virtual:default-map';
+  const folder = new URL('./data/', import.meta.url);
+  return {
+    name: 'argmap-default-map',
+    resolveId: (source) => (source === id ? `\0${id}` : undefined),
+    async load(resolved) {
+      if (resolved !== `\0${id}`) return undefined;
+      const file = new URL('trenin-2010.argmap.json', folder);
+      this.addWatchFile(file.pathname);
+      const loaded = await loadMapText(readFileSync(file, 'utf8'), async (path) =>
+        readFileSync(new URL(path, folder), 'utf8'),
+      );
+      if (!loaded.valid || !loaded.map)
+        this.error(`data/trenin-2010.argmap.json: ${loaded.problems.map((p) => p.message).join('; ')}`);
+      const prepared = { ...loaded, laidOut: layoutMap(loaded.map) };
+      // JSON.parse of a string literal: parsed faster than the same object written as JavaScript.
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(prepared))});`;
+    },
+  };
+}
+
 /** One ES module for Node, dependencies left as imports. */
 const nodeBundle = (entry: string, outDir: string, file: string, minify: boolean): UserConfig => ({
   define,
@@ -64,7 +94,7 @@ export default defineConfig(({ mode }) => {
   return {
     define,
     publicDir: 'static',
-    plugins: [svelte(), svelteTesting(), serveMaps()],
+    plugins: [svelte(), svelteTesting(), serveMaps(), defaultMap()],
     build: { outDir: 'dist/app', target: 'es2022', sourcemap: true },
     test: {
       include: ['test/unit/**/*.test.ts', 'test/snapshot/**/*.test.ts'],

@@ -1,12 +1,14 @@
-import trenin from '../../data/trenin-2010.argmap.json?raw';
-import treninText from '../../data/trenin-2010.txt?raw';
-import { loadMapText, type LoadedMap } from '../core/load.ts';
+import prepared from 'virtual:default-map';
+import type { ReadMap } from './open-map.ts';
+
+/**
+ * The map the app opens with: Trenin's 2010 interview, embedded so that no network is needed, and read,
+ * checked and laid out when the app was built (vite.config.ts), by the same code that reads any other map.
+ */
+export function loadDefaultMap(): Promise<ReadMap> {
+  return Promise.resolve(prepared);
+}
 
 /** The Trenin map's source text, which is embedded; no other file can be read from here. */
 export const readDefaultRelated = async (path: string): Promise<string | undefined> =>
-  path === 'trenin-2010.txt' ? treninText : undefined;
-
-/** The map the app opens with: Trenin's 2010 interview, embedded so that no network is needed. */
-export function loadDefaultMap(): Promise<LoadedMap> {
-  return loadMapText(trenin, readDefaultRelated);
-}
+  path === prepared.map?.source?.textFile ? prepared.sourceText : undefined;

@@ -1,5 +1,12 @@
 import type { LaidOutMap } from '../core/layout/types.ts';
-import { loadMapText, type LoadedMap, type LoadOptions } from '../core/load.ts';
+import type { LoadedMap, LoadOptions } from '../core/load.ts';
+
+/**
+ * The reading pipeline loads when a file is opened: the first visit shows the Trenin map, read when the app
+ * was built, and needs neither the reader nor its schema library.
+ */
+const loadMapText = async (...args: Parameters<typeof import('../core/load.ts').loadMapText>) =>
+  (await import('../core/load.ts')).loadMapText(...args);
 
 /** Largest file the app opens; larger ones are refused with a message instead of freezing the tab. */
 export const MAX_MAP_BYTES = 20 * 1024 * 1024;
