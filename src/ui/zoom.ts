@@ -5,12 +5,13 @@ import type { Rect } from '../core/layout/types.ts';
 
 export interface ZoomControl {
   /** Shows the whole rectangle, centred. */
-  fit(bounds: Rect, animate?: boolean): void;
+  fit(bounds: Rect, animate?: boolean, size?: Size): void;
   /**
    * The first view of a map: the whole map when it is readable that way; else, at a readable scale, its top
-   * centred on `focusX` (the thesis).
+   * centred on `focusX` (the thesis). `size` is the surface's size when known: asking the page for it would
+   * make the browser lay out the new map an extra time.
    */
-  overview(bounds: Rect, focusX: number): void;
+  overview(bounds: Rect, focusX: number, size?: Size): void;
   zoomBy(factor: number): void;
   /** Moves the view so that the point is in the centre, keeping the scale. */
   centreOn(x: number, y: number, animate?: boolean): void;
@@ -19,6 +20,11 @@ export interface ZoomControl {
   /** Shifts the view by a distance in map units, at once (to keep a box still while the layout changes). */
   shiftBy(dx: number, dy: number): void;
   destroy(): void;
+}
+
+export interface Size {
+  readonly width: number;
+  readonly height: number;
 }
 
 /** Below this scale the 14 px text of the boxes cannot be read. */
@@ -38,8 +44,8 @@ export function attachZoom(svg: SVGSVGElement, onTransform: (transform: ZoomTran
   surface.call(behavior).on('dblclick.zoom', null);
   const duration = (ms: number) => (reducedMotion() ? 0 : ms);
   return {
-    fit(bounds, animate = true) {
-      const { width, height } = svg.getBoundingClientRect();
+    fit(bounds, animate = true, size) {
+      const { width, height } = size ?? svg.getBoundingClientRect();
       if (width === 0 || height === 0 || bounds.width === 0) return;
       const scale = Math.min(1.25, (0.94 * width) / bounds.width, (0.94 * height) / bounds.height);
       const t = zoomIdentity
@@ -51,11 +57,11 @@ export function attachZoom(svg: SVGSVGElement, onTransform: (transform: ZoomTran
         .duration(animate ? duration(350) : 0)
         .call(behavior.transform, t);
     },
-    overview(bounds, focusX) {
-      const { width, height } = svg.getBoundingClientRect();
+    overview(bounds, focusX, size) {
+      const { width, height } = size ?? svg.getBoundingClientRect();
       if (width === 0 || height === 0 || bounds.width === 0) return;
       const fitScale = Math.min(1.25, (0.94 * width) / bounds.width, (0.94 * height) / bounds.height);
-      if (fitScale >= readableScale) return this.fit(bounds, false);
+      if (fitScale >= readableScale) return this.fit(bounds, false, { width, height });
       const t = zoomIdentity
         .translate(width / 2, 24)
         .scale(readableScale)

@@ -55,10 +55,20 @@ if (process.env.BENCH_BROWSER !== '0') {
     console.log('map                          | boxes  | interactive ms');
     for (const f of figures.interactive)
       console.log(`${f.name.padEnd(28)} | ${String(f.boxes).padStart(6)} | ${fmt(f.ms).padStart(10)}`);
-    console.log('pan/zoom gesture             | drawn  | frame p50 ms | frame p95 ms | frames');
+    console.log(
+      'pan/zoom gesture             | in view | with text | work p50 ms | work p95 ms | interval p95 ms | late / frames',
+    );
     for (const f of figures.frames)
       console.log(
-        `${f.name.padEnd(28)} | ${String(f.drawn).padStart(6)} | ${fmt(f.p50).padStart(12)} | ${fmt(f.p95).padStart(12)} | ${f.frames}`,
+        [
+          f.name.padEnd(28),
+          String(f.inView).padStart(7),
+          String(f.withText).padStart(9),
+          fmt(f.workP50).padStart(11),
+          fmt(f.workP95).padStart(11),
+          fmt(f.intervalP95).padStart(15),
+          `${f.late} / ${f.frames}`.padStart(13),
+        ].join(' | '),
       );
     if (figures.collapse)
       console.log(
@@ -70,15 +80,18 @@ if (process.env.BENCH_BROWSER !== '0') {
       `JavaScript of a first visit: ${kb(figures.bundle.entryGzip)} KB gzip (all chunks, loaded as needed: ${kb(figures.bundle.allGzip)} KB)`,
     );
 
-    const trenin = figures.interactive[0]!;
+    const [firstVisit, nextVisits] = figures.interactive;
     const largest = figures.interactive[figures.interactive.length - 1]!;
-    const dense = figures.frames.reduce((a, b) => (b.drawn > a.drawn ? b : a), figures.frames[0]!);
+    const dense = figures.frames.find((f) => f.inView >= 2000 && f.name.startsWith('2,000'));
+    const budget = (ms: number, limit: number) => (ms < limit ? 'met' : 'NOT met');
     summaries.push(
-      `Trenin map interactive: ${fmt(trenin.ms)} ms; budget < 300 ms: ${trenin.ms < 300 ? 'met' : 'NOT met'}`,
-      `${largest.name} interactive: ${fmt(largest.ms)} ms; budget < 3000 ms: ${largest.boxes >= 10000 ? (largest.ms < 3000 ? 'met' : 'NOT met') : 'not measured at 10,000'}`,
+      `Trenin map interactive: first visit ${fmt(firstVisit!.ms)} ms (${budget(firstVisit!.ms, 300)}), ` +
+        `next visits ${fmt(nextVisits!.ms)} ms (${budget(nextVisits!.ms, 300)}); budget < 300 ms`,
+      `${largest.name} interactive: ${fmt(largest.ms)} ms; budget < 3000 ms: ${largest.boxes >= 10000 ? budget(largest.ms, 3000) : 'not measured at 10,000'}`,
       dense
-        ? `pan/zoom with ${dense.drawn} boxes drawn: p95 ${fmt(dense.p95)} ms per frame; budget < 16.7 ms: ${dense.p95 < 16.7 ? 'met' : 'NOT met'}`
-        : 'pan/zoom: not measured',
+        ? `pan/zoom with ${dense.inView} boxes in view: p95 ${fmt(dense.workP95)} ms of work per frame ` +
+            `(${dense.late} of ${dense.frames} frames late); budget < 16.7 ms: ${budget(dense.workP95, 16.7)}`
+        : 'pan/zoom at 2,000 boxes in view: not measured',
       `JS bundle of a first visit: ${kb(figures.bundle.entryGzip)} KB gzip; budget < 150 KB: ${figures.bundle.entryGzip < 150 * 1024 ? 'met' : 'NOT met'}`,
     );
   }
