@@ -16,6 +16,30 @@ const STORE = 'maps';
 const KEY = 'last-opened';
 /** Set while a remembered map is being restored; found on the next start, it means the restore crashed. */
 const RESTORING = 'argmap-restoring';
+/** The editor's draft when the page went away before IndexedDB had it (editor/draft.ts). */
+export const UNSAVED_DRAFT = 'argmap-editor-unsaved';
+/** Set once anything is kept in the store: without it, a start need not wait for IndexedDB to answer. */
+const STORED = 'argmap-stored';
+
+/**
+ * Whether the store may hold something: false only when this site never kept anything (as far as
+ * localStorage knows; without localStorage the store must be asked).
+ */
+export function maybeStored(): boolean {
+  try {
+    return localStorage.getItem(STORED) !== null || localStorage.getItem(UNSAVED_DRAFT) !== null;
+  } catch {
+    return true;
+  }
+}
+
+function markStored(): void {
+  try {
+    localStorage.setItem(STORED, '1');
+  } catch {
+    // Then every start asks the store.
+  }
+}
 
 function database(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
@@ -43,6 +67,7 @@ async function transact<T>(
 }
 
 export async function rememberMap(map: RememberedMap): Promise<void> {
+  markStored();
   await transact('readwrite', (store) => store.put({ ...map, savedAt: Date.now() }, KEY)).catch(
     () => undefined,
   );
@@ -50,6 +75,7 @@ export async function rememberMap(map: RememberedMap): Promise<void> {
 
 /** Another record in the same store (the editor's draft); false when it could not be written. */
 export async function putStored(key: string, value: unknown): Promise<boolean> {
+  markStored();
   return transact('readwrite', (store) => store.put(value, key)).then(
     () => true,
     () => false,

@@ -1,4 +1,4 @@
-import { getStored, putStored } from '../remembered-map.ts';
+import { getStored, putStored, UNSAVED_DRAFT as UNSAVED } from '../remembered-map.ts';
 
 /**
  * The editor's text, saved on every change so that nothing typed is lost: not to a reload, not to a crash,
@@ -17,7 +17,6 @@ export interface Draft {
 }
 
 const KEY = 'editor-draft';
-const UNSAVED = 'argmap-editor-unsaved';
 
 const isDraft = (value: unknown): value is Draft =>
   typeof value === 'object' &&
