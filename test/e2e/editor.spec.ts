@@ -42,14 +42,24 @@ test('the Trenin map opens in the editor as Argdown, and a reason typed under a 
   await openEditor(page);
   // The map is the one read back from the Argdown text: the same boxes.
   await expect(boxes(page)).toHaveCount(trenin.nodes.length);
+  // A subtree collapsed and a box selected before typing (boxes beside the view, reached by script).
+  const toggle = page.locator('[data-node-id="security-deficit"] .toggle');
+  await toggle.dispatchEvent('click');
+  await expect(page.locator('[data-node-id="moscow-concerns"]')).toHaveCount(0);
+  const hidden = Number(/\d+/.exec((await toggle.getAttribute('aria-label')) ?? '')?.[0]);
+  expect(hidden).toBeGreaterThan(0);
+  await page.locator('[data-node-id="more-trust-needed"]').dispatchEvent('click');
+  await expect(page.locator('[data-node-id="more-trust-needed"]')).toHaveClass(/selected/);
   const view = await mapTransform(page);
 
   await typeAtEnd(page, `\n\n[More trust needed]\n  + ${NEW_REASON}\n`);
   const added = page.locator('[data-node-id]', { hasText: 'Joint exercises' });
   await expect(added).toHaveCount(1);
-  await expect(boxes(page)).toHaveCount(trenin.nodes.length + 1);
-  // The view did not jump: the map follows the text where the user was looking.
+  await expect(boxes(page)).toHaveCount(trenin.nodes.length + 1 - hidden);
+  // The view did not jump, the subtree stays collapsed and the box selected.
   expect(await mapTransform(page)).toBe(view);
+  await expect(page.locator('[data-node-id="moscow-concerns"]')).toHaveCount(0);
+  await expect(page.locator('[data-node-id="more-trust-needed"]')).toHaveClass(/selected/);
   await page.screenshot({ path: 'test-results/screenshots/editor.png' });
 });
 
