@@ -7,10 +7,20 @@ import { loadMapText, type LoadOptions } from '../core/load.ts';
  * 10,000-box layout a third of a second, and the tab must stay responsive (and show progress) meanwhile.
  * The results are plain data, copied back to the page.
  */
-self.onmessage = async (event: MessageEvent<{ text: string; options: LoadOptions; maxNodes: number }>) => {
-  const { text, options, maxNodes } = event.data;
+self.onmessage = async (
+  event: MessageEvent<{
+    text: string;
+    options: LoadOptions;
+    maxNodes: number;
+    /** Files the map may name (its source text), sent along: a worker cannot ask the page for them. */
+    related?: Record<string, string>;
+  }>,
+) => {
+  const { text, options, maxNodes, related } = event.data;
   try {
-    const loaded = await loadMapText(text, undefined, options);
+    const readRelated =
+      related && (async (path: string) => (Object.hasOwn(related, path) ? related[path] : undefined));
+    const loaded = await loadMapText(text, readRelated, options);
     const laidOut =
       loaded.valid && loaded.map && loaded.map.nodes.length <= maxNodes ? layoutMap(loaded.map) : undefined;
     self.postMessage({ ok: true, loaded, laidOut });

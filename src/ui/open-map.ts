@@ -35,12 +35,16 @@ export async function openFile(file: File): Promise<OpenedMap> {
 }
 
 /** Reads map text in a Web Worker, so that the page stays responsive; on the main thread if none starts. */
-export function loadOffMainThread(text: string, options: LoadOptions): Promise<ReadMap> {
+export function loadOffMainThread(
+  text: string,
+  options: LoadOptions,
+  related?: Record<string, string>,
+): Promise<ReadMap> {
   let worker: Worker;
   try {
     worker = new Worker(new URL('./load-worker.ts', import.meta.url), { type: 'module' });
   } catch {
-    return loadMapText(text, undefined, options);
+    return loadMapText(text, readFrom(related), options);
   }
   return new Promise<ReadMap>((resolve, reject) => {
     worker.onmessage = (
@@ -58,11 +62,14 @@ export function loadOffMainThread(text: string, options: LoadOptions): Promise<R
       worker.terminate();
       event.preventDefault();
       // A worker that cannot run (an old browser, a blocked script) is no reason not to open the map.
-      resolve(loadMapText(text, undefined, options));
+      resolve(loadMapText(text, readFrom(related), options));
     };
-    worker.postMessage({ text, options, maxNodes: MAX_MAP_NODES });
+    worker.postMessage({ text, options, maxNodes: MAX_MAP_NODES, related });
   });
 }
+
+const readFrom = (related: Record<string, string> | undefined) =>
+  related && (async (path: string) => (Object.hasOwn(related, path) ? related[path] : undefined));
 
 /**
  * `?map=<path>`: a map from this site only (a map from elsewhere could be anything). Its source text is

@@ -14,8 +14,8 @@ import type { Problem } from '../../core/problems.ts';
 import { argdown } from './argdown-language.ts';
 
 export interface EditorCallbacks {
-  /** Every change of the text, typed or not. */
-  readonly onchange: (text: string) => void;
+  /** Every change of the text, typed or not (the text itself is `text()`: copying it costs, on long texts). */
+  readonly onchange: () => void;
   /** The user moved the cursor (clicking, arrows, typing) to this line (from 1). */
   readonly oncursor: (line: number) => void;
 }
@@ -52,7 +52,7 @@ export function createCodeEditor(parent: HTMLElement, text: string, callbacks: E
         EditorView.contentAttributes.of({ 'aria-label': 'Argdown text' }),
         keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, indentWithTab]),
         EditorView.updateListener.of((update) => {
-          if (update.docChanged) callbacks.onchange(update.state.doc.toString());
+          if (update.docChanged) callbacks.onchange();
           const byUser = update.transactions.some(
             (tr) => tr.isUserEvent('select') || tr.isUserEvent('input') || tr.isUserEvent('delete'),
           );

@@ -44,32 +44,54 @@ export async function recallDraft(): Promise<Draft | undefined> {
 }
 
 /**
- * Writes drafts one at a time, always the latest: typing faster than IndexedDB writes skips the states in
- * between, never the last one.
+ * Writes the editor's draft a moment after each change (copying a long text at every keystroke would slow
+ * typing), and at once when the page goes away. Writes go one at a time, always the latest: typing faster
+ * than IndexedDB writes skips the states in between, never the last one.
  */
 export class DraftWriter {
   private latest: Draft | undefined;
   /** The draft being written: a write cut short by the page going away must not lose it. */
   private inFlight: Draft | undefined;
   private writing = false;
+  /** Changed since the last draft was taken. */
+  private dirty = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor() {
+  /** `current` gives the draft as it is now. */
+  constructor(
+    private readonly current: () => Omit<Draft, 'savedAt'> | undefined,
+    private readonly delay = 200,
+  ) {
     addEventListener('pagehide', this.flushNow);
   }
 
-  save(draft: Omit<Draft, 'savedAt'>): void {
-    this.latest = { ...draft, savedAt: Date.now() };
-    if (!this.writing) void this.drain();
+  /** The text changed: it is written shortly. */
+  touch(): void {
+    this.dirty = true;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.take(), this.delay);
   }
 
-  /** Waits until the latest draft is written. */
-  async settled(): Promise<void> {
-    while (this.writing) await new Promise((resolve) => setTimeout(resolve, 10));
+  /** Writes the draft now (the editor closes, or a reading succeeded and the last good text changed). */
+  saveNow(): void {
+    this.dirty = true;
+    this.take();
   }
 
   destroy(): void {
+    this.take();
     this.flushNow();
     removeEventListener('pagehide', this.flushNow);
+  }
+
+  private take(): void {
+    clearTimeout(this.timer);
+    if (!this.dirty) return;
+    this.dirty = false;
+    const draft = this.current();
+    if (!draft) return;
+    this.latest = { ...draft, savedAt: Date.now() };
+    if (!this.writing) void this.drain();
   }
 
   private async drain(): Promise<void> {
@@ -86,6 +108,11 @@ export class DraftWriter {
 
   /** The page is going away with a write pending: localStorage is written before it does. */
   private readonly flushNow = (): void => {
+    if (this.dirty) {
+      this.dirty = false;
+      const draft = this.current();
+      if (draft) this.latest = { ...draft, savedAt: Date.now() };
+    }
     const pending = this.latest ?? this.inFlight;
     if (pending) this.writeUnsaved(pending);
   };
