@@ -1,5 +1,6 @@
 /// <reference types="vitest/config" />
 import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
@@ -58,7 +59,8 @@ function defaultMap(): Plugin {
     async load(resolved) {
       if (resolved !== `\0${id}`) return undefined;
       const file = new URL('trenin-2010.argmap.json', folder);
-      this.addWatchFile(file.pathname);
+      this.addWatchFile(fileURLToPath(file));
+      this.addWatchFile(fileURLToPath(new URL('trenin-2010.txt', folder)));
       const loaded = await loadMapText(readFileSync(file, 'utf8'), async (path) =>
         readFileSync(new URL(path, folder), 'utf8'),
       );

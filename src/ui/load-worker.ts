@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { layoutMap } from '../core/layout/layout.ts';
 import { loadMapText, type LoadOptions } from '../core/load.ts';
+import { relatedReader } from '../core/related.ts';
 
 /**
  * Reads a map off the main thread, and lays it out: a 20 MB file takes seconds to parse and check, a
@@ -18,9 +19,7 @@ self.onmessage = async (
 ) => {
   const { text, options, maxNodes, related } = event.data;
   try {
-    const readRelated =
-      related && (async (path: string) => (Object.hasOwn(related, path) ? related[path] : undefined));
-    const loaded = await loadMapText(text, readRelated, options);
+    const loaded = await loadMapText(text, relatedReader(related), options);
     const laidOut =
       loaded.valid && loaded.map && loaded.map.nodes.length <= maxNodes ? layoutMap(loaded.map) : undefined;
     self.postMessage({ ok: true, loaded, laidOut });

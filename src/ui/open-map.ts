@@ -1,5 +1,6 @@
 import type { LaidOutMap } from '../core/layout/types.ts';
 import type { LoadedMap, LoadOptions } from '../core/load.ts';
+import { relatedReader } from '../core/related.ts';
 
 /**
  * The reading pipeline loads when a file is opened: the first visit shows the Trenin map, read when the app
@@ -11,8 +12,8 @@ const loadMapText = async (...args: Parameters<typeof import('../core/load.ts').
 /** Largest file the app opens; larger ones are refused with a message instead of freezing the tab. */
 export const MAX_MAP_BYTES = 20 * 1024 * 1024;
 /**
- * Most boxes the app draws: every box is drawn (no culling yet), and beyond this the first drawing takes
- * longer than a user should wait with a frozen tab. The command line exports larger maps.
+ * Most boxes the app draws: beyond this, reading and laying out a map takes longer than a user should wait.
+ * The command line exports larger maps.
  */
 export const MAX_MAP_NODES = 10_000;
 
@@ -39,14 +40,20 @@ export function loadOffMainThread(
   text: string,
   options: LoadOptions,
   related?: Record<string, string>,
+  /** Aborting stops the worker (a later reading replaces this one). */
+  signal?: AbortSignal,
 ): Promise<ReadMap> {
   let worker: Worker;
   try {
     worker = new Worker(new URL('./load-worker.ts', import.meta.url), { type: 'module' });
   } catch {
-    return loadMapText(text, readFrom(related), options);
+    return loadMapText(text, relatedReader(related), options);
   }
   return new Promise<ReadMap>((resolve, reject) => {
+    signal?.addEventListener('abort', () => {
+      worker.terminate();
+      reject(new Error('reading replaced by a later one'));
+    });
     worker.onmessage = (
       event: MessageEvent<
         { ok: true; loaded: LoadedMap; laidOut?: LaidOutMap } | { ok: false; message: string }
@@ -62,14 +69,11 @@ export function loadOffMainThread(
       worker.terminate();
       event.preventDefault();
       // A worker that cannot run (an old browser, a blocked script) is no reason not to open the map.
-      resolve(loadMapText(text, readFrom(related), options));
+      resolve(loadMapText(text, relatedReader(related), options));
     };
     worker.postMessage({ text, options, maxNodes: MAX_MAP_NODES, related });
   });
 }
-
-const readFrom = (related: Record<string, string> | undefined) =>
-  related && (async (path: string) => (Object.hasOwn(related, path) ? related[path] : undefined));
 
 /**
  * `?map=<path>`: a map from this site only (a map from elsewhere could be anything). Its source text is
@@ -93,14 +97,22 @@ export async function openUrl(path: string, base: string): Promise<LoadedMap> {
   return withinLimits(loaded, url.pathname);
 }
 
-/** A map with more boxes than the app can draw smoothly is refused with a message, not a frozen tab. */
-function withinLimits(loaded: LoadedMap, name: string): LoadedMap {
+/**
+ * A map with more boxes than the app can draw smoothly is refused with a message, not a frozen tab (with
+ * `keepProblems`, the map's own problems are listed too: the editor shows them all).
+ */
+export function withinLimits<T extends LoadedMap>(
+  loaded: T,
+  name: string,
+  keepProblems = false,
+): T | LoadedMap {
   const count = loaded.map?.nodes.length ?? 0;
   if (count <= MAX_MAP_NODES) return loaded;
-  return refused(
+  const limit = refused(
     `${name} has ${count.toLocaleString('en')} boxes; the app draws maps of up to ` +
       `${MAX_MAP_NODES.toLocaleString('en')} (npx argmap export draws larger ones as SVG or PNG)`,
   );
+  return keepProblems ? { ...limit, problems: [...loaded.problems, ...limit.problems] } : limit;
 }
 
 function refused(message: string): LoadedMap {

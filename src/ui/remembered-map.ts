@@ -33,7 +33,7 @@ export function maybeStored(): boolean {
   }
 }
 
-function markStored(): void {
+export function markStored(): void {
   try {
     localStorage.setItem(STORED, '1');
   } catch {
@@ -93,9 +93,10 @@ export async function forgetMap(): Promise<void> {
 export async function recallMap(): Promise<RememberedMap | undefined> {
   const value = (await transact('readonly', (store) => store.get(KEY)).catch(() => undefined)) as
     Partial<RememberedMap> | undefined;
-  return typeof value?.text === 'string' && typeof value.fileName === 'string'
-    ? { text: value.text, fileName: value.fileName, savedAt: Number(value.savedAt) || 0 }
-    : undefined;
+  if (typeof value?.text !== 'string' || typeof value.fileName !== 'string') return undefined;
+  // Kept before the note in localStorage existed (or the note was cleared): the next start waits for it.
+  markStored();
+  return { text: value.text, fileName: value.fileName, savedAt: Number(value.savedAt) || 0 };
 }
 
 /**

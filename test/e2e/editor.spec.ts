@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { dropFile } from './drop-file.ts';
 
 const trenin = JSON.parse(
   readFileSync(new URL('../../data/trenin-2010.argmap.json', import.meta.url), 'utf8'),
@@ -166,4 +167,29 @@ test('downloads the text as .argdown and its map as .argmap.json', async ({ page
   const saved = JSON.parse(readFileSync((await json.path())!, 'utf8')) as { nodes: { text: string }[] };
   expect(saved.nodes.map((n) => n.text)).toContain(NEW_REASON);
   expect(saved.nodes).toHaveLength(trenin.nodes.length + 1);
+});
+
+test('opening another map while editing keeps the text typed: one click brings it back, after a reload too', async ({
+  page,
+}) => {
+  await openEditor(page);
+  await typeAtEnd(page, `\n\n[More trust needed]\n  + ${NEW_REASON}\n`);
+  await expect(page.locator('[data-node-id]', { hasText: 'Joint exercises' })).toHaveCount(1);
+
+  await dropFile(
+    page,
+    'debate.argdown',
+    readFileSync(new URL('../fixtures/argdown/groups.argdown', import.meta.url), 'utf8'),
+  );
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Russia and NATO');
+  await expect(code(page)).not.toContainText('Joint exercises');
+  await expect(page.getByText('No problems: the map shows this text.')).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Russia and NATO');
+  await page.getByRole('button', { name: 'Restore previous text' }).click();
+  await expect(page.locator('[data-node-id]', { hasText: 'Joint exercises' })).toHaveCount(1);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Russia Suffers From a Security Deficit in Relations With NATO',
+  );
 });

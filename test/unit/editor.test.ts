@@ -31,6 +31,8 @@ describe('editor: from a line of text to its box', () => {
     // A reference on a line of its own, and an untitled statement's line.
     expect(on(6)).toBe('deficit');
     expect(loaded.map!.nodes.find((n) => n.id === on(7))?.text).toBe('Missile defence worries Moscow.');
+    // An argument named after a relation symbol.
+    expect(nodeOnLine(loaded.map!, loaded.definitions, '  <- <Rhetoric>', 999)).toBe('rhetoric');
     expect(on(1)).toBeUndefined();
     expect(on(5)).toBeUndefined();
   });

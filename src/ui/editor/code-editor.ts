@@ -7,7 +7,15 @@ import {
   keymap,
   lineNumbers,
 } from '@codemirror/view';
-import { defaultKeymap, history, historyKeymap, indentWithTab, redo, undo } from '@codemirror/commands';
+import {
+  defaultKeymap,
+  history,
+  historyKeymap,
+  indentWithTab,
+  isolateHistory,
+  redo,
+  undo,
+} from '@codemirror/commands';
 import { setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
 import type { Problem } from '../../core/problems.ts';
@@ -67,7 +75,11 @@ export function createCodeEditor(parent: HTMLElement, text: string, callbacks: E
     view,
     text: () => view.state.doc.toString(),
     replaceText(next) {
-      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: next } });
+      // A step of its own in the history: undo takes back this replacement, not the typing before it too.
+      view.dispatch({
+        changes: { from: 0, to: view.state.doc.length, insert: next },
+        annotations: isolateHistory.of('full'),
+      });
     },
     moveTo(line, column) {
       const at = position(view.state.doc, line, column);

@@ -1,4 +1,4 @@
-import { getStored, putStored, UNSAVED_DRAFT as UNSAVED } from '../remembered-map.ts';
+import { getStored, markStored, putStored, UNSAVED_DRAFT as UNSAVED } from '../remembered-map.ts';
 
 /**
  * The editor's text, saved on every change so that nothing typed is lost: not to a reload, not to a crash,
@@ -17,6 +17,7 @@ export interface Draft {
 }
 
 const KEY = 'editor-draft';
+const PREVIOUS = 'editor-draft-previous';
 
 const isDraft = (value: unknown): value is Draft =>
   typeof value === 'object' &&
@@ -34,6 +35,7 @@ export async function recallDraft(): Promise<Draft | undefined> {
     unsaved = undefined;
   }
   const found = [stored, unsaved].filter(isDraft).sort((a, b) => b.savedAt - a.savedAt)[0];
+  if (found) markStored();
   return (
     found && {
       ...found,
@@ -41,6 +43,16 @@ export async function recallDraft(): Promise<Draft | undefined> {
       good: typeof found.good === 'string' ? found.good : undefined,
     }
   );
+}
+
+/** A text the editor replaced (another map was opened while editing): kept until the next one replaces it. */
+export async function keepPreviousText(text: string): Promise<void> {
+  await putStored(PREVIOUS, text);
+}
+
+export async function recallPreviousText(): Promise<string | undefined> {
+  const text = await getStored(PREVIOUS);
+  return typeof text === 'string' ? text : undefined;
 }
 
 /**
@@ -63,7 +75,13 @@ export class DraftWriter {
     private readonly delay = 200,
   ) {
     addEventListener('pagehide', this.flushNow);
+    // A phone may close a hidden tab without a pagehide.
+    document.addEventListener('visibilitychange', this.onHidden);
   }
+
+  private readonly onHidden = (): void => {
+    if (document.visibilityState === 'hidden') this.flushNow();
+  };
 
   /** The text changed: it is written shortly. */
   touch(): void {
@@ -82,6 +100,7 @@ export class DraftWriter {
     this.take();
     this.flushNow();
     removeEventListener('pagehide', this.flushNow);
+    document.removeEventListener('visibilitychange', this.onHidden);
   }
 
   private take(): void {

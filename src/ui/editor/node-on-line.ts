@@ -41,7 +41,9 @@ export function nodeOnLine(
   const index = lineIndex(map, definitions);
   const defined = index.definedOn.get(line);
   if (defined !== undefined) return defined;
-  for (const match of lineText.matchAll(/\[((?:\\.|[^\]\\])+)\]|<((?:\\.|[^>\\])+)>/g)) {
+  // The relation symbol opening a line (`<- <Argument>`) is no part of a title.
+  const named = lineText.replace(/^\s*(?:<\+|<-|<_|\+>|->|_>|><|\+|-|_)(?=\s|\[|<)/, '');
+  for (const match of named.matchAll(/\[((?:\\.|[^\]\\])+)\]|<((?:\\.|[^>\\])+)>/g)) {
     const title = normaliseSpace((match[1] ?? match[2]!).replace(/\\(.)/g, '$1'));
     // A title, or (for a node written without one) its id in brackets, as the Argdown writer does.
     const id = index.byTitle.get(title) ?? (index.ids.has(title) ? title : undefined);

@@ -247,7 +247,7 @@ function frontMatter(map: ArgumentMap): string | undefined {
   // that a tour of twenty steps can be read and edited; continuation lines are indented, as YAML asks.
   const lines = entries.map(
     ([key, value]) =>
-      `${/^[A-Za-z][\w-]*$/.test(key) ? key : JSON.stringify(key)}: ${readableJson(value, '')}`,
+      `${/^[A-Za-z][\w-]*$/.test(key) ? key : JSON.stringify(key)}: ${readableJson(value, '  ')}`,
   );
   return ['===', ...lines, '==='].join('\n');
 }
