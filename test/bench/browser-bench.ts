@@ -121,12 +121,20 @@ export async function benchBrowser(sizes: readonly number[]): Promise<BrowserFig
     await page.keyboard.press('0');
     await page.waitForTimeout(600);
     frames.push(await gesture(page, '2,000 boxes, all in view', 2000));
-    // Zoomed in until the boxes are drawn with their text: the most boxes with text at once.
+    // The most boxes drawn with their text at once: a binary tree of 2,047 short claims (dense at every
+    // level), shown whole and zoomed in until the text is drawn.
+    await fresh();
+    await page.goto(base);
+    await markTime(page, 'argmap:interactive');
+    await dropFile(page, 'binary.json', JSON.stringify(binaryTree(11)));
+    await page.getByRole('status').filter({ hasText: 'Opening' }).waitFor({ state: 'detached' });
+    await page.keyboard.press('0');
+    await page.waitForTimeout(600);
     for (let i = 0; i < 20 && (await page.locator('[data-node-id]').count()) === 0; i++) {
       await page.keyboard.press('+');
       await page.waitForTimeout(400);
     }
-    frames.push(await gesture(page, '2,000 boxes, smallest text'));
+    frames.push(await gesture(page, '2,047 boxes, smallest text'));
 
     // Collapse and expand the subtree of 1,000 boxes under one reason (time to the next frame).
     const collapse = await collapseTimes(await fresh(), base);
@@ -171,8 +179,15 @@ async function gesture(page: Page, name: string, inView?: number): Promise<Frame
   const surface = (await page.locator('svg.map').boundingBox())!;
   const x = surface.x + surface.width / 2;
   const y = surface.y + surface.height / 2;
-  const withText = await page.locator('[data-node-id]').count();
-  // Boxes on screen: every box when the whole map is shown, else those drawn (the others are culled).
+  // Boxes on screen: every box when the whole map is shown (sketched), else the drawn boxes that are on
+  // screen (a margin around the view is drawn too, for panning).
+  const withText = await page.evaluate(() => {
+    const view = document.querySelector('svg.map')!.getBoundingClientRect();
+    return [...document.querySelectorAll('[data-node-id]')].filter((box) => {
+      const r = box.getBoundingClientRect();
+      return r.right > view.left && r.left < view.right && r.bottom > view.top && r.top < view.bottom;
+    }).length;
+  });
   const shown = inView ?? withText;
   await page.evaluate(() => {
     const state = { work: [] as number[], intervals: [] as number[], stop: false };
@@ -212,6 +227,23 @@ async function gesture(page: Page, name: string, inView?: number): Promise<Frame
     late: intervals.filter((t) => t > 25).length,
     frames: intervals.length,
   };
+}
+
+/** A complete binary tree of `depth` levels: each claim has two reasons. */
+function binaryTree(depth: number) {
+  const count = 2 ** depth - 1;
+  const nodes = Array.from({ length: count }, (_, i) => ({
+    id: `n${i}`,
+    type: 'statement',
+    text: `Claim ${i}`,
+  }));
+  const relations = nodes.slice(1).map((_, i) => ({
+    id: `r${i + 1}`,
+    type: i % 2 ? 'attack' : 'support',
+    from: `n${i + 1}`,
+    to: `n${i >> 1}`,
+  }));
+  return { format: 'argmap', version: 1, nodes, relations };
 }
 
 async function collapseTimes(page: Page, base: string): Promise<BrowserFigures['collapse']> {
