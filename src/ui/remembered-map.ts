@@ -26,18 +26,24 @@ const STORED = 'argmap-stored';
  * localStorage knows; without localStorage the store must be asked).
  */
 export function maybeStored(): boolean {
-  try {
-    return localStorage.getItem(STORED) !== null || localStorage.getItem(UNSAVED_DRAFT) !== null;
-  } catch {
-    return true;
-  }
+  return withLocalStorage(
+    (storage) => storage.getItem(STORED) !== null || storage.getItem(UNSAVED_DRAFT) !== null,
+    true,
+  );
 }
 
-export function markStored(): void {
+/** Without localStorage, every start asks the store. */
+export const markStored = (): void => withLocalStorage((storage) => storage.setItem(STORED, '1'), undefined);
+
+/**
+ * localStorage, when the browser lets the page use it: private modes, blocked storage and a full quota
+ * throw, and then `otherwise` is the answer.
+ */
+export function withLocalStorage<T>(work: (storage: Storage) => T, otherwise: T): T {
   try {
-    localStorage.setItem(STORED, '1');
+    return work(localStorage);
   } catch {
-    // Then every start asks the store.
+    return otherwise;
   }
 }
 
@@ -103,26 +109,12 @@ export async function recallMap(): Promise<RememberedMap | undefined> {
  * Whether the last attempt to restore the remembered map never finished (the tab died on it). Kept in
  * localStorage, for every tab of the site: a crash in one tab must not repeat in the next.
  */
-export function restoreCrashedBefore(): boolean {
-  try {
-    return localStorage.getItem(RESTORING) !== null;
-  } catch {
-    return false;
-  }
-}
+export const restoreCrashedBefore = (): boolean =>
+  withLocalStorage((storage) => storage.getItem(RESTORING) !== null, false);
 
-export function restoreStarted(): void {
-  try {
-    localStorage.setItem(RESTORING, '1');
-  } catch {
-    // Without storage there is no crash guard, and nothing remembered to guard either.
-  }
-}
+/** Without storage there is no crash guard, and nothing remembered to guard either. */
+export const restoreStarted = (): void =>
+  withLocalStorage((storage) => storage.setItem(RESTORING, '1'), undefined);
 
-export function restoreFinished(): void {
-  try {
-    localStorage.removeItem(RESTORING);
-  } catch {
-    // As above.
-  }
-}
+export const restoreFinished = (): void =>
+  withLocalStorage((storage) => storage.removeItem(RESTORING), undefined);

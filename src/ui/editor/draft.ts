@@ -1,4 +1,10 @@
-import { getStored, markStored, putStored, UNSAVED_DRAFT as UNSAVED } from '../remembered-map.ts';
+import {
+  getStored,
+  markStored,
+  putStored,
+  UNSAVED_DRAFT as UNSAVED,
+  withLocalStorage,
+} from '../remembered-map.ts';
 
 /**
  * The editor's text, saved on every change so that nothing typed is lost: not to a reload, not to a crash,
@@ -28,13 +34,7 @@ const isDraft = (value: unknown): value is Draft =>
 
 export async function recallDraft(): Promise<Draft | undefined> {
   const stored = await getStored(KEY);
-  let unsaved: unknown;
-  try {
-    unsaved = JSON.parse(localStorage.getItem(UNSAVED) ?? 'null');
-  } catch {
-    unsaved = undefined;
-  }
-  const found = [stored, unsaved].filter(isDraft).sort((a, b) => b.savedAt - a.savedAt)[0];
+  const found = [stored, readUnsaved()].filter(isDraft).sort((a, b) => b.savedAt - a.savedAt)[0];
   if (found) markStored();
   return (
     found && {
@@ -136,21 +136,19 @@ export class DraftWriter {
     if (pending) this.writeUnsaved(pending);
   };
 
+  /** Over the quota or without storage, the IndexedDB copy is all there is. */
   private writeUnsaved(draft: Draft): void {
-    try {
-      localStorage.setItem(UNSAVED, JSON.stringify(draft));
-    } catch {
-      // Over the quota or no storage: the IndexedDB copy is all there is.
-    }
+    withLocalStorage((storage) => storage.setItem(UNSAVED, JSON.stringify(draft)), undefined);
   }
 }
 
+/** The draft written to localStorage as the page went away (anything, as read: check with isDraft). */
+const readUnsaved = (): unknown =>
+  withLocalStorage((storage) => JSON.parse(storage.getItem(UNSAVED) ?? 'null') as unknown, undefined);
+
 /** The localStorage copy is dropped once IndexedDB holds the same or a newer draft. */
 function clearUnsaved(savedAt: number): void {
-  try {
-    const unsaved = JSON.parse(localStorage.getItem(UNSAVED) ?? 'null') as Draft | null;
-    if (unsaved && unsaved.savedAt <= savedAt) localStorage.removeItem(UNSAVED);
-  } catch {
-    // Nothing to clear.
-  }
+  const unsaved = readUnsaved() as Draft | null | undefined;
+  if (unsaved && unsaved.savedAt <= savedAt)
+    withLocalStorage((storage) => storage.removeItem(UNSAVED), undefined);
 }
