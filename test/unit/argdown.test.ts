@@ -392,6 +392,26 @@ describe('Argdown round trips', () => {
     );
   });
 
+  it('keeps line and paragraph separators in data (U+2028, U+2029) escaped: a reopened group keeps its title', () => {
+    const map: ArgumentMap = {
+      groups: [
+        { id: 'g0', title: 'trust' },
+        { id: 'g1', title: '\u2028x\u2029', parent: 'g0' },
+      ],
+      nodes: [
+        { id: 'n0', type: 'statement', text: 'a', group: 'g1' },
+        { id: 'n1', type: 'statement', text: 'b', group: 'g0' },
+        { id: 'n2', type: 'statement', text: 'c', group: 'g1' },
+      ],
+      relations: [],
+    };
+    const text = serialiseArgdown(map);
+    expect(text).not.toMatch(/[\u2028\u2029]/);
+    const read = parseArgdown(text);
+    expect(read.problems).toEqual([]);
+    expect(sameGroupsOrder(read.map)).toEqual(sameGroupsOrder(map));
+  });
+
   it.each(['data/trenin-2010.argmap.json', 'data/example.argmap.json'])('gives %s back exactly', (path) => {
     const map = parseArgmapJson(readText(path)).map!;
     const read = parseArgdown(serialiseArgdown(map));

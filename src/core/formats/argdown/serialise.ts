@@ -246,24 +246,23 @@ function frontMatter(map: ArgumentMap): string | undefined {
   // JSON is YAML: every value is written as JSON, which YAML reads back exactly. Laid out over lines, so
   // that a tour of twenty steps can be read and edited; continuation lines are indented, as YAML asks.
   const lines = entries.map(
-    ([key, value]) =>
-      `${/^[A-Za-z][\w-]*$/.test(key) ? key : JSON.stringify(key)}: ${readableJson(value, '  ')}`,
+    ([key, value]) => `${/^[A-Za-z][\w-]*$/.test(key) ? key : jsonLine(key)}: ${readableJson(value, '  ')}`,
   );
   return ['===', ...lines, '==='].join('\n');
 }
 
 /** JSON with objects and nested lists one entry per line, lists of plain values on one line. */
 function readableJson(value: unknown, indent: string): string {
-  if (typeof value !== 'object' || value === null) return JSON.stringify(value);
+  if (typeof value !== 'object' || value === null) return jsonLine(value);
   const inner = indent + '  ';
   if (Array.isArray(value)) {
-    if (value.every((item) => typeof item !== 'object' || item === null)) return JSON.stringify(value);
+    if (value.every((item) => typeof item !== 'object' || item === null)) return jsonLine(value);
     return `[\n${value.map((item) => inner + readableJson(item, inner)).join(',\n')}\n${indent}]`;
   }
   const entries = Object.entries(value);
   if (entries.length === 0) return '{}';
   return `{\n${entries
-    .map(([key, item]) => `${inner}${JSON.stringify(key)}: ${readableJson(item, inner)}`)
+    .map(([key, item]) => `${inner}${jsonLine(key)}: ${readableJson(item, inner)}`)
     .join(',\n')}\n${indent}}`;
 }
 
@@ -272,9 +271,17 @@ function withExtra<T extends { readonly extra?: Extra }>(value: T): Record<strin
   return defineEntries({ ...known }, extra);
 }
 
+/**
+ * JSON on one line of Argdown: the line and paragraph separators U+2028 and U+2029, which JSON leaves as
+ * they are, escaped, since the reader (and YAML, and text editors) take them for white space or line breaks.
+ */
+function jsonLine(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+}
+
 /** `{…}` as JSON on one line (JSON is YAML); slashes escaped so that no `//` can start a comment. */
 function dataBlock(data: Record<string, unknown>): string {
-  return JSON.stringify(data).replace(/\//g, '\\/');
+  return jsonLine(data).replace(/\//g, '\\/');
 }
 
 /** Characters with a meaning in Argdown text, escaped with a backslash. */
