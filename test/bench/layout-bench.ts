@@ -3,13 +3,24 @@ import { instance as vizInstance } from '@viz-js/viz';
 import { layoutMap } from '../../src/core/layout/layout.ts';
 import { conclusionOf, indexMap } from '../../src/core/model/map-index.ts';
 import type { ArgumentMap } from '../../src/core/model/types.ts';
-import { crossings, type Edge, type Placed } from './metrics.ts';
+import {
+  crossings,
+  drawnCrossings,
+  flattenCubic,
+  pathPolylines,
+  type DrawnEdge,
+  type Edge,
+  type Placed,
+} from './metrics.ts';
 import { syntheticMap } from './synthetic.ts';
 
 export interface EngineResult {
   readonly medianMs: number;
   readonly runs: number;
+  /** Crossings of straight centre-to-centre lines: placement alone, the same measure for every engine. */
   readonly crossings: number;
+  /** Crossings of the lines each engine draws (its routing included): what a reader sees. */
+  readonly drawnCrossings: number;
   readonly area: number;
 }
 
@@ -54,13 +65,18 @@ export async function benchLayout(size: number, runs: { ours: number; peers: num
     height: laid.bounds.height,
   };
 
-  const result = (medianMs: number, placed: Placed, n: number): EngineResult => ({
+  const result = (medianMs: number, placed: Placed, drawn: DrawnEdge[], n: number): EngineResult => ({
     medianMs,
     runs: n,
     crossings: crossings(placed, edges),
+    drawnCrossings: drawnCrossings(drawn),
     area: placed.width * placed.height,
   });
-  const own = { size, edges: edges.length, ours: result(ours.medianMs, ourPlaced, runs.ours) };
+  const own = {
+    size,
+    edges: edges.length,
+    ours: result(ours.medianMs, ourPlaced, ourDrawnEdges(laid), runs.ours),
+  };
   if (runs.peers === 0) return { ...own, dagre: undefined, graphviz: undefined };
 
   const dagreRun = await time(runs.peers, () => {
@@ -73,6 +89,11 @@ export async function benchLayout(size: number, runs: { ours: number; peers: num
     return g;
   });
   const g = dagreRun.result;
+  const dagreDrawn = edges.map(([premise, target]) => ({
+    from: premise,
+    to: target,
+    points: g.edge(target, premise).points ?? [],
+  }));
   const dagrePlaced: Placed = {
     centres: new Map([...sizes.keys()].map((id) => [id, { x: g.node(id).x, y: g.node(id).y }])),
     width: g.graph().width ?? 0,
@@ -90,7 +111,12 @@ export async function benchLayout(size: number, runs: { ours: number; peers: num
     '\n}';
   const vizRun = await time(
     runs.peers,
-    () => viz.renderJSON(dot) as { bb: string; objects?: { name: string; pos?: string }[] },
+    () =>
+      viz.renderJSON(dot) as {
+        bb: string;
+        objects?: { name: string; pos?: string }[];
+        edges?: { tail: number; head: number; pos?: string }[];
+      },
   );
   const [, , bw, bh] = vizRun.result.bb.split(',').map(Number);
   const vizPlaced: Placed = {
@@ -105,9 +131,46 @@ export async function benchLayout(size: number, runs: { ours: number; peers: num
     height: (bh! * 96) / 72,
   };
 
+  const names = (vizRun.result.objects ?? []).map((o) => o.name);
+  const vizDrawn = (vizRun.result.edges ?? []).map((e) => ({
+    from: names[e.head]!,
+    to: names[e.tail]!,
+    points: splinePoints(e.pos ?? ''),
+  }));
+
   return {
     ...own,
-    dagre: result(dagreRun.medianMs, dagrePlaced, runs.peers),
-    graphviz: result(vizRun.medianMs, vizPlaced, runs.peers),
+    dagre: result(dagreRun.medianMs, dagrePlaced, dagreDrawn, runs.peers),
+    graphviz: result(vizRun.medianMs, vizPlaced, vizDrawn, runs.peers),
   };
+}
+
+/**
+ * Our connectors as premise → conclusion polylines: a tree connector is one stub per premise up to its bar and
+ * the line on to the conclusion (the path's last subpath); a cross-link is its route.
+ */
+function ourDrawnEdges(laid: ReturnType<typeof layoutMap>): DrawnEdge[] {
+  return laid.connectors.flatMap((c) => {
+    if (c.type === 'contradiction') return [];
+    const lines = pathPolylines(c.path);
+    if (c.kind === 'cross') return [{ from: c.premises[0]!, to: c.target, points: lines.flat() }];
+    const line = lines[lines.length - 1]!;
+    return c.premises.map((premise, i) => ({ from: premise, to: c.target, points: [...lines[i]!, ...line] }));
+  });
+}
+
+/** Graphviz's edge spline ("e,x,y x0,y0 x1,y1 …": a B-spline as cubic pieces, in points) in px. */
+function splinePoints(pos: string): { x: number; y: number }[] {
+  const controls = pos
+    .split(' ')
+    .filter((part) => !part.startsWith('e,') && !part.startsWith('s,'))
+    .map((part) => {
+      const [x, y] = part.split(',').map(Number);
+      return { x: (x! * 96) / 72, y: (y! * 96) / 72 };
+    });
+  if (controls.length === 0) return [];
+  const points = [controls[0]!];
+  for (let i = 1; i + 2 < controls.length; i += 3)
+    flattenCubic(points[points.length - 1]!, controls[i]!, controls[i + 1]!, controls[i + 2]!, points);
+  return points;
 }

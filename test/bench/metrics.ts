@@ -44,3 +44,83 @@ function intersects(s: Segment, t: Segment): boolean {
 function cross(s: Segment, x: number, y: number): number {
   return (s.x2 - s.x1) * (y - s.y1) - (s.y2 - s.y1) * (x - s.x1);
 }
+
+type Point = { x: number; y: number };
+
+/** An edge as drawn: the premise, the conclusion, and the line between them as a polyline. */
+export interface DrawnEdge {
+  readonly from: string;
+  readonly to: string;
+  readonly points: readonly Point[];
+}
+
+/**
+ * Crossings of the lines as each engine draws them (our connectors, dagre's edge points, Graphviz's splines),
+ * curves flattened into short segments: the crossings a reader sees. Each crossing point between two edges that
+ * share no end counts once per pair of edges (a line shared by linked premises is crossed once per premise).
+ */
+export function drawnCrossings(edges: readonly DrawnEdge[]): number {
+  const segments: { e: number; x1: number; y1: number; x2: number; y2: number; lo: number; hi: number }[] =
+    [];
+  edges.forEach((edge, e) => {
+    for (let i = 1; i < edge.points.length; i++) {
+      const p = edge.points[i - 1]!;
+      const q = edge.points[i]!;
+      segments.push({
+        e,
+        x1: p.x,
+        y1: p.y,
+        x2: q.x,
+        y2: q.y,
+        lo: Math.min(p.x, q.x),
+        hi: Math.max(p.x, q.x),
+      });
+    }
+  });
+  segments.sort((s, t) => s.lo - t.lo);
+  let count = 0;
+  for (let i = 0; i < segments.length; i++) {
+    const s = segments[i]!;
+    for (let j = i + 1; j < segments.length && segments[j]!.lo <= s.hi; j++) {
+      const t = segments[j]!;
+      if (s.e === t.e) continue;
+      const a = edges[s.e]!;
+      const b = edges[t.e]!;
+      if (a.from === b.from || a.from === b.to || a.to === b.from || a.to === b.to) continue;
+      if (intersects(s, t)) count++;
+    }
+  }
+  return count;
+}
+
+/** Points along a cubic Bézier, after its start. */
+export function flattenCubic(p0: Point, p1: Point, p2: Point, p3: Point, out: Point[]): void {
+  for (let i = 1; i <= 8; i++) {
+    const t = i / 8;
+    const u = 1 - t;
+    out.push({
+      x: u * u * u * p0.x + 3 * u * u * t * p1.x + 3 * u * t * t * p2.x + t * t * t * p3.x,
+      y: u * u * u * p0.y + 3 * u * u * t * p1.y + 3 * u * t * t * p2.y + t * t * t * p3.y,
+    });
+  }
+}
+
+/** The subpaths of an SVG path made of M, L and C commands (what the layout writes), flattened. */
+export function pathPolylines(d: string): Point[][] {
+  const lines: Point[][] = [];
+  let current: Point[] = [];
+  for (const [, command, args] of d.matchAll(/([MLC])([^MLC]*)/g)) {
+    const n = args!.trim().split(/[ ,]+/).map(Number);
+    if (command === 'M') lines.push((current = [{ x: n[0]!, y: n[1]! }]));
+    else if (command === 'L') current.push({ x: n[0]!, y: n[1]! });
+    else
+      flattenCubic(
+        current[current.length - 1]!,
+        { x: n[0]!, y: n[1]! },
+        { x: n[2]!, y: n[3]! },
+        { x: n[4]!, y: n[5]! },
+        current,
+      );
+  }
+  return lines;
+}
