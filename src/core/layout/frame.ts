@@ -51,3 +51,36 @@ export const midpoint = (a: FramePoint, z: FramePoint): FramePoint => ({
   b: (a.b + z.b) / 2,
   d: (a.d + z.d) / 2,
 });
+
+/**
+ * SVG path through frame points joined by straight steps along either axis (a route around boxes), each
+ * corner rounded with radius `radius` (less where a step is short), so that routes read as one line and do
+ * not look like the straight stubs and bars of tree connectors.
+ */
+export function roundedPath(direction: Direction, points: readonly FramePoint[], radius: number): string {
+  if (points.length === 0) return '';
+  const screen = (p: FramePoint) => toScreen(direction, p);
+  const first = screen(points[0]!);
+  let d = `M${n(first.x)},${n(first.y)}`;
+  for (let i = 1; i < points.length - 1; i++) {
+    const before = screen(points[i - 1]!);
+    const corner = screen(points[i]!);
+    const after = screen(points[i + 1]!);
+    const inLength = Math.hypot(corner.x - before.x, corner.y - before.y);
+    const outLength = Math.hypot(after.x - corner.x, after.y - corner.y);
+    const r = Math.min(radius, inLength / 2, outLength / 2);
+    if (r <= 0) continue;
+    const from = {
+      x: corner.x + ((before.x - corner.x) * r) / inLength,
+      y: corner.y + ((before.y - corner.y) * r) / inLength,
+    };
+    const to = {
+      x: corner.x + ((after.x - corner.x) * r) / outLength,
+      y: corner.y + ((after.y - corner.y) * r) / outLength,
+    };
+    d += `L${n(from.x)},${n(from.y)}Q${n(corner.x)},${n(corner.y)} ${n(to.x)},${n(to.y)}`;
+  }
+  const last = screen(points[points.length - 1]!);
+  d += `L${n(last.x)},${n(last.y)}`;
+  return d;
+}

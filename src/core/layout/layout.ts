@@ -4,12 +4,12 @@ import type { ArgumentMap, NodeId, Relation } from '../model/types.ts';
 import { createFontMeasurer, type TextMeasurer } from '../text/measure.ts';
 import { measureBox, type BoxContent } from './box-style.ts';
 import { buildForest, type TreeNode } from './forest.ts';
-import { bumpPath, midpoint, toScreen, type FramePoint } from './frame.ts';
+import { bumpPath, midpoint, roundedPath, toScreen, type FramePoint } from './frame.ts';
 import { groupFrames } from './group-frames.ts';
 import { boundsOf } from './rect.ts';
-import { Router, type FrameBox } from './router.ts';
+import { Router, SEARCHED_UP_TO, type FrameBox, type GapLine } from './router.ts';
 import { placeTidy, type Extent, type Spacing } from './tidy.ts';
-import type { Direction, LaidOutConnector, LaidOutMap, LaidOutNode } from './types.ts';
+import type { Direction, LaidOutConnector, LaidOutMap, LaidOutNode, Rect } from './types.ts';
 
 export interface LayoutOptions {
   readonly direction?: Direction;
@@ -17,6 +17,11 @@ export interface LayoutOptions {
   readonly collapsed?: ReadonlySet<NodeId>;
   readonly measurer?: TextMeasurer;
 }
+
+/** Corner radius of routes around boxes. */
+const ROUTE_RADIUS = 6;
+/** Length of route a label needs ("contradicts" is about 55 px wide). */
+const LABEL_ROOM = 64;
 
 const spacingFor: Record<Direction, Spacing> = {
   down: { linked: 12, sibling: 28, cousin: 40, thesis: 72, level: 64, groupBoundary: 8 },
@@ -89,10 +94,32 @@ export function layoutMap(map: ArgumentMap, options: LayoutOptions = {}): LaidOu
     };
   });
 
-  const router = new Router(frameBoxes.values(), placement.levelStart, placement.levelSize, spacing.level);
-  const connectors = drawConnectors(index, forest.all, frameBoxes, router, direction, spacing);
+  const router = new Router(
+    frameBoxes.values(),
+    placement.levelStart,
+    placement.levelSize,
+    spacing.level,
+    frameBoxes.size <= SEARCHED_UP_TO,
+  );
+  const routeExtent = { low: Infinity, high: -Infinity };
+  const connectors = drawConnectors(index, forest.all, frameBoxes, router, direction, spacing, routeExtent);
   const groups = groupFrames(map.groups, nodes, (id) => index.node(id)?.group);
-  return { direction, nodes, connectors, groups, bounds: boundsOf([...nodes, ...groups]) };
+  const bounds = boundsOf([...nodes, ...groups]);
+  return { direction, nodes, connectors, groups, bounds: withRoutes(bounds, routeExtent, direction) };
+}
+
+/**
+ * The bounds, grown along the depth axis to take in routes that run along a gap above the top row or below the
+ * bottom one (routes never leave the map's breadth: they pass between its boxes).
+ */
+function withRoutes(bounds: Rect, extent: { low: number; high: number }, direction: Direction): Rect {
+  if (extent.low > extent.high) return bounds;
+  const [start, size] = direction === 'down' ? [bounds.y, bounds.height] : [bounds.x, bounds.width];
+  const low = Math.min(start, extent.low);
+  const high = Math.max(start + size, extent.high);
+  return direction === 'down'
+    ? { ...bounds, y: low, height: high - low }
+    : { ...bounds, x: low, width: high - low };
 }
 
 /** Shown nodes in pre-order (parents before children, siblings in order), iteratively. */
@@ -124,6 +151,7 @@ function drawConnectors(
   router: Router,
   direction: Direction,
   spacing: Spacing,
+  routeExtent: { low: number; high: number },
 ): LaidOutConnector[] {
   const bottom = (box: FrameBox): FramePoint => ({ b: box.centre, d: box.top + box.depth });
   const junctions = new Map<string, Junction>();
@@ -155,7 +183,9 @@ function drawConnectors(
     junctions.set(relation.id, { members, point, middle: point, level });
   }
   // Where each relation's line ends: the target's bottom, or for an undercut the middle of what it attacks.
-  const endOf = (relation: Relation): { point: FramePoint; gap: number } | undefined => {
+  // Under a box shorter than its row the line comes straight up from the row's bottom (`via`), so that lines
+  // cross the row only inside their target's own column, where routes never pass.
+  const endOf = (relation: Relation): { point: FramePoint; gap: number; via?: FramePoint } | undefined => {
     const target = targetOf(relation);
     const targetBox = target === undefined ? undefined : boxes.get(target);
     if (!targetBox) return undefined;
@@ -163,13 +193,34 @@ function drawConnectors(
       const attacked = junctions.get(relation.to);
       if (attacked) return { point: attacked.middle, gap: attacked.level };
     }
-    return { point: bottom(targetBox), gap: targetBox.level + 1 };
+    const point = bottom(targetBox);
+    const rowEnd = router.rowEnd(targetBox.level);
+    return rowEnd - point.d > 0.5
+      ? { point, gap: targetBox.level + 1, via: { b: point.b, d: rowEnd } }
+      : { point, gap: targetBox.level + 1 };
   };
   for (const relation of index.map.relations) {
     const junction = junctions.get(relation.id);
     const end = endOf(relation);
     if (junction && end && relation.type !== 'undercut')
-      junction.middle = midpoint(junction.point, end.point);
+      junction.middle = midpoint(junction.point, end.via ?? end.point);
+  }
+  if (router.search) {
+    // The tree's lines, for routes to cross as few of as they can.
+    const treeLines: GapLine[] = [];
+    for (const relation of index.map.relations) {
+      const junction = junctions.get(relation.id);
+      const end = junction && endOf(relation);
+      if (!junction || !end) continue;
+      treeLines.push({
+        gap: junction.level,
+        low: junction.point.b,
+        high: end.point.b,
+        weight: junction.members.length,
+        ends: [...junction.members.map((m) => m.id), targetOf(relation)!],
+      });
+    }
+    router.avoid(treeLines);
   }
 
   const connectors: LaidOutConnector[] = [];
@@ -182,12 +233,16 @@ function drawConnectors(
       const b = boxes.get(relation.to);
       if (!a || !b || a.id === b.id) continue;
       const points = contradictionRoute(a, b, router);
+      for (const p of points) {
+        routeExtent.low = Math.min(routeExtent.low, p.d);
+        routeExtent.high = Math.max(routeExtent.high, p.d);
+      }
       connectors.push({
         key: relation.id,
         relationId: relation.id,
         type: relation.type,
         kind: 'cross',
-        path: bumpPath(direction, points),
+        path: roundedPath(direction, points, ROUTE_RADIUS),
         labelAt: screen(labelOnApproach(points)),
         end: screen(points[points.length - 1]!),
         premises: [a.id],
@@ -218,7 +273,10 @@ function drawConnectors(
           { b: high, d: junction.point.d },
         ]);
       }
-      const line = bumpPath(direction, [junction.point, end.point]);
+      const line = bumpPath(
+        direction,
+        end.via ? [junction.point, end.via, end.point] : [junction.point, end.point],
+      );
       connectors.push({
         key: relation.id,
         relationId: relation.id,
@@ -236,13 +294,17 @@ function drawConnectors(
       const box = boxes.get(premise);
       if (!box || premise === target || junction?.members.includes(box)) return;
       if (i > 0 && relation.from.indexOf(premise) < i) return; // listed twice
-      const points = router.route(box, entry.point, entry.gap);
+      const points = router.route(box, entry.point, entry.gap, target);
+      for (const p of points) {
+        routeExtent.low = Math.min(routeExtent.low, p.d);
+        routeExtent.high = Math.max(routeExtent.high, p.d);
+      }
       connectors.push({
         key: `${relation.id}#${premise}`,
         relationId: relation.id,
         type: relation.type,
         kind: 'cross',
-        path: bumpPath(direction, points),
+        path: roundedPath(direction, points, ROUTE_RADIUS),
         labelAt: screen(labelOnApproach(points)),
         end: screen(entry.point),
         premises: [premise],
@@ -253,9 +315,19 @@ function drawConnectors(
   return connectors;
 }
 
-/** The middle of a route's last step, which runs in the gap next to its target, clear of boxes. */
+/**
+ * Where a route's label goes: the middle of its last step long enough to hold it (steps run along gaps or
+ * between boxes, so the label is clear of boxes), else of its longest step.
+ */
 function labelOnApproach(points: readonly FramePoint[]): FramePoint {
-  return midpoint(points[Math.max(0, points.length - 2)]!, points[points.length - 1]!);
+  let longest = points.length - 1;
+  const length = (i: number) =>
+    Math.abs(points[i]!.b - points[i - 1]!.b) + Math.abs(points[i]!.d - points[i - 1]!.d);
+  for (let i = points.length - 1; i >= 1; i--) {
+    if (length(i) >= LABEL_ROOM) return midpoint(points[i - 1]!, points[i]!);
+    if (length(i) > length(longest)) longest = i;
+  }
+  return midpoint(points[Math.max(0, longest - 1)]!, points[longest]!);
 }
 
 /** Same row: up into the gap above and back down; different rows: from the lower box to the upper one's bottom. */
@@ -271,5 +343,5 @@ function contradictionRoute(a: FrameBox, b: FrameBox, router: Router): FramePoin
     ];
   }
   const [lower, upper] = a.level > b.level ? [a, b] : [b, a];
-  return router.route(lower, { b: upper.centre, d: upper.top + upper.depth }, upper.level + 1);
+  return router.route(lower, { b: upper.centre, d: upper.top + upper.depth }, upper.level + 1, upper.id);
 }

@@ -1,0 +1,401 @@
+import type { NodeId } from '../model/types.ts';
+
+/** A tree connector's line through a gap: from its premises' junction below to its target above. */
+export interface GapLine {
+  readonly gap: number;
+  /** Breadth of its lower end: the junction above its premises. */
+  readonly low: number;
+  /** Breadth of its upper end: its target's column, or the middle of the connector an undercut attacks. */
+  readonly high: number;
+  /** Premises the line carries: crossing a shared line crosses each premise's edge. */
+  readonly weight: number;
+  /** The boxes it joins: a route from or to one of them meets it at that box, which is no crossing. */
+  readonly ends: readonly NodeId[];
+}
+
+/** A route's passage through a row, upwards or downwards, at breadth `b`. */
+export interface Pass {
+  readonly row: number;
+  readonly up: boolean;
+  readonly b: number;
+}
+
+/** Free places in the rows, from the router. */
+export interface RowPlaces {
+  /** The occupied span of a row (boxes and their margin) that breadth x falls in, if any. */
+  spanAt(level: number, x: number): { readonly left: number; readonly right: number } | undefined;
+  /** The free place nearest breadth x in a row. */
+  freeAt(level: number, x: number): number;
+}
+
+/** A crossing costs 1; a route's length along breadth this much per unit (a crossing is worth 3,000 px). */
+const LENGTH_COST = 1 / 300;
+/** Each change of breadth costs a little, so routes run straight and turn once where they can. */
+const TURN_COST = 0.3;
+/** Places a route considers in each row, at most. */
+const PLACES = 6;
+/**
+ * How many rows above its end a route may rise to run along a gap there and come back down beside the end:
+ * higher gaps are emptier, but a route climbing further than this is hard to follow.
+ */
+const RISE = 6;
+
+/**
+ * The search for a route that crosses few tree connectors (see `Router`).
+ *
+ * Cost model. Routes run along a gap in a lane near its top, where the tree connectors' lines have nearly
+ * reached their targets; below that, lines lean over from their junctions. Tree lines never cross each other,
+ * so their order is the same at both ends, and the lines a route crosses are counted by ranks: running along
+ * from a to b crosses the lines whose target lies between (a difference of running weights), and going
+ * straight between the lane and the row below at b crosses the lines leaning across b (the difference between
+ * b's rank among targets and among junctions). A route's own ends' lines are left out: meeting them is no
+ * crossing. Everything is a few binary searches per place, no geometry.
+ *
+ * Search. Dynamic programming row by row: each row offers a few free places (both sides of the boxes at the
+ * straight line, at the start's breadth and at the end's, and straight on from the places before), and keeps
+ * the cheapest way to each. Going up, a route may also leave its box through the bottom and pass beside it,
+ * and may rise past its end's row up to RISE rows to run along a gap there and come back down beside the end;
+ * those descents are searched from the end backwards and joined to the rising layers. Layers live in typed
+ * arrays reused from route to route: a large map routes hundreds of links through dozens of rows each.
+ */
+export class RouteSearch {
+  /**
+   * Per gap, the breadths of its lines' lower and upper ends, ascending, each repeated by the line's weight:
+   * the weight of the lines below a breadth is its rank.
+   */
+  private readonly low: (Float64Array | undefined)[] = [];
+  private readonly high: (Float64Array | undefined)[] = [];
+  /** The route's own lines, by gap (a handful of gaps near its ends). */
+  private ownGaps: number[] = [];
+  private ownLines: GapLine[][] = [];
+  // Layers rising from the start: places, cheapest costs and the place before, PLACES slots per layer.
+  private place = new Float64Array(64 * PLACES);
+  private cost = new Float64Array(64 * PLACES);
+  private back = new Int32Array(64 * PLACES);
+  private size = new Int32Array(64);
+  // Layers descending to the end (index: rows above the end's gap), same layout.
+  private readonly downPlace = new Float64Array((RISE + 1) * PLACES);
+  private readonly downCost = new Float64Array((RISE + 1) * PLACES);
+  private readonly downNext = new Int32Array((RISE + 1) * PLACES);
+  private readonly downSize = new Int32Array(RISE + 1);
+  /** Per place of the two rows a step joins: weights of other lines below it at the lane and at the top. */
+  private readonly fromLane = new Float64Array(2 * PLACES);
+  private readonly fromFar = new Float64Array(2 * PLACES);
+  private readonly toLane = new Float64Array(2 * PLACES);
+  private readonly toFar = new Float64Array(2 * PLACES);
+
+  constructor(
+    private readonly lines: readonly GapLine[],
+    private readonly rows: RowPlaces,
+  ) {
+    const byGap: GapLine[][] = [];
+    for (const line of lines) (byGap[line.gap] ??= []).push(line);
+    for (let g = 0; g < byGap.length; g++) {
+      const list = byGap[g];
+      this.low[g] = list && weightedBreadths(list, (line) => line.low);
+      this.high[g] = list && weightedBreadths(list, (line) => line.high);
+    }
+  }
+
+  /**
+   * The passes of the cheapest route from a box (at `fromB` in row `fromLevel`) to a point reached from gap
+   * `endGap`, at breadth `endB`, or undefined when the route need not pass any row but its own.
+   */
+  find(
+    from: NodeId,
+    fromLevel: number,
+    fromB: number,
+    to: NodeId | undefined,
+    endB: number,
+    endGap: number,
+  ): Pass[] {
+    this.collectOwnLines(from, to);
+    const up = endGap <= fromLevel;
+    const span = Math.max(1, Math.abs(fromLevel - endGap));
+    const rowOf = (i: number) => (up ? fromLevel - i : fromLevel + i);
+    // Layer 0: the start, out of the top (going up) or the bottom; going up, also round beside the box.
+    let count = 1;
+    this.place[0] = fromB;
+    this.cost[0] = 0;
+    this.back[0] = -1;
+    if (up) {
+      const beside = this.rows.spanAt(fromLevel, fromB);
+      for (const b of beside ? [beside.left, beside.right] : []) {
+        this.place[count] = b;
+        this.cost[count] = this.stepCost(fromLevel + 1, true, fromB, true, b);
+        this.back[count] = -1;
+        count++;
+      }
+    }
+    this.size[0] = count;
+    let layers = 1;
+    // Rising layers, computed up to row `row` on first use.
+    const layerOf = (row: number): number => {
+      const wanted = Math.abs(fromLevel - row);
+      for (; layers <= wanted; layers++) {
+        const i = layers;
+        const ideal = fromB + (endB - fromB) * Math.min(1, i / span);
+        this.fillPlaces(rowOf(i), ideal, fromB, endB, i - 1);
+        this.reach(i, up ? rowOf(i) + 1 : rowOf(i), !up, up);
+      }
+      return wanted;
+    };
+
+    // Straight in: through the gap below the end from the row under it (or, coming down, after turning in it).
+    const last = layerOf(up ? endGap : endGap - 1);
+    let best = Infinity;
+    let bestFrom = 0;
+    for (let j = 0; j < this.size[last]!; j++) {
+      const c =
+        this.cost[last * PLACES + j]! +
+        this.stepCost(endGap, !up, this.place[last * PLACES + j]!, true, endB);
+      if (c < best) {
+        best = c;
+        bestFrom = j;
+      }
+    }
+    let turnRow = -1;
+    let turnDown = 0;
+    if (up) {
+      // Over the end's row: down beside the end from row `row` (searched from the end backwards), joined to
+      // the rising layer of that row by a turn along the gap above it.
+      for (let row = endGap - 1, d = 0; row >= Math.max(1, endGap - RISE); row--, d++) {
+        this.fillDescent(d, row, endB, endGap);
+        const rising = layerOf(row);
+        let cheapest = Infinity;
+        for (let j = 0; j < this.size[rising]!; j++)
+          cheapest = Math.min(cheapest, this.cost[rising * PLACES + j]!);
+        if (cheapest >= best) break;
+        // The turn runs along the gap above the row, in and out on its lower side, across the leaning lines.
+        const n = this.size[rising]!;
+        const m = this.downSize[d]!;
+        this.rankPlaces(row, this.place, rising * PLACES, n, this.fromLane, this.fromFar);
+        this.rankPlaces(row, this.downPlace, d * PLACES, m, this.toLane, this.toFar);
+        for (let k = 0; k < m; k++) {
+          const b = this.downPlace[d * PLACES + k]!;
+          const rest = this.downCost[d * PLACES + k]! + Math.abs(this.toFar[k]! - this.toLane[k]!);
+          for (let j = 0; j < n; j++) {
+            const a = this.place[rising * PLACES + j]!;
+            const lean = Math.abs(this.fromFar[j]! - this.fromLane[j]!);
+            let c =
+              this.cost[rising * PLACES + j]! + lean + Math.abs(this.fromLane[j]! - this.toLane[k]!) + rest;
+            if (a !== b) c += LENGTH_COST * Math.abs(a - b) + TURN_COST;
+            if (c < best) {
+              best = c;
+              bestFrom = j;
+              turnRow = row;
+              turnDown = k;
+            }
+          }
+        }
+      }
+    }
+
+    // Walk back to the start, then down to the end if the route turned above it.
+    const risenTo = turnRow >= 0 ? Math.abs(fromLevel - turnRow) : last;
+    const passes: Pass[] = new Array<Pass>(risenTo + 1);
+    for (let i = risenTo, j = bestFrom; i >= 0; i--) {
+      const b = this.place[i * PLACES + j]!;
+      // Layer 0 is the start's own row: left straight out (at fromB), or up beside the box.
+      passes[i] = { row: rowOf(i), up, b };
+      j = this.back[i * PLACES + j]!;
+    }
+    if (turnRow >= 0)
+      for (let row = turnRow, k = turnDown; row < endGap; row++) {
+        const d = endGap - 1 - row;
+        passes.push({ row, up: false, b: this.downPlace[d * PLACES + k]! });
+        k = this.downNext[d * PLACES + k]!;
+      }
+    return passes;
+  }
+
+  /**
+   * Cost of a step across `gap`: in from its upper side (`enterTop`) or lower side at breadth a, along the lane
+   * to b, out at its upper side (`leaveTop`) or lower side. Going between the lane and the lower side crosses
+   * the leaning lines.
+   */
+  private stepCost(gap: number, enterTop: boolean, a: number, leaveTop: boolean, b: number): number {
+    const laneA = this.weightBelow(gap, true, a);
+    const laneB = a === b ? laneA : this.weightBelow(gap, true, b);
+    let c = Math.abs(laneA - laneB);
+    if (!enterTop) c += Math.abs(this.weightBelow(gap, false, a) - laneA);
+    if (!leaveTop) c += Math.abs(this.weightBelow(gap, false, b) - laneB);
+    return a === b ? c : c + LENGTH_COST * Math.abs(a - b) + TURN_COST;
+  }
+
+  /**
+   * Layer i from layer i - 1 across `gap`: for each candidate place (already in `candidates`), the cheapest
+   * way from a place of the layer before.
+   */
+  private reach(i: number, gap: number, enterTop: boolean, leaveTop: boolean): void {
+    const before = i - 1;
+    const n = this.size[before]!;
+    const m = this.size[i]!;
+    this.rankPlaces(gap, this.place, before * PLACES, n, this.fromLane, this.fromFar);
+    this.rankPlaces(gap, this.place, i * PLACES, m, this.toLane, this.toFar);
+    for (let k = 0; k < m; k++) {
+      const b = this.place[i * PLACES + k]!;
+      const laneB = this.toLane[k]!;
+      const out = leaveTop ? 0 : Math.abs(this.toFar[k]! - laneB);
+      let best = Infinity;
+      let bestFrom = 0;
+      for (let j = 0; j < n; j++) {
+        const a = this.place[before * PLACES + j]!;
+        let c = this.cost[before * PLACES + j]! + Math.abs(this.fromLane[j]! - laneB) + out;
+        if (!enterTop) c += Math.abs(this.fromFar[j]! - this.fromLane[j]!);
+        if (a !== b) c += LENGTH_COST * Math.abs(a - b) + TURN_COST;
+        if (c < best) {
+          best = c;
+          bestFrom = j;
+        }
+      }
+      this.cost[i * PLACES + k] = best;
+      this.back[i * PLACES + k] = bestFrom;
+    }
+  }
+
+  /** Descent d: row `row`, passed downwards, d rows above the end's gap, with the cheapest way on to the end. */
+  private fillDescent(d: number, row: number, endB: number, endGap: number): void {
+    const at = d * PLACES;
+    let m = this.addBeside(this.downPlace, at, 0, row, endB);
+    if (d > 0)
+      for (let k = 0; k < this.downSize[d - 1]!; k++)
+        m = addPlace(this.downPlace, at, m, this.rows.freeAt(row, this.downPlace[(d - 1) * PLACES + k]!));
+    this.downSize[d] = m;
+    if (d === 0) {
+      // Out of the bottom of the end's row, along the gap below it and up into the end.
+      for (let k = 0; k < m; k++) {
+        this.downCost[k] = this.stepCost(endGap, true, this.downPlace[k]!, true, endB);
+        this.downNext[k] = -1;
+      }
+      return;
+    }
+    // Down across the gap below the row: in at its upper side, along the lane, out at its lower side across
+    // the leaning lines.
+    const below = (d - 1) * PLACES;
+    const n = this.downSize[d - 1]!;
+    this.rankPlaces(row + 1, this.downPlace, at, m, this.fromLane, this.fromFar);
+    this.rankPlaces(row + 1, this.downPlace, below, n, this.toLane, this.toFar);
+    for (let k = 0; k < m; k++) {
+      const a = this.downPlace[at + k]!;
+      let best = Infinity;
+      let bestTo = 0;
+      for (let j = 0; j < n; j++) {
+        const b = this.downPlace[below + j]!;
+        const lean = Math.abs(this.toFar[j]! - this.toLane[j]!);
+        let c = lean + Math.abs(this.fromLane[k]! - this.toLane[j]!) + this.downCost[below + j]!;
+        if (a !== b) c += LENGTH_COST * Math.abs(a - b) + TURN_COST;
+        if (c < best) {
+          best = c;
+          bestTo = j;
+        }
+      }
+      this.downCost[at + k] = best;
+      this.downNext[at + k] = bestTo;
+    }
+  }
+
+  /** Candidate places of layer i in `row`: beside the boxes at the anchors, then straight on from layer `before`. */
+  private fillPlaces(row: number, ideal: number, start: number, end: number, before: number): void {
+    const i = before + 1;
+    this.ensureLayers(i + 1);
+    const at = i * PLACES;
+    let m = this.addBeside(this.place, at, 0, row, ideal);
+    m = this.addBeside(this.place, at, m, row, start);
+    m = this.addBeside(this.place, at, m, row, end);
+    for (let j = 0; j < this.size[before]! && m < PLACES; j++)
+      m = addPlace(this.place, at, m, this.rows.freeAt(row, this.place[before * PLACES + j]!));
+    this.size[i] = m;
+  }
+
+  /** Adds the free places beside the boxes at `anchor` (or the anchor itself if free) to a layer of m places. */
+  private addBeside(places: Float64Array, at: number, m: number, row: number, anchor: number): number {
+    const span = this.rows.spanAt(row, anchor);
+    if (!span) return addPlace(places, at, m, anchor);
+    return addPlace(places, at, addPlace(places, at, m, span.left), span.right);
+  }
+
+  private ensureLayers(layers: number): void {
+    if (this.size.length >= layers) return;
+    const capacity = layers * 2;
+    const place = new Float64Array(capacity * PLACES);
+    const cost = new Float64Array(capacity * PLACES);
+    const back = new Int32Array(capacity * PLACES);
+    const size = new Int32Array(capacity);
+    place.set(this.place);
+    cost.set(this.cost);
+    back.set(this.back);
+    size.set(this.size);
+    [this.place, this.cost, this.back, this.size] = [place, cost, back, size];
+  }
+
+  /**
+   * Weights of the lines other than the route's own below each of n places: at the lane (the lines' upper
+   * ends) and at the gap's lower side (their junctions).
+   */
+  private rankPlaces(
+    gap: number,
+    places: Float64Array,
+    offset: number,
+    n: number,
+    lane: Float64Array,
+    far: Float64Array,
+  ) {
+    for (let k = 0; k < n; k++) {
+      const x = places[offset + k]!;
+      lane[k] = this.weightBelow(gap, true, x);
+      far[k] = this.weightBelow(gap, false, x);
+    }
+  }
+
+  /** Weight of the lines of `gap` other than the route's own whose end (upper or lower) lies below breadth x. */
+  private weightBelow(gap: number, upper: boolean, x: number): number {
+    const breadths = upper ? this.high[gap] : this.low[gap];
+    if (!breadths) return 0;
+    let lo = 0;
+    let hi = breadths.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (breadths[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    let weight = lo;
+    const own = this.ownGaps.indexOf(gap);
+    if (own >= 0)
+      for (const line of this.ownLines[own]!) if ((upper ? line.high : line.low) < x) weight -= line.weight;
+    return weight;
+  }
+
+  /** The lines joining the route's ends, by gap (a scan: a route has two ends, a map a few hundred routes). */
+  private collectOwnLines(from: NodeId, to: NodeId | undefined): void {
+    this.ownGaps = [];
+    this.ownLines = [];
+    for (const line of this.lines) {
+      if (!line.ends.includes(from) && (to === undefined || !line.ends.includes(to))) continue;
+      const at = this.ownGaps.indexOf(line.gap);
+      if (at >= 0) this.ownLines[at]!.push(line);
+      else {
+        this.ownGaps.push(line.gap);
+        this.ownLines.push([line]);
+      }
+    }
+  }
+}
+
+/** Adds place b to the m places of a layer starting at `at`, unless there or full; the new count. */
+function addPlace(places: Float64Array, at: number, m: number, b: number): number {
+  if (m >= PLACES) return m;
+  for (let k = 0; k < m; k++) if (places[at + k] === b) return m;
+  places[at + m] = b;
+  return m + 1;
+}
+
+/** The lines' breadths at one end, ascending, each as many times as the line's weight. */
+function weightedBreadths(lines: readonly GapLine[], breadth: (line: GapLine) => number): Float64Array {
+  let count = 0;
+  for (const line of lines) count += line.weight;
+  const out = new Float64Array(count);
+  let i = 0;
+  for (const line of lines) for (let w = 0; w < line.weight; w++) out[i++] = breadth(line);
+  return out.sort();
+}
