@@ -3,7 +3,15 @@ import { boxStyle } from '../layout/box-style.ts';
 import type { LaidOutConnector, LaidOutMap, LaidOutNode, Rect } from '../layout/types.ts';
 import { fontMetricsData } from '../text/font-metrics.generated.ts';
 import { escapeXml } from './escape.ts';
-import { relationLine, relationWords, roleBorder, themes, type Theme, type ThemeName } from './theme.ts';
+import {
+  crossLinkLine,
+  relationLine,
+  relationWords,
+  roleBorder,
+  themes,
+  type Theme,
+  type ThemeName,
+} from './theme.ts';
 
 export interface SvgOptions {
   readonly theme?: ThemeName;
@@ -93,6 +101,11 @@ export function styleSheet(theme: Theme): string {
       `.connector.${type}{stroke:${colour};stroke-width:${line.width}${line.dash ? `;stroke-dasharray:${line.dash}` : ''}}`,
     );
   }
+  // Cross-links (a shared box's further relations) are drawn lighter than the tree they run through, so that
+  // a long route along a gap does not read as part of the tree.
+  rules.push(
+    `.connector.cross:not(.contradiction){stroke-width:${crossLinkLine.width};stroke-opacity:${crossLinkLine.opacity}}`,
+  );
   return rules.join('');
 }
 

@@ -81,6 +81,9 @@ export const relationLine: Readonly<
   contradiction: { width: 1.75, dash: '10 3 2 3' },
 };
 
+/** Cross-links (further relations of shared boxes) are lighter than tree connectors, in any relation type. */
+export const crossLinkLine = { width: 1.5, opacity: 0.7 } as const;
+
 /** The small words on connectors, as Rationale labels them. */
 export const relationWords: Readonly<Record<RelationType, string>> = {
   support: 'because',
