@@ -1,0 +1,110 @@
+import dagre from '@dagrejs/dagre';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { layoutMap } from '../../src/core/layout/layout.ts';
+import type { LaidOutMap } from '../../src/core/layout/types.ts';
+import { edgesOf } from '../bench/layout-bench.ts';
+import { drawnCrossings, pathPolylines, type DrawnEdge } from '../bench/metrics.ts';
+import { syntheticMap } from '../bench/synthetic.ts';
+import { arbitraryMap } from './arbitraries.ts';
+
+type Point = { x: number; y: number };
+
+/** A route's corners: its path's points, with each rounded corner (Q) taken at its control point. */
+function routeCorners(path: string): Point[] {
+  const numbers = (path.match(/-?\d+(?:\.\d+)?/g) ?? []).map(Number);
+  const points: Point[] = [];
+  for (let i = 0; i + 1 < numbers.length; i += 2) points.push({ x: numbers[i]!, y: numbers[i + 1]! });
+  return points;
+}
+
+/** Whether the straight segment p–q passes through the inside of the rectangle (shrunk by 1 px). */
+function crossesBox(
+  p: Point,
+  q: Point,
+  box: { x: number; y: number; width: number; height: number },
+): boolean {
+  const left = box.x + 1;
+  const right = box.x + box.width - 1;
+  const top = box.y + 1;
+  const bottom = box.y + box.height - 1;
+  if (p.x === q.x)
+    return p.x > left && p.x < right && Math.max(p.y, q.y) > top && Math.min(p.y, q.y) < bottom;
+  if (p.y === q.y)
+    return p.y > top && p.y < bottom && Math.max(p.x, q.x) > left && Math.min(p.x, q.x) < right;
+  return false; // the short curves at corners stay within their corner's square
+}
+
+/** Our connectors as premise → conclusion polylines, as the benchmark counts them. */
+function ourEdges(laid: LaidOutMap): DrawnEdge[] {
+  return laid.connectors.flatMap((c) => {
+    if (c.type === 'contradiction') return [];
+    const lines = pathPolylines(c.path);
+    if (c.kind === 'cross') return [{ from: c.premises[0]!, to: c.target, points: lines.flat() }];
+    const line = lines[lines.length - 1]!;
+    return c.premises.map((premise, i) => ({ from: premise, to: c.target, points: [...lines[i]!, ...line] }));
+  });
+}
+
+describe('routes of cross-links and contradictions', () => {
+  it('run straight along rows and gaps and never through a box', () => {
+    fc.assert(
+      fc.property(arbitraryMap, fc.constantFrom('down' as const, 'right' as const), (map, direction) => {
+        const laid = layoutMap(map, { direction });
+        for (const connector of laid.connectors) {
+          if (connector.kind !== 'cross') continue;
+          const corners = routeCorners(connector.path);
+          const ends = new Set([...connector.premises, connector.target]);
+          for (let i = 1; i < corners.length; i++) {
+            const [p, q] = [corners[i - 1]!, corners[i]!];
+            if (p.x !== q.x && p.y !== q.y && Math.hypot(p.x - q.x, p.y - q.y) > 12) {
+              throw new Error(
+                `${connector.key}: a slanted step from ${JSON.stringify(p)} to ${JSON.stringify(q)}`,
+              );
+            }
+            for (const node of laid.nodes) {
+              if (!ends.has(node.id) && crossesBox(p, q, node))
+                throw new Error(`${connector.key} passes through ${node.id}`);
+            }
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('stay within the bounds of the map', () => {
+    const laid = layoutMap(syntheticMap(300));
+    const { x, y, width, height } = laid.bounds;
+    for (const connector of laid.connectors) {
+      for (const p of routeCorners(connector.path)) {
+        expect(p.x).toBeGreaterThanOrEqual(x - 0.01);
+        expect(p.x).toBeLessThanOrEqual(x + width + 0.01);
+        expect(p.y).toBeGreaterThanOrEqual(y - 0.01);
+        expect(p.y).toBeLessThanOrEqual(y + height + 0.01);
+      }
+    }
+  });
+
+  it('cross fewer connectors than dagre draws on the benchmark maps', () => {
+    for (const size of [100, 1000]) {
+      const map = syntheticMap(size);
+      const laid = layoutMap(map);
+      const edges = edgesOf(map);
+      const g = new dagre.graphlib.Graph();
+      g.setGraph({ rankdir: 'TB', nodesep: 28, ranksep: 64 });
+      g.setDefaultEdgeLabel(() => ({}));
+      for (const node of laid.nodes) g.setNode(node.id, { width: node.width, height: node.height });
+      for (const [premise, target] of edges) g.setEdge(target, premise);
+      dagre.layout(g);
+      const theirs = drawnCrossings(
+        edges.map(([premise, target]) => ({
+          from: premise,
+          to: target,
+          points: g.edge(target, premise).points ?? [],
+        })),
+      );
+      expect(drawnCrossings(ourEdges(laid)), `${size} nodes`).toBeLessThan(theirs);
+    }
+  }, 30_000);
+});
