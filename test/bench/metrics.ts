@@ -105,22 +105,30 @@ export function flattenCubic(p0: Point, p1: Point, p2: Point, p3: Point, out: Po
   }
 }
 
-/** The subpaths of an SVG path made of M, L and C commands (what the layout writes), flattened. */
+/** The subpaths of an SVG path made of M, L, C and Q commands (what the layout writes), flattened. */
 export function pathPolylines(d: string): Point[][] {
   const lines: Point[][] = [];
   let current: Point[] = [];
-  for (const [, command, args] of d.matchAll(/([MLC])([^MLC]*)/g)) {
+  for (const [, command, args] of d.matchAll(/([A-Za-z])([^A-Za-z]*)/g)) {
     const n = args!.trim().split(/[ ,]+/).map(Number);
+    if (n.some(Number.isNaN)) throw new Error(`unreadable path step ${command}${args}`);
+    const last = current[current.length - 1]!;
     if (command === 'M') lines.push((current = [{ x: n[0]!, y: n[1]! }]));
     else if (command === 'L') current.push({ x: n[0]!, y: n[1]! });
-    else
+    else if (command === 'C')
+      flattenCubic(last, { x: n[0]!, y: n[1]! }, { x: n[2]!, y: n[3]! }, { x: n[4]!, y: n[5]! }, current);
+    else if (command === 'Q') {
+      // A quadratic as the cubic with control points 2/3 of the way to its one control point.
+      const c = { x: n[0]!, y: n[1]! };
+      const end = { x: n[2]!, y: n[3]! };
       flattenCubic(
-        current[current.length - 1]!,
-        { x: n[0]!, y: n[1]! },
-        { x: n[2]!, y: n[3]! },
-        { x: n[4]!, y: n[5]! },
+        last,
+        { x: last.x + (2 / 3) * (c.x - last.x), y: last.y + (2 / 3) * (c.y - last.y) },
+        { x: end.x + (2 / 3) * (c.x - end.x), y: end.y + (2 / 3) * (c.y - end.y) },
+        end,
         current,
       );
+    } else throw new Error(`path command ${command} not handled`);
   }
   return lines;
 }

@@ -104,7 +104,10 @@ describe('routes of cross-links and contradictions', () => {
           points: g.edge(target, premise).points ?? [],
         })),
       );
-      expect(drawnCrossings(ourEdges(laid)), `${size} nodes`).toBeLessThan(theirs);
+      const ours = drawnCrossings(ourEdges(laid));
+      // Some crossings there must be: none would mean the paths were not read.
+      expect(ours, `${size} nodes`).toBeGreaterThan(0);
+      expect(ours, `${size} nodes`).toBeLessThan(theirs);
     }
   }, 30_000);
 });
