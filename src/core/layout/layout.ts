@@ -7,7 +7,8 @@ import { buildForest, type TreeNode } from './forest.ts';
 import { bumpPath, midpoint, roundedPath, toScreen, type FramePoint } from './frame.ts';
 import { groupFrames } from './group-frames.ts';
 import { boundsOf } from './rect.ts';
-import { Router, SEARCHED_UP_TO, type FrameBox, type GapLine } from './router.ts';
+import { effortFor } from './route-search.ts';
+import { Router, type FrameBox, type GapLine } from './router.ts';
 import { placeTidy, type Extent, type Spacing } from './tidy.ts';
 import type { Direction, LaidOutConnector, LaidOutMap, LaidOutNode, Rect } from './types.ts';
 
@@ -20,6 +21,11 @@ export interface LayoutOptions {
 
 /** Corner radius of routes around boxes. */
 const ROUTE_RADIUS = 6;
+/**
+ * Routes with more corners than this (plain routes stepping across dozens of rows of a huge map) keep them
+ * sharp: rounding triples their path text, and such maps are seen from too far for it to show.
+ */
+const ROUNDED_UP_TO = 16;
 /** Length of route a label needs ("contradicts" is about 55 px wide). */
 const LABEL_ROOM = 64;
 
@@ -99,7 +105,7 @@ export function layoutMap(map: ArgumentMap, options: LayoutOptions = {}): LaidOu
     placement.levelStart,
     placement.levelSize,
     spacing.level,
-    frameBoxes.size <= SEARCHED_UP_TO,
+    effortFor(frameBoxes.size),
   );
   const routeExtent = { low: Infinity, high: -Infinity };
   const connectors = drawConnectors(index, forest.all, frameBoxes, router, direction, spacing, routeExtent);
@@ -205,10 +211,18 @@ function drawConnectors(
     if (junction && end && relation.type !== 'undercut')
       junction.middle = midpoint(junction.point, end.via ?? end.point);
   }
-  if (router.search) {
-    // The tree's lines, for routes to cross as few of as they can.
+  if (router.searches) {
+    // The tree's lines, for routes to cross as few of as they can, and the boxes routes join.
     const treeLines: GapLine[] = [];
+    const routeEnds = new Set<NodeId>();
     for (const relation of index.map.relations) {
+      const target = targetOf(relation);
+      for (const premise of relation.from) {
+        if (relation.type === 'contradiction' || trees.get(premise)?.relation !== relation.id) {
+          routeEnds.add(premise);
+          if (target !== undefined) routeEnds.add(target);
+        }
+      }
       const junction = junctions.get(relation.id);
       const end = junction && endOf(relation);
       if (!junction || !end) continue;
@@ -217,10 +231,10 @@ function drawConnectors(
         low: junction.point.b,
         high: end.point.b,
         weight: junction.members.length,
-        ends: [...junction.members.map((m) => m.id), targetOf(relation)!],
+        ends: [...junction.members.map((m) => m.id), target!],
       });
     }
-    router.avoid(treeLines);
+    router.avoid(treeLines, routeEnds);
   }
 
   const connectors: LaidOutConnector[] = [];
@@ -242,7 +256,7 @@ function drawConnectors(
         relationId: relation.id,
         type: relation.type,
         kind: 'cross',
-        path: roundedPath(direction, points, ROUTE_RADIUS),
+        path: routePath(direction, points),
         labelAt: screen(labelOnApproach(points)),
         end: screen(points[points.length - 1]!),
         premises: [a.id],
@@ -304,7 +318,7 @@ function drawConnectors(
         relationId: relation.id,
         type: relation.type,
         kind: 'cross',
-        path: roundedPath(direction, points, ROUTE_RADIUS),
+        path: routePath(direction, points),
         labelAt: screen(labelOnApproach(points)),
         end: screen(entry.point),
         premises: [premise],
@@ -313,6 +327,13 @@ function drawConnectors(
     });
   }
   return connectors;
+}
+
+/** A route's path: rounded corners, or sharp ones for a route of very many (see ROUNDED_UP_TO). */
+function routePath(direction: Direction, points: readonly FramePoint[]): string {
+  return points.length - 2 <= ROUNDED_UP_TO
+    ? roundedPath(direction, points, ROUTE_RADIUS)
+    : bumpPath(direction, points);
 }
 
 /**

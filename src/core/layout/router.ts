@@ -1,6 +1,6 @@
 import type { NodeId } from '../model/types.ts';
 import type { FramePoint } from './frame.ts';
-import { RouteSearch, type GapLine, type Pass } from './route-search.ts';
+import { RouteSearch, type GapLine, type Pass, type SearchEffort } from './route-search.ts';
 
 export type { GapLine } from './route-search.ts';
 
@@ -15,12 +15,6 @@ export interface FrameBox {
 }
 
 /**
- * Maps with more boxes than this get plain routes: the search costs about a microsecond per row and place
- * passed, and the 10,000-box benchmark map has 500 cross-links spanning 26 rows on average, which would add
- * 45 ms to a layout of 270 (`npm run bench`).
- */
-export const SEARCHED_UP_TO = 5000;
-/**
  * Where routes run along a gap: lanes near its top, under the row above and clear of its group frames (which
  * reach 10 px below the boxes), above the connectors' labels and junctions. Each is a share of the gap below
  * the row above; routes along the same gap take turns.
@@ -31,12 +25,11 @@ const LANES = [0.22, 0.3];
  * Routes links that are not tree edges (cross-links of shared nodes, contradictions) around boxes. Levels are
  * rows separated by empty gaps; a route runs straight through rows at free places (between boxes, with a
  * margin) and along gaps in lanes near their top, with right-angled turns. Where it passes is searched for the
- * fewest crossings with the tree's connectors (`RouteSearch`); large maps take the plain way, straight on from
- * the start and along the gap below the end.
+ * fewest crossings with the tree's connectors (`RouteSearch`).
  */
 export class Router {
   private readonly free: { left: number; right: number }[][] = [];
-  private searcher: RouteSearch | undefined;
+  private searcher: RouteSearch;
   /** Per gap, how many routes run along it: each takes the next lane. */
   private readonly runs: number[] = [];
 
@@ -45,8 +38,8 @@ export class Router {
     private readonly levelStart: readonly number[],
     private readonly levelSize: readonly number[],
     private readonly gap: number,
-    /** Whether to search for the route that crosses fewest connectors, or take the plain way (large maps). */
-    readonly search: boolean,
+    /** How thoroughly to search for routes that cross few connectors. */
+    private readonly effort: SearchEffort,
     private readonly margin = 8,
   ) {
     const rows: { left: number; right: number }[][] = levelStart.map(() => []);
@@ -66,11 +59,18 @@ export class Router {
       }
       this.free.push(merged);
     }
+    // No tree lines known yet: every route is as good as another until `avoid` tells them.
+    this.searcher = new RouteSearch([], this, effort, new Set());
   }
 
-  /** The tree connectors routes should avoid crossing. */
-  avoid(lines: readonly GapLine[]): void {
-    this.searcher = new RouteSearch(lines, this);
+  /** Whether routes are searched (and so need `avoid`), or plain. */
+  get searches(): boolean {
+    return this.effort.places > 1;
+  }
+
+  /** The tree connectors routes should cross as few of as they can, and the boxes routes start or end at. */
+  avoid(lines: readonly GapLine[], routeEnds: ReadonlySet<NodeId>): void {
+    this.searcher = new RouteSearch(lines, this, this.effort, routeEnds);
   }
 
   /** Depth of the `k`th lane of gap `g` (see LANES): below the end of row g - 1 (gap 0: above the first). */
@@ -111,28 +111,8 @@ export class Router {
    * is the box at the end, whose own connectors the route may cross freely.
    */
   route(from: FrameBox, end: FramePoint, endGap: number, to?: NodeId): FramePoint[] {
-    const up = endGap <= from.level;
-    const passes =
-      this.search && this.searcher
-        ? this.searcher.find(from.id, from.level, from.centre, to, end.b, endGap)
-        : this.straightOn(from, up, endGap);
+    const passes = this.searcher.find(from.id, from.level, from.centre, to, end.b, endGap);
     return this.draw(from, end, passes, endGap);
-  }
-
-  /**
-   * The plain way, for large maps: straight on from the start, passing each row at the
-   * free place nearest the one before, then along the gap below the end.
-   */
-  private straightOn(from: FrameBox, up: boolean, endGap: number): Pass[] {
-    const passes: Pass[] = [{ row: from.level, up, b: from.centre }];
-    let b = from.centre;
-    if (up)
-      for (let row = from.level - 1; row >= endGap; row--)
-        passes.push({ row, up, b: (b = this.freeAt(row, b)) });
-    else
-      for (let row = from.level + 1; row < endGap; row++)
-        passes.push({ row, up, b: (b = this.freeAt(row, b)) });
-    return passes;
   }
 
   /** The route's points: straight through rows, along gaps at a lane near their middle, right-angled turns. */
