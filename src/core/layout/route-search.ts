@@ -28,10 +28,6 @@ export interface RowPlaces {
   freeAt(level: number, x: number): number;
 }
 
-/** A crossing costs 1; a route's length along breadth this much per unit (a crossing is worth 3,000 px). */
-const LENGTH_COST = 1 / 300;
-/** Each change of breadth costs a little, so routes run straight and turn once where they can. */
-const TURN_COST = 0.3;
 /** How thorough the search is: places considered per row, and rows a route may rise above its end. */
 export interface SearchEffort {
   readonly places: number;
@@ -46,6 +42,13 @@ export interface SearchEffort {
 export const effortFor = (boxes: number): SearchEffort =>
   boxes <= 5000 ? { places: 6, rise: 6 } : { places: 1, rise: 0 };
 
+/**
+ * A crossing costs 1; a route's length along breadth this much per px (300 px of detour are worth one crossing
+ * less), so that routes do not wander around the map to save a crossing.
+ */
+const LENGTH_COST = 1 / 300;
+/** Each change of breadth costs a third of a crossing, so routes run straight and turn once where they can. */
+const TURN_COST = 0.3;
 /** Places a route considers in each row, at most (the stride of the layers' arrays). */
 const PLACES = 6;
 /**
@@ -94,7 +97,7 @@ export class RouteSearch {
   private readonly downCost = new Float64Array((RISE + 1) * PLACES);
   private readonly downNext = new Int32Array((RISE + 1) * PLACES);
   private readonly downSize = new Int32Array(RISE + 1);
-  /** Per place of the two rows a step joins: weights of other lines below it at the lane and at the top. */
+  /** Per place of the two rows a step joins: weights of other lines below it at the lane and at the junctions. */
   private readonly fromLane = new Float64Array(2 * PLACES);
   private readonly fromFar = new Float64Array(2 * PLACES);
   private readonly toLane = new Float64Array(2 * PLACES);
@@ -126,7 +129,8 @@ export class RouteSearch {
 
   /**
    * The passes of the cheapest route from a box (at `fromB` in row `fromLevel`) to a point reached from gap
-   * `endGap`, at breadth `endB`, or undefined when the route need not pass any row but its own.
+   * `endGap`, at breadth `endB`: first the start's own row (left at `fromB`, or beside the box), then each row
+   * passed, upwards or downwards.
    */
   find(
     from: NodeId,
