@@ -84,3 +84,23 @@ export function roundedPath(direction: Direction, points: readonly FramePoint[],
   d += `L${n(last.x)},${n(last.y)}`;
   return d;
 }
+
+/**
+ * Breadth at depth `d` of the bump from `a` to `z` (the cubic `bumpPath` draws between two points), by
+ * bisection on the curve parameter: depth runs monotonically along it. Depths beyond its ends give its ends.
+ */
+export function bumpBreadthAt(a: FramePoint, z: FramePoint, d: number): number {
+  const middle = (a.d + z.d) / 2;
+  const rising = z.d > a.d;
+  let lo = 0;
+  let hi = 1;
+  for (let i = 0; i < 20; i++) {
+    const t = (lo + hi) / 2;
+    const u = 1 - t;
+    const depth = a.d * u * u * u + 3 * middle * u * t + z.d * t * t * t;
+    if (depth < d === rising) lo = t;
+    else hi = t;
+  }
+  const t = (lo + hi) / 2;
+  return a.b + (z.b - a.b) * t * t * (3 - 2 * t);
+}

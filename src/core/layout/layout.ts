@@ -4,7 +4,7 @@ import type { ArgumentMap, NodeId, Relation } from '../model/types.ts';
 import { createFontMeasurer, type TextMeasurer } from '../text/measure.ts';
 import { measureBox, type BoxContent } from './box-style.ts';
 import { buildForest, type TreeNode } from './forest.ts';
-import { bumpPath, midpoint, roundedPath, toScreen, type FramePoint } from './frame.ts';
+import { bumpBreadthAt, bumpPath, midpoint, roundedPath, toScreen, type FramePoint } from './frame.ts';
 import { groupFrames } from './group-frames.ts';
 import { boundsOf } from './rect.ts';
 import { effortFor } from './route-search.ts';
@@ -229,6 +229,7 @@ function drawConnectors(
       treeLines.push({
         gap: junction.level,
         low: junction.point.b,
+        lane: bumpBreadthAt(junction.point, end.via ?? end.point, router.laneDepth(junction.level)),
         high: end.point.b,
         weight: junction.members.length,
         ends: [...junction.members.map((m) => m.id), target!],

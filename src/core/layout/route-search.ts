@@ -5,6 +5,8 @@ export interface GapLine {
   readonly gap: number;
   /** Breadth of its lower end: the junction above its premises. */
   readonly low: number;
+  /** Breadth where it crosses the lanes routes run along (it leans from `low` towards `high`). */
+  readonly lane: number;
   /** Breadth of its upper end: its target's column, or the middle of the connector an undercut attacks. */
   readonly high: number;
   /** Premises the line carries: crossing a shared line crosses each premise's edge. */
@@ -28,6 +30,12 @@ export interface RowPlaces {
   freeAt(level: number, x: number): number;
 }
 
+/** Where across a gap a line's breadth is taken: at its lower side (junctions), the lanes, its upper side. */
+type Depth = 0 | 1 | 2;
+const BOTTOM: Depth = 0;
+const LANE: Depth = 1;
+const TOP: Depth = 2;
+
 /** How thorough the search is: places considered per row, and rows a route may rise above its end. */
 export interface SearchEffort {
   readonly places: number;
@@ -37,7 +45,7 @@ export interface SearchEffort {
 /**
  * The search for maps of up to 5,000 boxes; beyond, plain routes (one place per row: nearest the straight
  * line). On the 10,000-box benchmark map (500 cross-links spanning 26 rows on average) the search takes 45 ms
- * of a layout of 300, plain routes 4 ms, and they still cross fewer lines than dagre draws (`npm run bench`).
+ * of a layout of 300, plain routes 4 ms (`npm run bench`).
  */
 export const effortFor = (boxes: number): SearchEffort =>
   boxes <= 5000 ? { places: 6, rise: 6 } : { places: 1, rise: 0 };
@@ -81,6 +89,7 @@ export class RouteSearch {
    * the weight of the lines below a breadth is its rank.
    */
   private readonly low: (Float64Array | undefined)[] = [];
+  private readonly lane: (Float64Array | undefined)[] = [];
   private readonly high: (Float64Array | undefined)[] = [];
   /** The lines at each box they join, built when the first route asks. */
   private linesAt: Map<NodeId, GapLine[]> | undefined;
@@ -98,10 +107,10 @@ export class RouteSearch {
   private readonly downNext = new Int32Array((RISE + 1) * PLACES);
   private readonly downSize = new Int32Array(RISE + 1);
   /** Per place of the two rows a step joins: weights of other lines below it at the lane and at the junctions. */
-  private readonly fromLane = new Float64Array(2 * PLACES);
-  private readonly fromFar = new Float64Array(2 * PLACES);
-  private readonly toLane = new Float64Array(2 * PLACES);
-  private readonly toFar = new Float64Array(2 * PLACES);
+  private readonly fromLane = new Float64Array(PLACES);
+  private readonly fromLeg = new Float64Array(PLACES);
+  private readonly toLane = new Float64Array(PLACES);
+  private readonly toLeg = new Float64Array(PLACES);
 
   private readonly limit: number;
   private readonly rise: number;
@@ -123,6 +132,7 @@ export class RouteSearch {
     for (let g = 0; g < byGap.length; g++) {
       const list = byGap[g];
       this.low[g] = list && weightedBreadths(list, (line) => line.low);
+      this.lane[g] = list && weightedBreadths(list, (line) => line.lane);
       this.high[g] = list && weightedBreadths(list, (line) => line.high);
     }
   }
@@ -210,16 +220,18 @@ export class RouteSearch {
         // The turn runs along the gap above the row, in and out on its lower side, across the leaning lines.
         const n = this.size[rising]!;
         const m = this.downSize[d]!;
-        this.rankPlaces(row, this.place, rising * PLACES, n, this.fromLane, this.fromFar);
-        this.rankPlaces(row, this.downPlace, d * PLACES, m, this.toLane, this.toFar);
+        this.rankPlaces(row, BOTTOM, this.place, rising * PLACES, n, this.fromLane, this.fromLeg);
+        this.rankPlaces(row, BOTTOM, this.downPlace, d * PLACES, m, this.toLane, this.toLeg);
         for (let k = 0; k < m; k++) {
           const b = this.downPlace[d * PLACES + k]!;
-          const rest = this.downCost[d * PLACES + k]! + Math.abs(this.toFar[k]! - this.toLane[k]!);
+          const rest = this.toLeg[k]! + this.downCost[d * PLACES + k]!;
           for (let j = 0; j < n; j++) {
             const a = this.place[rising * PLACES + j]!;
-            const lean = Math.abs(this.fromFar[j]! - this.fromLane[j]!);
             let c =
-              this.cost[rising * PLACES + j]! + lean + Math.abs(this.fromLane[j]! - this.toLane[k]!) + rest;
+              this.cost[rising * PLACES + j]! +
+              this.fromLeg[j]! +
+              Math.abs(this.fromLane[j]! - this.toLane[k]!) +
+              rest;
             if (a !== b) c += LENGTH_COST * Math.abs(a - b) + TURN_COST;
             if (c < best) {
               best = c;
@@ -256,11 +268,12 @@ export class RouteSearch {
    * the leaning lines.
    */
   private stepCost(gap: number, enterTop: boolean, a: number, leaveTop: boolean, b: number): number {
-    const laneA = this.weightBelow(gap, true, a);
-    const laneB = a === b ? laneA : this.weightBelow(gap, true, b);
-    let c = Math.abs(laneA - laneB);
-    if (!enterTop) c += Math.abs(this.weightBelow(gap, false, a) - laneA);
-    if (!leaveTop) c += Math.abs(this.weightBelow(gap, false, b) - laneB);
+    const laneA = this.weightBelow(gap, LANE, a);
+    const laneB = a === b ? laneA : this.weightBelow(gap, LANE, b);
+    const c =
+      Math.abs(this.weightBelow(gap, enterTop ? TOP : BOTTOM, a) - laneA) +
+      Math.abs(laneA - laneB) +
+      Math.abs(laneB - this.weightBelow(gap, leaveTop ? TOP : BOTTOM, b));
     return a === b ? c : c + LENGTH_COST * Math.abs(a - b) + TURN_COST;
   }
 
@@ -272,18 +285,26 @@ export class RouteSearch {
     const before = i - 1;
     const n = this.size[before]!;
     const m = this.size[i]!;
-    this.rankPlaces(gap, this.place, before * PLACES, n, this.fromLane, this.fromFar);
-    this.rankPlaces(gap, this.place, i * PLACES, m, this.toLane, this.toFar);
+    this.rankPlaces(
+      gap,
+      enterTop ? TOP : BOTTOM,
+      this.place,
+      before * PLACES,
+      n,
+      this.fromLane,
+      this.fromLeg,
+    );
+    this.rankPlaces(gap, leaveTop ? TOP : BOTTOM, this.place, i * PLACES, m, this.toLane, this.toLeg);
     for (let k = 0; k < m; k++) {
       const b = this.place[i * PLACES + k]!;
       const laneB = this.toLane[k]!;
-      const out = leaveTop ? 0 : Math.abs(this.toFar[k]! - laneB);
+      const out = this.toLeg[k]!;
       let best = Infinity;
       let bestFrom = 0;
       for (let j = 0; j < n; j++) {
         const a = this.place[before * PLACES + j]!;
-        let c = this.cost[before * PLACES + j]! + Math.abs(this.fromLane[j]! - laneB) + out;
-        if (!enterTop) c += Math.abs(this.fromFar[j]! - this.fromLane[j]!);
+        let c =
+          this.cost[before * PLACES + j]! + this.fromLeg[j]! + Math.abs(this.fromLane[j]! - laneB) + out;
         if (a !== b) c += LENGTH_COST * Math.abs(a - b) + TURN_COST;
         if (c < best) {
           best = c;
@@ -321,16 +342,19 @@ export class RouteSearch {
     // the leaning lines.
     const below = (d - 1) * PLACES;
     const n = this.downSize[d - 1]!;
-    this.rankPlaces(row + 1, this.downPlace, at, m, this.fromLane, this.fromFar);
-    this.rankPlaces(row + 1, this.downPlace, below, n, this.toLane, this.toFar);
+    this.rankPlaces(row + 1, TOP, this.downPlace, at, m, this.fromLane, this.fromLeg);
+    this.rankPlaces(row + 1, BOTTOM, this.downPlace, below, n, this.toLane, this.toLeg);
     for (let k = 0; k < m; k++) {
       const a = this.downPlace[at + k]!;
       let best = Infinity;
       let bestTo = 0;
       for (let j = 0; j < n; j++) {
         const b = this.downPlace[below + j]!;
-        const lean = Math.abs(this.toFar[j]! - this.toLane[j]!);
-        let c = lean + Math.abs(this.fromLane[k]! - this.toLane[j]!) + this.downCost[below + j]!;
+        let c =
+          this.fromLeg[k]! +
+          Math.abs(this.fromLane[k]! - this.toLane[j]!) +
+          this.toLeg[j]! +
+          this.downCost[below + j]!;
         if (a !== b) c += LENGTH_COST * Math.abs(a - b) + TURN_COST;
         if (c < best) {
           best = c;
@@ -377,27 +401,28 @@ export class RouteSearch {
   }
 
   /**
-   * Weights of the lines other than the route's own below each of n places: at the lane (the lines' upper
-   * ends) and at the gap's lower side (their junctions).
+   * For each of n places: the weight of the lines (other than the route's own) below it at the lane, and of
+   * those leaning across it between the lane and the gap's side `side` (crossed going straight between them).
    */
   private rankPlaces(
     gap: number,
+    side: Depth,
     places: Float64Array,
     offset: number,
     n: number,
     lane: Float64Array,
-    far: Float64Array,
-  ) {
+    leg: Float64Array,
+  ): void {
     for (let k = 0; k < n; k++) {
       const x = places[offset + k]!;
-      lane[k] = this.weightBelow(gap, true, x);
-      far[k] = this.weightBelow(gap, false, x);
+      lane[k] = this.weightBelow(gap, LANE, x);
+      leg[k] = Math.abs(this.weightBelow(gap, side, x) - lane[k]!);
     }
   }
 
-  /** Weight of the lines of `gap` other than the route's own whose end (upper or lower) lies below breadth x. */
-  private weightBelow(gap: number, upper: boolean, x: number): number {
-    const breadths = upper ? this.high[gap] : this.low[gap];
+  /** Weight of the lines of `gap` other than the route's own whose breadth at depth `at` lies below x. */
+  private weightBelow(gap: number, at: Depth, x: number): number {
+    const breadths = at === LANE ? this.lane[gap] : at === TOP ? this.high[gap] : this.low[gap];
     if (!breadths) return 0;
     let lo = 0;
     let hi = breadths.length;
@@ -409,7 +434,8 @@ export class RouteSearch {
     let weight = lo;
     const own = this.ownGaps.indexOf(gap);
     if (own >= 0)
-      for (const line of this.ownLines[own]!) if ((upper ? line.high : line.low) < x) weight -= line.weight;
+      for (const line of this.ownLines[own]!)
+        if ((at === LANE ? line.lane : at === TOP ? line.high : line.low) < x) weight -= line.weight;
     return weight;
   }
 

@@ -16,10 +16,13 @@ export interface FrameBox {
 
 /**
  * Where routes run along a gap: lanes near its top, under the row above and clear of its group frames (which
- * reach 10 px below the boxes), above the connectors' labels and junctions. Each is a share of the gap below
- * the row above; routes along the same gap take turns.
+ * reach 10 px below the boxes), above the middles of the connectors (where undercuts arrive, at 0.3), their
+ * labels and junctions (0.6). Each is a share of the gap below the row above; routes along the same gap take
+ * turns.
  */
-const LANES = [0.22, 0.3];
+const LANES = [0.2, 0.25];
+/** The lanes' mean share: where the tree's lines are taken to cross them. */
+const LANE_DEPTH = LANES.reduce((sum, share) => sum + share, 0) / LANES.length;
 
 /**
  * Routes links that are not tree edges (cross-links of shared nodes, contradictions) around boxes. Levels are
@@ -73,10 +76,14 @@ export class Router {
     this.searcher = new RouteSearch(lines, this, this.effort, routeEnds);
   }
 
-  /** Depth of the `k`th lane of gap `g` (see LANES): below the end of row g - 1 (gap 0: above the first). */
+  /** Depth of the `k`th lane of gap `g` (see LANES), below the end of row g - 1. */
   private laneAt(g: number, k: number): number {
-    const above = g > 0 ? this.rowEnd(g - 1) : this.levelStart[0]! - this.gap;
-    return above + this.gap * LANES[k % LANES.length]!;
+    return this.rowEnd(g - 1) + this.gap * LANES[k % LANES.length]!;
+  }
+
+  /** Depth where the lanes of gap `g` run, on average: where routes meet the tree's lines. */
+  laneDepth(g: number): number {
+    return this.rowEnd(g - 1) + this.gap * LANE_DEPTH;
   }
 
   /** Where level `level`'s row ends: the bottom of its deepest box. */
@@ -115,7 +122,7 @@ export class Router {
     return this.draw(from, end, passes, endGap);
   }
 
-  /** The route's points: straight through rows, along gaps at a lane near their middle, right-angled turns. */
+  /** The route's points: straight through rows, along gaps in lanes near their top, turning at right angles. */
   private draw(from: FrameBox, end: FramePoint, passes: readonly Pass[], endGap: number): FramePoint[] {
     const points: FramePoint[] = [];
     const along = (gap: number, a: number, b: number, through: boolean) => {
