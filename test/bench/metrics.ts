@@ -33,12 +33,17 @@ export function crossings(placed: Placed, edges: readonly Edge[]): number {
 
 type Segment = { x1: number; y1: number; x2: number; y2: number };
 
+/**
+ * Whether two segments cross. A point exactly on the other segment's line counts as on its positive side
+ * (half-open), so that a line passing through the joint of two segments of a polyline crosses one of them,
+ * not neither: flattened curves have joints at round depths where routes may run.
+ */
 function intersects(s: Segment, t: Segment): boolean {
-  const d1 = cross(t, s.x1, s.y1);
-  const d2 = cross(t, s.x2, s.y2);
-  const d3 = cross(s, t.x1, t.y1);
-  const d4 = cross(s, t.x2, t.y2);
-  return d1 * d2 < 0 && d3 * d4 < 0;
+  const d1 = cross(t, s.x1, s.y1) < 0;
+  const d2 = cross(t, s.x2, s.y2) < 0;
+  const d3 = cross(s, t.x1, t.y1) < 0;
+  const d4 = cross(s, t.x2, t.y2) < 0;
+  return d1 !== d2 && d3 !== d4;
 }
 
 function cross(s: Segment, x: number, y: number): number {
