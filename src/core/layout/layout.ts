@@ -107,25 +107,36 @@ export function layoutMap(map: ArgumentMap, options: LayoutOptions = {}): LaidOu
     spacing.level,
     effortFor(frameBoxes.size),
   );
-  const routeExtent = { low: Infinity, high: -Infinity };
+  const routeExtent: RouteExtent = { left: Infinity, right: -Infinity, top: Infinity, bottom: -Infinity };
   const connectors = drawConnectors(index, forest.all, frameBoxes, router, direction, spacing, routeExtent);
   const groups = groupFrames(map.groups, nodes, (id) => index.node(id)?.group);
   const bounds = boundsOf([...nodes, ...groups]);
-  return { direction, nodes, connectors, groups, bounds: withRoutes(bounds, routeExtent, direction) };
+  return { direction, nodes, connectors, groups, bounds: withRoutes(bounds, routeExtent) };
 }
 
-/**
- * The bounds, grown along the depth axis to take in routes that run along a gap above the top row or below the
- * bottom one (routes never leave the map's breadth: they pass between its boxes).
- */
-function withRoutes(bounds: Rect, extent: { low: number; high: number }, direction: Direction): Rect {
-  if (extent.low > extent.high) return bounds;
-  const [start, size] = direction === 'down' ? [bounds.y, bounds.height] : [bounds.x, bounds.width];
-  const low = Math.min(start, extent.low);
-  const high = Math.max(start + size, extent.high);
-  return direction === 'down'
-    ? { ...bounds, y: low, height: high - low }
-    : { ...bounds, x: low, width: high - low };
+/** The screen extent of the routes drawn (they may run beside the outermost boxes or above the top row). */
+interface RouteExtent {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+function extend(extent: RouteExtent, p: { x: number; y: number }): void {
+  extent.left = Math.min(extent.left, p.x);
+  extent.right = Math.max(extent.right, p.x);
+  extent.top = Math.min(extent.top, p.y);
+  extent.bottom = Math.max(extent.bottom, p.y);
+}
+
+/** The bounds, grown to take in the routes. */
+function withRoutes(bounds: Rect, extent: RouteExtent): Rect {
+  if (extent.left > extent.right) return bounds;
+  const x = Math.min(bounds.x, extent.left);
+  const y = Math.min(bounds.y, extent.top);
+  const right = Math.max(bounds.x + bounds.width, extent.right);
+  const bottom = Math.max(bounds.y + bounds.height, extent.bottom);
+  return { x, y, width: right - x, height: bottom - y };
 }
 
 /** Shown nodes in pre-order (parents before children, siblings in order), iteratively. */
@@ -157,7 +168,7 @@ function drawConnectors(
   router: Router,
   direction: Direction,
   spacing: Spacing,
-  routeExtent: { low: number; high: number },
+  routeExtent: RouteExtent,
 ): LaidOutConnector[] {
   const bottom = (box: FrameBox): FramePoint => ({ b: box.centre, d: box.top + box.depth });
   const junctions = new Map<string, Junction>();
@@ -249,8 +260,7 @@ function drawConnectors(
       if (!a || !b || a.id === b.id) continue;
       const points = contradictionRoute(a, b, router);
       for (const p of points) {
-        routeExtent.low = Math.min(routeExtent.low, p.d);
-        routeExtent.high = Math.max(routeExtent.high, p.d);
+        extend(routeExtent, screen(p));
       }
       connectors.push({
         key: relation.id,
@@ -311,8 +321,7 @@ function drawConnectors(
       if (i > 0 && relation.from.indexOf(premise) < i) return; // listed twice
       const points = router.route(box, entry.point, entry.gap, target);
       for (const p of points) {
-        routeExtent.low = Math.min(routeExtent.low, p.d);
-        routeExtent.high = Math.max(routeExtent.high, p.d);
+        extend(routeExtent, screen(p));
       }
       connectors.push({
         key: `${relation.id}#${premise}`,
