@@ -152,7 +152,7 @@ export async function benchLayout(size: number, runs: { ours: number; peers: num
  * Our connectors as premise → conclusion polylines: a tree connector is one stub per premise up to its bar and
  * the line on to the conclusion (the path's last subpath); a cross-link is its route.
  */
-function ourDrawnEdges(laid: ReturnType<typeof layoutMap>): DrawnEdge[] {
+export function ourDrawnEdges(laid: ReturnType<typeof layoutMap>): DrawnEdge[] {
   return laid.connectors.flatMap((c) => {
     if (c.type === 'contradiction') return [];
     const lines = pathPolylines(c.path);

@@ -2,9 +2,8 @@ import dagre from '@dagrejs/dagre';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { layoutMap } from '../../src/core/layout/layout.ts';
-import type { LaidOutMap } from '../../src/core/layout/types.ts';
-import { edgesOf } from '../bench/layout-bench.ts';
-import { drawnCrossings, pathPolylines, type DrawnEdge } from '../bench/metrics.ts';
+import { edgesOf, ourDrawnEdges } from '../bench/layout-bench.ts';
+import { drawnCrossings } from '../bench/metrics.ts';
 import { syntheticMap } from '../bench/synthetic.ts';
 import { arbitraryMap } from './arbitraries.ts';
 
@@ -33,17 +32,6 @@ function crossesBox(
   if (p.y === q.y)
     return p.y > top && p.y < bottom && Math.max(p.x, q.x) > left && Math.min(p.x, q.x) < right;
   return false; // the short curves at corners stay within their corner's square
-}
-
-/** Our connectors as premise → conclusion polylines, as the benchmark counts them. */
-function ourEdges(laid: LaidOutMap): DrawnEdge[] {
-  return laid.connectors.flatMap((c) => {
-    if (c.type === 'contradiction') return [];
-    const lines = pathPolylines(c.path);
-    if (c.kind === 'cross') return [{ from: c.premises[0]!, to: c.target, points: lines.flat() }];
-    const line = lines[lines.length - 1]!;
-    return c.premises.map((premise, i) => ({ from: premise, to: c.target, points: [...lines[i]!, ...line] }));
-  });
 }
 
 describe('routes of cross-links and contradictions', () => {
@@ -115,7 +103,7 @@ describe('routes of cross-links and contradictions', () => {
           points: g.edge(target, premise).points ?? [],
         })),
       );
-      const ours = drawnCrossings(ourEdges(laid));
+      const ours = drawnCrossings(ourDrawnEdges(laid));
       // Some crossings there must be: none would mean the paths were not read.
       expect(ours, `${size} nodes`).toBeGreaterThan(0);
       expect(ours, `${size} nodes`).toBeLessThanOrEqual(theirs);

@@ -251,6 +251,11 @@ function drawConnectors(
 
   const connectors: LaidOutConnector[] = [];
   const screen = (p: FramePoint) => toScreen(direction, p);
+  // A route's path, its extent taken into the map's bounds.
+  const routed = (points: readonly FramePoint[]): string => {
+    for (const p of points) extend(routeExtent, screen(p));
+    return routePath(direction, points);
+  };
   const labelNear = (p: FramePoint): FramePoint => ({ b: p.b, d: p.d - 14 });
 
   for (const relation of index.map.relations) {
@@ -259,15 +264,12 @@ function drawConnectors(
       const b = boxes.get(relation.to);
       if (!a || !b || a.id === b.id) continue;
       const points = contradictionRoute(a, b, router);
-      for (const p of points) {
-        extend(routeExtent, screen(p));
-      }
       connectors.push({
         key: relation.id,
         relationId: relation.id,
         type: relation.type,
         kind: 'cross',
-        path: routePath(direction, points),
+        path: routed(points),
         labelAt: screen(labelOnApproach(points)),
         end: screen(points[points.length - 1]!),
         premises: [a.id],
@@ -320,15 +322,12 @@ function drawConnectors(
       if (!box || premise === target || junction?.members.includes(box)) return;
       if (i > 0 && relation.from.indexOf(premise) < i) return; // listed twice
       const points = router.route(box, entry.point, entry.gap, target);
-      for (const p of points) {
-        extend(routeExtent, screen(p));
-      }
       connectors.push({
         key: `${relation.id}#${premise}`,
         relationId: relation.id,
         type: relation.type,
         kind: 'cross',
-        path: routePath(direction, points),
+        path: routed(points),
         labelAt: screen(labelOnApproach(points)),
         end: screen(entry.point),
         premises: [premise],
