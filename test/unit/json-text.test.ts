@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { locatePointers, parseJsonText, positionAt } from '../../src/core/formats/json-text.ts';
 
@@ -57,5 +58,11 @@ describe('px', () => {
     for (const v of [0, -0, 1, -1, 0.5, 1.25, -1.375, 2.005, 1e6 + 0.333, -0.004, 12.3, 99.999, 0.1 + 0.2]) {
       expect(px(v)).toBe(String(Math.round(v * 100) / 100));
     }
+    fc.assert(
+      fc.property(fc.double({ min: -1e7, max: 1e7, noNaN: true }), (v) => {
+        expect(px(v)).toBe(String(Math.round(v * 100) / 100));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

@@ -47,6 +47,56 @@ export function bumpPath(direction: Direction, points: readonly FramePoint[]): s
   return d;
 }
 
+/**
+ * `bumpPath` through two or three points given as numbers (b2, d2 NaN for two): the same text without the
+ * arrays and point objects, and each coordinate printed once. Tree connectors are drawn by the ten thousand.
+ */
+export function bumpSteps(
+  direction: Direction,
+  b0: number,
+  d0: number,
+  b1: number,
+  d1: number,
+  b2 = NaN,
+  d2 = NaN,
+): string {
+  const down = direction === 'down';
+  const x0 = down ? b0 : d0;
+  const y0 = down ? d0 : b0;
+  const x1 = down ? b1 : d1;
+  const y1 = down ? d1 : b1;
+  const sx0 = n(x0);
+  const sy0 = n(y0);
+  const sx1 = n(x1);
+  const sy1 = n(y1);
+  const first = `M${sx0},${sy0}${step(down, x0, y0, sx0, sy0, x1, y1, sx1, sy1)}`;
+  if (b2 !== b2) return first;
+  const x2 = down ? b2 : d2;
+  const y2 = down ? d2 : b2;
+  return first + step(down, x1, y1, sx1, sy1, x2, y2, n(x2), n(y2));
+}
+
+/** One step of a bump path from (ax, ay) to (zx, zy), their coordinates already printed. */
+function step(
+  down: boolean,
+  ax: number,
+  ay: number,
+  sax: string,
+  say: string,
+  zx: number,
+  zy: number,
+  szx: string,
+  szy: string,
+): string {
+  if (ax === zx || ay === zy) return `L${szx},${szy}`;
+  if (down) {
+    const m = n((ay + zy) / 2);
+    return `C${sax},${m} ${szx},${m} ${szx},${szy}`;
+  }
+  const m = n((ax + zx) / 2);
+  return `C${m},${say} ${m},${szy} ${szx},${szy}`;
+}
+
 export const midpoint = (a: FramePoint, z: FramePoint): FramePoint => ({
   b: (a.b + z.b) / 2,
   d: (a.d + z.d) / 2,

@@ -4,11 +4,19 @@ import type { ArgumentMap, NodeId, Relation } from '../model/types.ts';
 import { createFontMeasurer, type TextMeasurer } from '../text/measure.ts';
 import { measureBox, type BoxContent } from './box-style.ts';
 import { buildForest, type TreeNode } from './forest.ts';
-import { bumpBreadthAt, bumpPath, midpoint, roundedPath, toScreen, type FramePoint } from './frame.ts';
+import {
+  bumpBreadthAt,
+  bumpPath,
+  bumpSteps,
+  midpoint,
+  roundedPath,
+  toScreen,
+  type FramePoint,
+} from './frame.ts';
 import { groupFrames } from './group-frames.ts';
 import { boundsOf } from './rect.ts';
 import { effortFor } from './route-search.ts';
-import { Router, type FrameBox, type GapLine } from './router.ts';
+import { Router, type FrameBox, type GapLine, type PlannedRoute } from './router.ts';
 import { placeTidy, type Extent, type Spacing } from './tidy.ts';
 import type { Direction, LaidOutConnector, LaidOutMap, LaidOutNode, Rect } from './types.ts';
 
@@ -152,6 +160,16 @@ function shownNodes(roots: readonly TreeNode[], collapsed: ReadonlySet<NodeId>):
   return out;
 }
 
+/** Where a relation's line ends, the gap it ends in, and the row's bottom below its target if lower. */
+interface LineEnd {
+  readonly point: FramePoint;
+  readonly gap: number;
+  readonly via?: FramePoint;
+}
+
+/** How far above its bar a tree connector's label sits. */
+const LABEL_ABOVE_BAR = 14;
+
 interface Junction {
   readonly members: readonly FrameBox[];
   /** Where the premises' bar meets the line to the target. */
@@ -170,7 +188,6 @@ function drawConnectors(
   spacing: Spacing,
   routeExtent: RouteExtent,
 ): LaidOutConnector[] {
-  const bottom = (box: FrameBox): FramePoint => ({ b: box.centre, d: box.top + box.depth });
   const junctions = new Map<string, Junction>();
   const targetOf = (relation: Relation) => conclusionOf(index, relation);
 
@@ -199,35 +216,46 @@ function drawConnectors(
     };
     junctions.set(relation.id, { members, point, middle: point, level });
   }
-  // Where each relation's line ends: the target's bottom, or for an undercut the middle of what it attacks.
-  // Under a box shorter than its row the line comes straight up from the row's bottom (`via`), so that lines
-  // cross the row only inside their target's own column, where routes never pass.
-  const endOf = (relation: Relation): { point: FramePoint; gap: number; via?: FramePoint } | undefined => {
-    const target = targetOf(relation);
-    const targetBox = target === undefined ? undefined : boxes.get(target);
-    if (!targetBox) return undefined;
-    if (relation.type === 'undercut') {
-      const attacked = junctions.get(relation.to);
-      if (attacked) return { point: attacked.middle, gap: attacked.level };
-    }
-    const point = bottom(targetBox);
-    const rowEnd = router.rowEnd(targetBox.level);
-    return rowEnd - point.d > 0.5
-      ? { point, gap: targetBox.level + 1, via: { b: point.b, d: rowEnd } }
-      : { point, gap: targetBox.level + 1 };
-  };
-  for (const relation of index.map.relations) {
+  // Where each relation's line ends (by its place in the file): the target's bottom, or for an undercut the
+  // middle of the line it attacks. Under a box shorter than its row the line comes straight up from the row's
+  // bottom (`via`), so that lines cross the row only inside their target's own column, where routes never pass.
+  // Undercuts last: they aim at middles, which are known once the other lines' ends are.
+  const relations = index.map.relations;
+  const targets = relations.map(targetOf);
+  const ends: (LineEnd | undefined)[] = new Array<LineEnd | undefined>(relations.length);
+  for (let i = 0; i < relations.length; i++) {
+    const relation = relations[i]!;
+    if (relation.type === 'undercut') continue;
+    const end = (ends[i] = boxEnd(targets[i]));
     const junction = junctions.get(relation.id);
-    const end = endOf(relation);
-    if (junction && end && relation.type !== 'undercut')
-      junction.middle = midpoint(junction.point, end.via ?? end.point);
+    if (junction && end) junction.middle = midpoint(junction.point, end.via ?? end.point);
   }
+  for (let i = 0; i < relations.length; i++) {
+    const relation = relations[i]!;
+    if (relation.type !== 'undercut') continue;
+    const attacked = junctions.get(relation.to);
+    ends[i] =
+      attacked && boxes.has(targets[i]!)
+        ? { point: attacked.middle, gap: attacked.level }
+        : boxEnd(targets[i]);
+  }
+  function boxEnd(target: NodeId | undefined): LineEnd | undefined {
+    const box = target === undefined ? undefined : boxes.get(target);
+    if (!box) return undefined;
+    const point = { b: box.centre, d: box.top + box.depth };
+    const rowEnd = router.rowEnd(box.level);
+    return rowEnd - point.d > 0.5
+      ? { point, gap: box.level + 1, via: { b: point.b, d: rowEnd } }
+      : { point, gap: box.level + 1 };
+  }
+
   if (router.searches) {
     // The tree's lines, for routes to cross as few of as they can, and the boxes routes join.
     const treeLines: GapLine[] = [];
     const routeEnds = new Set<NodeId>();
-    for (const relation of index.map.relations) {
-      const target = targetOf(relation);
+    for (let i = 0; i < relations.length; i++) {
+      const relation = relations[i]!;
+      const target = targets[i];
       for (const premise of relation.from) {
         if (relation.type === 'contradiction' || trees.get(premise)?.relation !== relation.id) {
           routeEnds.add(premise);
@@ -235,7 +263,7 @@ function drawConnectors(
         }
       }
       const junction = junctions.get(relation.id);
-      const end = junction && endOf(relation);
+      const end = ends[i];
       if (!junction || !end) continue;
       treeLines.push({
         gap: junction.level,
@@ -243,7 +271,8 @@ function drawConnectors(
         lane: bumpBreadthAt(junction.point, end.via ?? end.point, router.laneDepth(junction.level)),
         high: end.point.b,
         weight: junction.members.length,
-        ends: [...junction.members.map((m) => m.id), target!],
+        premises: junction.members,
+        target: target!,
       });
     }
     router.avoid(treeLines, routeEnds);
@@ -256,84 +285,92 @@ function drawConnectors(
     for (const p of points) extend(routeExtent, screen(p));
     return routePath(direction, points);
   };
-  const labelNear = (p: FramePoint): FramePoint => ({ b: p.b, d: p.d - 14 });
+  // Routed connectors, drawn once the router has settled every route (routes along a gap are ordered).
+  const planned: { at: number; route: PlannedRoute }[] = [];
 
-  for (const relation of index.map.relations) {
+  for (let i = 0; i < relations.length; i++) {
+    const relation = relations[i]!;
     if (relation.type === 'contradiction') {
       const a = boxes.get(relation.from[0]!);
       const b = boxes.get(relation.to);
       if (!a || !b || a.id === b.id) continue;
-      const points = contradictionRoute(a, b, router);
+      const route = contradictionRoute(a, b, router);
+      planned.push({ at: connectors.length, route });
       connectors.push({
         key: relation.id,
         relationId: relation.id,
         type: relation.type,
         kind: 'cross',
-        path: routed(points),
-        labelAt: screen(labelOnApproach(points)),
-        end: screen(points[points.length - 1]!),
+        path: '',
+        labelAt: { x: 0, y: 0 },
+        end: { x: 0, y: 0 },
         premises: [a.id],
         target: b.id,
       });
       continue;
     }
-    const target = targetOf(relation);
-    const end = endOf(relation);
+    const target = targets[i];
+    const end = ends[i];
     if (target === undefined || !end) continue;
     const junction = junctions.get(relation.id);
     if (junction) {
       // One stub from each premise up to the bar, the bar across linked premises, then the line to the target.
+      const barDepth = junction.point.d;
       let path = '';
       let low = Infinity;
       let high = -Infinity;
       for (const m of junction.members) {
-        path += bumpPath(direction, [
-          { b: m.centre, d: m.top },
-          { b: m.centre, d: junction.point.d },
-        ]);
+        path += bumpSteps(direction, m.centre, m.top, m.centre, barDepth);
         low = Math.min(low, m.centre);
         high = Math.max(high, m.centre);
       }
-      if (junction.members.length > 1) {
-        path += bumpPath(direction, [
-          { b: low, d: junction.point.d },
-          { b: high, d: junction.point.d },
-        ]);
-      }
-      const line = bumpPath(
-        direction,
-        end.via ? [junction.point, end.via, end.point] : [junction.point, end.point],
-      );
+      if (junction.members.length > 1) path += bumpSteps(direction, low, barDepth, high, barDepth);
+      const { b, d } = junction.point;
+      path += end.via
+        ? bumpSteps(direction, b, d, end.via.b, end.via.d, end.point.b, end.point.d)
+        : bumpSteps(direction, b, d, end.point.b, end.point.d);
       connectors.push({
         key: relation.id,
         relationId: relation.id,
         type: relation.type,
         kind: 'tree',
-        path: path + line,
-        labelAt: screen(labelNear(junction.point)),
+        path,
+        labelAt: screen({ b, d: d - LABEL_ABOVE_BAR }),
         end: screen(end.point),
         premises: junction.members.map((m) => m.id),
         target,
       });
     }
+    // Premises not placed under the relation (shared nodes placed elsewhere): routed to its junction.
+    if (junction && junction.members.length === relation.from.length) continue;
     const entry = junction ? { point: junction.point, gap: junction.level } : end;
-    relation.from.forEach((premise, i) => {
+    relation.from.forEach((premise, k) => {
       const box = boxes.get(premise);
       if (!box || premise === target || junction?.members.includes(box)) return;
-      if (i > 0 && relation.from.indexOf(premise) < i) return; // listed twice
-      const points = router.route(box, entry.point, entry.gap, target);
+      if (k > 0 && relation.from.indexOf(premise) < k) return; // listed twice
+      planned.push({ at: connectors.length, route: router.route(box, entry.point, entry.gap, target) });
       connectors.push({
         key: `${relation.id}#${premise}`,
         relationId: relation.id,
         type: relation.type,
         kind: 'cross',
-        path: routed(points),
-        labelAt: screen(labelOnApproach(points)),
-        end: screen(entry.point),
+        path: '',
+        labelAt: { x: 0, y: 0 },
+        end: { x: 0, y: 0 },
         premises: [premise],
         target,
       });
     });
+  }
+  router.settle();
+  for (const { at, route } of planned) {
+    const points = route.points;
+    connectors[at] = {
+      ...connectors[at]!,
+      path: routed(points),
+      labelAt: screen(labelOnApproach(points)),
+      end: screen(points[points.length - 1]!),
+    };
   }
   return connectors;
 }
@@ -361,16 +398,18 @@ function labelOnApproach(points: readonly FramePoint[]): FramePoint {
 }
 
 /** Same row: up into the gap above and back down; different rows: from the lower box to the upper one's bottom. */
-function contradictionRoute(a: FrameBox, b: FrameBox, router: Router): FramePoint[] {
+function contradictionRoute(a: FrameBox, b: FrameBox, router: Router): PlannedRoute {
   if (a.level === b.level) {
     // A lane close above the row, clear of the bars of linked premises higher up in the gap.
     const gap = Math.min(a.top, b.top) - 10;
-    return [
-      { b: a.centre, d: a.top },
-      { b: a.centre, d: gap },
-      { b: b.centre, d: gap },
-      { b: b.centre, d: b.top },
-    ];
+    return {
+      points: [
+        { b: a.centre, d: a.top },
+        { b: a.centre, d: gap },
+        { b: b.centre, d: gap },
+        { b: b.centre, d: b.top },
+      ],
+    };
   }
   const [lower, upper] = a.level > b.level ? [a, b] : [b, a];
   return router.route(lower, { b: upper.centre, d: upper.top + upper.depth }, upper.level + 1, upper.id);

@@ -11,8 +11,12 @@ export interface GapLine {
   readonly high: number;
   /** Premises the line carries: crossing a shared line crosses each premise's edge. */
   readonly weight: number;
-  /** The boxes it joins: a route from or to one of them meets it at that box, which is no crossing. */
-  readonly ends: readonly NodeId[];
+  /**
+   * The boxes it joins (its premises and its target): a route from or to one of them meets it at that box,
+   * which is no crossing.
+   */
+  readonly premises: readonly { readonly id: NodeId }[];
+  readonly target: NodeId;
 }
 
 /** A route's passage through a row, upwards or downwards, at breadth `b`. */
@@ -64,6 +68,11 @@ const PLACES = 6;
  * higher gaps are emptier, but a route climbing further is hard to follow.
  */
 const RISE = 6;
+/**
+ * A crossing with an earlier route, against one with a tree line: less, because routes planned later may
+ * still move out of the way, and runs along a gap are ordered among each other afterwards (`assignTracks`).
+ */
+const ROUTE_WEIGHT = 0.7;
 
 /**
  * The search for a route that crosses few tree connectors (see `Router`).
@@ -111,6 +120,18 @@ export class RouteSearch {
   private readonly fromLeg = new Float64Array(PLACES);
   private readonly toLane = new Float64Array(PLACES);
   private readonly toLeg = new Float64Array(PLACES);
+
+  /**
+   * Earlier routes, per gap: the breadths where they go straight across it, and the two ends of their runs
+   * along it, each ascending. A route running along a gap crosses the earlier ones going straight across it,
+   * and one going straight across crosses the runs spanning its breadth.
+   */
+  private readonly across: number[][] = [];
+  private readonly runStart: number[][] = [];
+  private readonly runEnd: number[][] = [];
+  /** Per place of the two rows a step joins: earlier routes across the gap below and at it, runs over it. */
+  private readonly fromAcross = new Float64Array(PLACES * 3);
+  private readonly toAcross = new Float64Array(PLACES * 3);
 
   private readonly limit: number;
   private readonly rise: number;
@@ -222,6 +243,8 @@ export class RouteSearch {
         const m = this.downSize[d]!;
         this.rankPlaces(row, BOTTOM, this.place, rising * PLACES, n, this.fromLane, this.fromLeg);
         this.rankPlaces(row, BOTTOM, this.downPlace, d * PLACES, m, this.toLane, this.toLeg);
+        this.rankRoutes(row, this.place, rising * PLACES, n, this.fromAcross);
+        this.rankRoutes(row, this.downPlace, d * PLACES, m, this.toAcross);
         for (let k = 0; k < m; k++) {
           const b = this.downPlace[d * PLACES + k]!;
           const rest = this.toLeg[k]! + this.downCost[d * PLACES + k]!;
@@ -231,7 +254,8 @@ export class RouteSearch {
               this.cost[rising * PLACES + j]! +
               this.fromLeg[j]! +
               Math.abs(this.fromLane[j]! - this.toLane[k]!) +
-              rest;
+              rest +
+              ROUTE_WEIGHT * routesCrossed(this.fromAcross, j, this.toAcross, k, a, b, false);
             if (a !== b) c += LENGTH_COST * Math.abs(a - b) + TURN_COST;
             if (c < best) {
               best = c;
@@ -274,7 +298,47 @@ export class RouteSearch {
       Math.abs(this.weightBelow(gap, enterTop ? TOP : BOTTOM, a) - laneA) +
       Math.abs(laneA - laneB) +
       Math.abs(laneB - this.weightBelow(gap, leaveTop ? TOP : BOTTOM, b));
-    return a === b ? c : c + LENGTH_COST * Math.abs(a - b) + TURN_COST;
+    if (a === b) return enterTop === leaveTop ? c : c + ROUTE_WEIGHT * this.runsOver(gap, a);
+    return c + ROUTE_WEIGHT * this.acrossBetween(gap, a, b) + LENGTH_COST * Math.abs(a - b) + TURN_COST;
+  }
+
+  /** Earlier routes going straight across `gap` strictly between breadths a and b. */
+  private acrossBetween(gap: number, a: number, b: number): number {
+    const across = this.across[gap];
+    if (!across) return 0;
+    return a < b
+      ? rank(across, b, false) - rank(across, a, true)
+      : rank(across, a, false) - rank(across, b, true);
+  }
+
+  /** Earlier routes' runs along `gap` spanning breadth x. */
+  private runsOver(gap: number, x: number): number {
+    const starts = this.runStart[gap];
+    return starts ? rank(starts, x, false) - rank(this.runEnd[gap]!, x, true) : 0;
+  }
+
+  /**
+   * Takes note of a route's step across `gap`: straight across at a (a === b), or along it from a to b, so
+   * that later routes cross it as few times as they can.
+   */
+  occupy(gap: number, a: number, b: number): void {
+    if (this.limit === 1) return;
+    if (a === b) insertSorted((this.across[gap] ??= []), a);
+    else {
+      insertSorted((this.runStart[gap] ??= []), Math.min(a, b));
+      insertSorted((this.runEnd[gap] ??= []), Math.max(a, b));
+    }
+  }
+
+  /** For each of n places, in `out` (three per place): earlier routes across `gap` below it, at or below it, and runs over it. */
+  private rankRoutes(gap: number, places: Float64Array, offset: number, n: number, out: Float64Array): void {
+    const across = this.across[gap];
+    for (let k = 0; k < n; k++) {
+      const x = places[offset + k]!;
+      out[3 * k] = across ? rank(across, x, false) : 0;
+      out[3 * k + 1] = across ? rank(across, x, true) : 0;
+      out[3 * k + 2] = this.runsOver(gap, x);
+    }
   }
 
   /**
@@ -295,6 +359,8 @@ export class RouteSearch {
       this.fromLeg,
     );
     this.rankPlaces(gap, leaveTop ? TOP : BOTTOM, this.place, i * PLACES, m, this.toLane, this.toLeg);
+    this.rankRoutes(gap, this.place, before * PLACES, n, this.fromAcross);
+    this.rankRoutes(gap, this.place, i * PLACES, m, this.toAcross);
     for (let k = 0; k < m; k++) {
       const b = this.place[i * PLACES + k]!;
       const laneB = this.toLane[k]!;
@@ -305,6 +371,7 @@ export class RouteSearch {
         const a = this.place[before * PLACES + j]!;
         let c =
           this.cost[before * PLACES + j]! + this.fromLeg[j]! + Math.abs(this.fromLane[j]! - laneB) + out;
+        c += ROUTE_WEIGHT * routesCrossed(this.fromAcross, j, this.toAcross, k, a, b, true);
         if (a !== b) c += LENGTH_COST * Math.abs(a - b) + TURN_COST;
         if (c < best) {
           best = c;
@@ -344,6 +411,8 @@ export class RouteSearch {
     const n = this.downSize[d - 1]!;
     this.rankPlaces(row + 1, TOP, this.downPlace, at, m, this.fromLane, this.fromLeg);
     this.rankPlaces(row + 1, BOTTOM, this.downPlace, below, n, this.toLane, this.toLeg);
+    this.rankRoutes(row + 1, this.downPlace, at, m, this.fromAcross);
+    this.rankRoutes(row + 1, this.downPlace, below, n, this.toAcross);
     for (let k = 0; k < m; k++) {
       const a = this.downPlace[at + k]!;
       let best = Infinity;
@@ -354,7 +423,8 @@ export class RouteSearch {
           this.fromLeg[k]! +
           Math.abs(this.fromLane[k]! - this.toLane[j]!) +
           this.toLeg[j]! +
-          this.downCost[below + j]!;
+          this.downCost[below + j]! +
+          ROUTE_WEIGHT * routesCrossed(this.fromAcross, k, this.toAcross, j, a, b, true);
         if (a !== b) c += LENGTH_COST * Math.abs(a - b) + TURN_COST;
         if (c < best) {
           best = c;
@@ -462,13 +532,15 @@ export class RouteSearch {
 /** The lines at each of the given boxes. */
 function indexByEnd(lines: readonly GapLine[], ends: ReadonlySet<NodeId>): Map<NodeId, GapLine[]> {
   const index = new Map<NodeId, GapLine[]>();
+  const add = (id: NodeId, line: GapLine) => {
+    if (!ends.has(id)) return;
+    const list = index.get(id);
+    if (list) list.push(line);
+    else index.set(id, [line]);
+  };
   for (const line of lines) {
-    for (const id of line.ends) {
-      if (!ends.has(id)) continue;
-      const list = index.get(id);
-      if (list) list.push(line);
-      else index.set(id, [line]);
-    }
+    for (const premise of line.premises) add(premise.id, line);
+    add(line.target, line);
   }
   return index;
 }
@@ -489,4 +561,38 @@ function weightedBreadths(lines: readonly GapLine[], breadth: (line: GapLine) =>
   let i = 0;
   for (const line of lines) for (let w = 0; w < line.weight; w++) out[i++] = breadth(line);
   return out.sort();
+}
+
+/** How many of the sorted values lie below x (or at or below it, if `inclusive`). */
+function rank(sorted: readonly number[], x: number, inclusive: boolean): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < x || (inclusive && sorted[mid] === x)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function insertSorted(sorted: number[], x: number): void {
+  sorted.splice(rank(sorted, x, true), 0, x);
+}
+
+/**
+ * Earlier routes crossed by a step from place j (route figures in `from`, see `rankRoutes`) to place k (in
+ * `to`): going straight across (`through`, a === b) crosses the runs over it; running along from a to b
+ * crosses the routes across the gap between.
+ */
+function routesCrossed(
+  from: Float64Array,
+  j: number,
+  to: Float64Array,
+  k: number,
+  a: number,
+  b: number,
+  through: boolean,
+): number {
+  if (a === b) return through ? from[3 * j + 2]! : 0;
+  return a < b ? to[3 * k]! - from[3 * j + 1]! : from[3 * j]! - to[3 * k + 1]!;
 }

@@ -1,5 +1,6 @@
 import type { NodeId } from '../model/types.ts';
 import type { FramePoint } from './frame.ts';
+import { assignTracks, type LaneRun } from './lanes.ts';
 import { RouteSearch, type GapLine, type Pass, type SearchEffort } from './route-search.ts';
 
 export type { GapLine } from './route-search.ts';
@@ -15,14 +16,31 @@ export interface FrameBox {
 }
 
 /**
- * Where routes run along a gap: lanes near its top, under the row above and clear of its group frames (which
- * reach 10 px below the boxes), above the middles of the connectors (where undercuts arrive, at 0.3), their
- * labels and junctions (0.6). Each is a share of the gap below the row above; routes along the same gap take
- * turns.
+ * Where routes run along a gap: in a band near its top, under the row above and clear of its group frames
+ * (which reach 10 px below the boxes), above the middles of the connectors (where undercuts arrive, at 0.3),
+ * their labels and junctions (0.6). Shares of the gap below the row above; routes along the same gap take
+ * tracks in the band (`assignTracks`), TRACK_SPACING apart while the band has room for them.
  */
-const LANES = [0.2, 0.25];
-/** The lanes' mean share: where the tree's lines are taken to cross them. */
-const LANE_DEPTH = LANES.reduce((sum, share) => sum + share, 0) / LANES.length;
+const BAND_TOP = 0.18;
+const BAND_BOTTOM = 0.28;
+const TRACK_SPACING = 3;
+
+/** A point of a route still being planned: the depth of points on a run is set once all runs are known. */
+interface PlanPoint {
+  b: number;
+  d: number;
+}
+
+/** A run along a gap while routes are planned: its two points, and where along the route they are. */
+interface PendingRun extends LaneRun {
+  readonly from: PlanPoint;
+  readonly to: PlanPoint;
+}
+
+/** A route from `Router.route`: its points are known once the router has `settle`d all routes. */
+export interface PlannedRoute {
+  points: readonly FramePoint[];
+}
 
 /**
  * Routes links that are not tree edges (cross-links of shared nodes, contradictions) around boxes. Levels are
@@ -33,8 +51,11 @@ const LANE_DEPTH = LANES.reduce((sum, share) => sum + share, 0) / LANES.length;
 export class Router {
   private readonly free: { left: number; right: number }[][] = [];
   private searcher: RouteSearch;
-  /** Per gap, how many routes run along it: each takes the next lane. */
-  private readonly runs: number[] = [];
+  /** Per gap, the runs of the routes planned so far, to be given tracks. */
+  private readonly runs: PendingRun[][] = [];
+  private readonly planned: { route: PlannedRoute; raw: PlanPoint[] }[] = [];
+  /** Plain routes: per gap, how many have run along it. */
+  private readonly plainRuns: number[] = [];
 
   constructor(
     boxes: Iterable<FrameBox>,
@@ -76,14 +97,9 @@ export class Router {
     this.searcher = new RouteSearch(lines, this, this.effort, routeEnds);
   }
 
-  /** Depth of the `k`th lane of gap `g` (see LANES), below the end of row g - 1. */
-  private laneAt(g: number, k: number): number {
-    return this.rowEnd(g - 1) + this.gap * LANES[k % LANES.length]!;
-  }
-
-  /** Depth where the lanes of gap `g` run, on average: where routes meet the tree's lines. */
+  /** Depth of the middle of gap `g`'s band of tracks, below the end of row g - 1: where routes meet the tree's lines. */
   laneDepth(g: number): number {
-    return this.rowEnd(g - 1) + this.gap * LANE_DEPTH;
+    return this.rowEnd(g - 1) + (this.gap * (BAND_TOP + BAND_BOTTOM)) / 2;
   }
 
   /** Where level `level`'s row ends: the bottom of its deepest box. */
@@ -114,21 +130,59 @@ export class Router {
   }
 
   /**
-   * Points from a box to a point in gap `endGap` (a box bottom reached from that gap, or a point in it). `to`
-   * is the box at the end, whose own connectors the route may cross freely.
+   * A route from a box to a point reached from gap `endGap` (a box bottom reached from that gap, or a point in
+   * it). `to` is the box at the end, whose own connectors the route may cross freely. Its points are set by
+   * `settle`, once every route is planned: routes along the same gap are ordered among each other.
    */
-  route(from: FrameBox, end: FramePoint, endGap: number, to?: NodeId): FramePoint[] {
+  route(from: FrameBox, end: FramePoint, endGap: number, to?: NodeId): PlannedRoute {
     const passes = this.searcher.find(from.id, from.level, from.centre, to, end.b, endGap);
-    return this.draw(from, end, passes, endGap);
+    const raw = this.draw(from, end, passes, endGap);
+    if (!this.searches) return { points: dropRepeats(raw) };
+    const route: PlannedRoute = { points: [] };
+    this.planned.push({ route, raw });
+    return route;
   }
 
-  /** The route's points: straight through rows, along gaps in lanes near their top, turning at right angles. */
-  private draw(from: FrameBox, end: FramePoint, passes: readonly Pass[], endGap: number): FramePoint[] {
-    const points: FramePoint[] = [];
+  /** Gives every run along a gap its track, then every planned route its points. */
+  settle(): void {
+    this.runs.forEach((runs, gap) => {
+      const { track, tracks } = assignTracks(runs);
+      const room = this.gap * (BAND_BOTTOM - BAND_TOP);
+      const spacing = Math.min(TRACK_SPACING, room / Math.max(1, tracks - 1));
+      const top = this.trackTop(gap);
+      runs.forEach((run, i) => (run.from.d = run.to.d = top + track[i]! * spacing));
+    });
+    for (const { route, raw } of this.planned) route.points = dropRepeats(raw);
+    this.runs.length = 0;
+    this.planned.length = 0;
+  }
+
+  /** Depth of the first track of gap `g`. */
+  private trackTop(g: number): number {
+    return this.rowEnd(g - 1) + this.gap * BAND_TOP;
+  }
+
+  /**
+   * The route's points: straight through rows, along gaps in their band of tracks, turning at right angles.
+   * Points on runs along gaps get their depth in `settle`.
+   */
+  private draw(from: FrameBox, end: FramePoint, passes: readonly Pass[], endGap: number): PlanPoint[] {
+    const points: PlanPoint[] = [];
+    const pending: { gap: number; at: number }[] = [];
+    const searched = this.searches;
     const along = (gap: number, a: number, b: number, through: boolean) => {
+      if (!searched) {
+        // Plain routes: no order is worth its cost, each run takes the next of two tracks.
+        if (a === b && through) return;
+        const track = (this.plainRuns[gap] = (this.plainRuns[gap] ?? 0) + 1) % 2;
+        const d = this.trackTop(gap) + track * TRACK_SPACING;
+        points.push({ b: a, d }, { b, d });
+        return;
+      }
+      if (a !== b || through) this.searcher.occupy(gap, a, b);
       if (a !== b || !through) {
-        const lane = this.laneAt(gap, (this.runs[gap] = (this.runs[gap] ?? 0) + 1) - 1);
-        points.push({ b: a, d: lane }, { b, d: lane });
+        pending.push({ gap, at: points.length });
+        points.push({ b: a, d: 0 }, { b, d: 0 });
       }
     };
     const start = passes[0]!;
@@ -162,8 +216,22 @@ export class Router {
     const endRow = endGap - 1;
     if (endRow >= 0 && end.d > this.levelStart[endRow]! && end.d < this.rowEnd(endRow))
       points.push({ b: end.b, d: this.rowEnd(endRow) });
-    points.push(end);
-    return dropRepeats(points);
+    points.push({ b: end.b, d: end.d });
+    // Which way the route turns off each run: towards the row below if its neighbour lies below the band.
+    for (const { gap, at } of pending) {
+      const band = this.laneDepth(gap);
+      const from = points[at]!;
+      const to = points[at + 1]!;
+      (this.runs[gap] ??= []).push({
+        a: from.b,
+        b: to.b,
+        aDown: points[at - 1]!.d > band,
+        bDown: points[at + 2]!.d > band,
+        from,
+        to,
+      });
+    }
+    return points;
   }
 }
 
@@ -174,7 +242,7 @@ function gapBetween(before: Pass, pass: Pass): number {
 }
 
 /** The corners of a route: repeated points and points on a straight run between their neighbours dropped. */
-function dropRepeats(points: readonly FramePoint[]): FramePoint[] {
+function dropRepeats(points: readonly PlanPoint[]): FramePoint[] {
   const out: FramePoint[] = [];
   for (const p of points) {
     const last = out[out.length - 1];

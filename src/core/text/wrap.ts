@@ -26,24 +26,16 @@ const ELLIPSIS = '…';
  */
 export function wrapText(text: string, measurer: TextMeasurer, style: WrapStyle): WrappedText {
   const measure = (s: string) => measurer.width(s, style.weight, style.size);
-  const space = measure(' ');
+  const space = measurer.width(' ', style.weight, style.size);
   const lines: string[] = [];
   const widths: number[] = [];
   // The current line is text[lineStart, lineEnd): lines are cut out of the text once, not built word by word
   // (a large map wraps hundreds of thousands of words). `spaced` notes a separator other than one space.
+  // No closure shares these: a double in a closure's context is boxed anew on every write.
   let lineStart = -1;
   let lineEnd = -1;
   let lineWidth = 0;
   let spaced = false;
-  const flush = () => {
-    if (lineStart >= 0) {
-      const line = text.slice(lineStart, lineEnd);
-      lines.push(spaced ? line.replace(/\s+/g, ' ') : line);
-      widths.push(lineWidth);
-    }
-    lineStart = -1;
-    spaced = false;
-  };
 
   for (let i = 0; i < text.length && lines.length <= style.maxLines;) {
     if (isSpace(text.charCodeAt(i))) {
@@ -58,7 +50,11 @@ export function wrapText(text: string, measurer: TextMeasurer, style: WrapStyle)
       lineEnd = end;
       lineWidth += space + wordWidth;
     } else {
-      flush();
+      if (lineStart >= 0) {
+        lines.push(cutLine(text, lineStart, lineEnd, spaced));
+        widths.push(lineWidth);
+      }
+      spaced = false;
       if (wordWidth <= style.maxWidth) {
         lineStart = i;
         lineEnd = end;
@@ -77,7 +73,10 @@ export function wrapText(text: string, measurer: TextMeasurer, style: WrapStyle)
     }
     i = end;
   }
-  flush();
+  if (lineStart >= 0) {
+    lines.push(cutLine(text, lineStart, lineEnd, spaced));
+    widths.push(lineWidth);
+  }
 
   if (lines.length <= style.maxLines) {
     let width = 0;
@@ -89,6 +88,12 @@ export function wrapText(text: string, measurer: TextMeasurer, style: WrapStyle)
   kept[kept.length - 1] = lastLine;
   widths[kept.length - 1] = measure(lastLine);
   return { lines: kept, width: Math.max(0, ...widths.slice(0, kept.length)), truncated: true };
+}
+
+/** A line cut out of the text, its separators made single spaces where they were not. */
+function cutLine(text: string, start: number, end: number, spaced: boolean): string {
+  const line = text.slice(start, end);
+  return spaced ? line.replace(/\s+/g, ' ') : line;
 }
 
 /** The white space of `\s` in regular expressions, by character code. */
