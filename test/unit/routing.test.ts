@@ -1,6 +1,7 @@
 import dagre from '@dagrejs/dagre';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { assignTracks } from '../../src/core/layout/lanes.ts';
 import { layoutMap } from '../../src/core/layout/layout.ts';
 import { edgesOf, ourDrawnEdges } from '../bench/layout-bench.ts';
 import { drawnCrossings } from '../bench/metrics.ts';
@@ -34,6 +35,56 @@ function crossesBox(
   return false; // the short curves at corners stay within their corner's square
 }
 
+describe('tracks of runs along a gap', () => {
+  it('put a run turning up above one that turns down across it', () => {
+    // A turns down at 50, inside B's span; B turns up at 20, inside A's: B above A crosses nothing.
+    const a = { a: 0, b: 50, aDown: false, bDown: true };
+    const b = { a: 20, b: 100, aDown: false, bDown: false };
+    for (const runs of [
+      [a, b],
+      [b, a],
+    ]) {
+      const { track, tracks } = assignTracks(runs);
+      expect(tracks).toBe(2);
+      expect(track[runs.indexOf(b)]).toBeLessThan(track[runs.indexOf(a)]!);
+    }
+  });
+
+  it('give runs that meet different tracks and runs side by side the same one', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            a: fc.integer({ min: 0, max: 50 }),
+            b: fc.integer({ min: 0, max: 50 }),
+            aDown: fc.boolean(),
+            bDown: fc.boolean(),
+          }),
+          { maxLength: 30 },
+        ),
+        (runs) => {
+          const { track, tracks } = assignTracks(runs);
+          const span = (r: (typeof runs)[number]) => [Math.min(r.a, r.b), Math.max(r.a, r.b)] as const;
+          runs.forEach((r, i) => {
+            expect(track[i]).toBeGreaterThanOrEqual(0);
+            expect(track[i]).toBeLessThan(tracks);
+            runs.forEach((s, j) => {
+              const [rl, rh] = span(r);
+              const [sl, sh] = span(s);
+              if (i !== j && rl <= sh && sl <= rh) expect(track[i]).not.toBe(track[j]);
+            });
+          });
+          if (runs.length > 0 && runs.every((r) => r.a === r.b)) {
+            // Points side by side share track 0 unless they coincide.
+            const distinct = new Set(runs.map((r) => r.a)).size === runs.length;
+            if (distinct) expect(tracks).toBe(1);
+          }
+        },
+      ),
+    );
+  });
+});
+
 describe('routes of cross-links and contradictions', () => {
   it('run straight along rows and gaps, never through a box, within the bounds of the map', () => {
     fc.assert(
@@ -65,25 +116,39 @@ describe('routes of cross-links and contradictions', () => {
     );
   });
 
-  it('stay straight and clear of boxes on a map too large to search (plain routes)', () => {
-    const laid = layoutMap(syntheticMap(5200));
-    const routes = laid.connectors.filter((c) => c.kind === 'cross');
-    expect(routes.length).toBeGreaterThan(200);
-    const byRow = new Map<number, typeof laid.nodes>();
-    for (const node of laid.nodes) byRow.set(node.y, [...(byRow.get(node.y) ?? []), node]);
-    for (const connector of routes) {
-      const corners = routeCorners(connector.path);
-      for (let i = 1; i < corners.length; i++) {
-        const [p, q] = [corners[i - 1]!, corners[i]!];
-        expect(p.x === q.x || p.y === q.y, connector.key).toBe(true);
-        // Vertical steps pass rows: no box of the row they pass may be crossed.
-        if (p.x !== q.x) continue;
-        for (const [, row] of byRow)
-          for (const node of row)
-            if (crossesBox(p, q, node)) throw new Error(`${connector.key} passes through ${node.id}`);
+  it.each([
+    [5200, 'quick search'],
+    [20400, 'plain routes'],
+  ])(
+    'stay straight and clear of boxes on a map of %i boxes (%s)',
+    (size) => {
+      const laid = layoutMap(syntheticMap(size));
+      const routes = laid.connectors.filter((c) => c.kind === 'cross');
+      expect(routes.length).toBeGreaterThan(size * 0.04);
+      const byRow = new Map<number, typeof laid.nodes>();
+      for (const node of laid.nodes) byRow.set(node.y, [...(byRow.get(node.y) ?? []), node]);
+      const rows = [...byRow.values()].map((row) => ({
+        top: Math.min(...row.map((n) => n.y)),
+        bottom: Math.max(...row.map((n) => n.y + n.height)),
+        row,
+      }));
+      for (const connector of routes) {
+        const corners = routeCorners(connector.path);
+        for (let i = 1; i < corners.length; i++) {
+          const [p, q] = [corners[i - 1]!, corners[i]!];
+          expect(p.x === q.x || p.y === q.y, connector.key).toBe(true);
+          // Vertical steps pass rows: no box of the rows they pass may be crossed.
+          if (p.x !== q.x) continue;
+          for (const { top, bottom, row } of rows) {
+            if (bottom < Math.min(p.y, q.y) || top > Math.max(p.y, q.y)) continue;
+            for (const node of row)
+              if (crossesBox(p, q, node)) throw new Error(`${connector.key} passes through ${node.id}`);
+          }
+        }
       }
-    }
-  });
+    },
+    30_000,
+  );
 
   it('cross no more connectors than dagre draws on the benchmark maps of 100 and 1,000 nodes', () => {
     for (const size of [100, 1000]) {

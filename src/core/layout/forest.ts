@@ -5,6 +5,8 @@ import type { NodeId, Relation, RelationId } from '../model/types.ts';
 /** A node in the drawn tree: placed under its parent by `relation` (its primary relation). */
 export interface TreeNode {
   readonly id: NodeId;
+  /** Its number in the forest (0, 1, 2, …): per-node data of a layout lives in arrays at this index. */
+  readonly index: number;
   readonly relation: RelationId | undefined;
   readonly depth: number;
   readonly children: TreeNode[];
@@ -26,21 +28,20 @@ export interface Forest {
  * broken there). Built iteratively: 10,000-deep chains are fine.
  */
 export function buildForest(index: MapIndex): Forest {
-  const placedUnder = new Map<NodeId, { parent: NodeId; relation: Relation }>();
-  for (const node of index.map.nodes) {
-    const relation = primaryRelation(index, node.id);
-    const parent = relation && conclusionOf(index, relation);
-    if (relation && parent !== undefined && index.node(parent))
-      placedUnder.set(node.id, { parent, relation });
-  }
-
+  // The parent of each node by its place in the file (an array: this runs on every layout of maps of ten
+  // thousand nodes), and the children of each parent.
+  const nodes = index.map.nodes;
+  const parentAt: (NodeId | undefined)[] = new Array<NodeId | undefined>(nodes.length);
   const childrenOf = new Map<NodeId, { id: NodeId; relation: Relation }[]>();
-  for (const node of index.map.nodes) {
-    const placement = placedUnder.get(node.id);
-    if (!placement) continue;
-    const list = childrenOf.get(placement.parent) ?? [];
-    list.push({ id: node.id, relation: placement.relation });
-    childrenOf.set(placement.parent, list);
+  for (let i = 0; i < nodes.length; i++) {
+    const id = nodes[i]!.id;
+    const relation = primaryRelation(index, id);
+    const parent = relation && conclusionOf(index, relation);
+    if (!relation || parent === undefined || !index.node(parent)) continue;
+    parentAt[i] = parent;
+    const list = childrenOf.get(parent);
+    if (list) list.push({ id, relation });
+    else childrenOf.set(parent, [{ id, relation }]);
   }
   const keys = new Map<string, number[]>();
   const keyOf = (relation: Relation): number[] => {
@@ -56,7 +57,14 @@ export function buildForest(index: MapIndex): Forest {
   const all = new Map<NodeId, TreeNode>();
   const roots: TreeNode[] = [];
   const grow = (rootId: NodeId): void => {
-    const root: TreeNode = { id: rootId, relation: undefined, depth: 0, children: [], size: 0 };
+    const root: TreeNode = {
+      id: rootId,
+      index: all.size,
+      relation: undefined,
+      depth: 0,
+      children: [],
+      size: 0,
+    };
     all.set(rootId, root);
     roots.push(root);
     const stack: TreeNode[] = [root];
@@ -68,6 +76,7 @@ export function buildForest(index: MapIndex): Forest {
         if (all.has(child.id)) continue;
         const node: TreeNode = {
           id: child.id,
+          index: all.size,
           relation: child.relation.id,
           depth: current.depth + 1,
           children: [],
@@ -80,12 +89,17 @@ export function buildForest(index: MapIndex): Forest {
     }
     for (let i = order.length - 1; i >= 0; i--) {
       const node = order[i]!;
-      node.size = node.children.reduce((sum, child) => sum + 1 + child.size, 0);
+      let size = 0;
+      for (const child of node.children) size += 1 + child.size;
+      node.size = size;
     }
   };
 
-  for (const node of index.map.nodes) if (!placedUnder.has(node.id) && !all.has(node.id)) grow(node.id);
-  for (const node of index.map.nodes) if (!all.has(node.id)) grow(node.id);
+  for (let i = 0; i < nodes.length; i++) {
+    const id = nodes[i]!.id;
+    if (parentAt[i] === undefined && !all.has(id)) grow(id);
+  }
+  for (const node of nodes) if (!all.has(node.id)) grow(node.id);
   return { roots, all };
 }
 

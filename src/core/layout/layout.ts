@@ -8,6 +8,7 @@ import {
   bumpBreadthAt,
   bumpPath,
   bumpSteps,
+  framePoint,
   midpoint,
   roundedPath,
   toScreen,
@@ -16,7 +17,7 @@ import {
 import { groupFrames } from './group-frames.ts';
 import { boundsOf } from './rect.ts';
 import { effortFor } from './route-search.ts';
-import { Router, type FrameBox, type GapLine, type PlannedRoute } from './router.ts';
+import { GapLine, Router, type FrameBox, type PlannedRoute } from './router.ts';
 import { placeTidy, type Extent, type Spacing } from './tidy.ts';
 import type { Direction, LaidOutConnector, LaidOutMap, LaidOutNode, Rect } from './types.ts';
 
@@ -54,38 +55,40 @@ export function layoutMap(map: ArgumentMap, options: LayoutOptions = {}): LaidOu
   const spacing = spacingFor[direction];
   const index = indexMap(map);
   const roles = rolesOf(index);
-  // Each box's wrapped text and its extent in the layout frame (breadth along siblings, depth along levels).
-  const boxes = new Map<NodeId, { content: BoxContent; extent: Extent }>();
-  for (const node of index.map.nodes) {
-    if (boxes.has(node.id)) continue;
-    const content = measureBox(node, roles.get(node.id)!, measurer);
-    const extent =
+  const forest = buildForest(index);
+  const trees = forest.all;
+  // Each box's wrapped text and its extent in the layout frame (breadth along siblings, depth along levels),
+  // by tree node index.
+  const contents: BoxContent[] = new Array<BoxContent>(trees.size);
+  const extents: Extent[] = new Array<Extent>(trees.size);
+  for (const tree of trees.values()) {
+    const content = measureBox(index.node(tree.id)!, roles.get(tree.id)!, measurer);
+    contents[tree.index] = content;
+    extents[tree.index] =
       direction === 'down'
         ? { breadth: content.width, depth: content.height }
         : { breadth: content.height, depth: content.width };
-    boxes.set(node.id, { content, extent });
   }
-  const extent = (id: NodeId): Extent => boxes.get(id)!.extent;
+  const extent = (tree: TreeNode): Extent => extents[tree.index]!;
 
-  const forest = buildForest(index);
   const placement = placeTidy(forest, collapsed, extent, spacing, (id) => index.node(id)?.group);
   const shown = shownNodes(forest.roots, collapsed);
 
-  const frameBoxes = new Map<NodeId, FrameBox>();
+  // The shown boxes in the layout frame, by tree node index.
+  const frames: (FrameBox | undefined)[] = new Array<FrameBox | undefined>(trees.size);
   for (const tree of shown) {
-    frameBoxes.set(tree.id, {
+    frames[tree.index] = {
       id: tree.id,
-      centre: placement.centre.get(tree.id)!,
+      centre: placement.centre[tree.index]!,
       top: placement.levelStart[tree.depth]!,
       level: tree.depth,
-      breadth: extent(tree.id).breadth,
-      depth: extent(tree.id).depth,
-    });
+      breadth: extent(tree).breadth,
+      depth: extent(tree).depth,
+    };
   }
-
   const nodes: LaidOutNode[] = shown.map((tree) => {
-    const box = boxes.get(tree.id)!.content;
-    const frame = frameBoxes.get(tree.id)!;
+    const box = contents[tree.index]!;
+    const frame = frames[tree.index]!;
     const corner = toScreen(direction, { b: frame.centre - frame.breadth / 2, d: frame.top });
     const parent = tree.relation ? conclusionOf(index, index.relation(tree.relation)!) : undefined;
     return {
@@ -109,14 +112,14 @@ export function layoutMap(map: ArgumentMap, options: LayoutOptions = {}): LaidOu
   });
 
   const router = new Router(
-    frameBoxes.values(),
+    shown.map((tree) => frames[tree.index]!),
     placement.levelStart,
     placement.levelSize,
     spacing.level,
-    effortFor(frameBoxes.size),
+    effortFor(shown.length),
   );
   const routeExtent: RouteExtent = { left: Infinity, right: -Infinity, top: Infinity, bottom: -Infinity };
-  const connectors = drawConnectors(index, forest.all, frameBoxes, router, direction, spacing, routeExtent);
+  const connectors = drawConnectors(index, trees, frames, router, direction, spacing, routeExtent);
   const groups = groupFrames(map.groups, nodes, (id) => index.node(id)?.group);
   const bounds = boundsOf([...nodes, ...groups]);
   return { direction, nodes, connectors, groups, bounds: withRoutes(bounds, routeExtent) };
@@ -161,33 +164,46 @@ function shownNodes(roots: readonly TreeNode[], collapsed: ReadonlySet<NodeId>):
 }
 
 /** Where a relation's line ends, the gap it ends in, and the row's bottom below its target if lower. */
-interface LineEnd {
-  readonly point: FramePoint;
-  readonly gap: number;
-  readonly via?: FramePoint;
+class LineEnd {
+  constructor(
+    readonly point: FramePoint,
+    readonly gap: number,
+    readonly via: FramePoint | undefined,
+  ) {}
 }
 
 /** How far above its bar a tree connector's label sits. */
 const LABEL_ABOVE_BAR = 14;
 
-interface Junction {
-  readonly members: readonly FrameBox[];
-  /** Where the premises' bar meets the line to the target. */
-  readonly point: FramePoint;
+/** The bar joining a relation's premises placed under it, in their row's gap above. */
+class Junction {
   /** Middle of the line to the target, where undercuts of this relation arrive (set once the ends are known). */
   middle: FramePoint;
-  readonly level: number;
+
+  constructor(
+    readonly members: readonly FrameBox[],
+    /** Where the premises' bar meets the line to the target. */
+    readonly point: FramePoint,
+    readonly level: number,
+  ) {
+    this.middle = point;
+  }
 }
 
 function drawConnectors(
   index: MapIndex,
   trees: ReadonlyMap<NodeId, TreeNode>,
-  boxes: ReadonlyMap<NodeId, FrameBox>,
+  /** The shown boxes, by tree node index. */
+  frames: readonly (FrameBox | undefined)[],
   router: Router,
   direction: Direction,
   spacing: Spacing,
   routeExtent: RouteExtent,
 ): LaidOutConnector[] {
+  const boxOf = (id: NodeId): FrameBox | undefined => {
+    const tree = trees.get(id);
+    return tree && frames[tree.index];
+  };
   const junctions = new Map<string, Junction>();
   const targetOf = (relation: Relation) => conclusionOf(index, relation);
 
@@ -195,10 +211,11 @@ function drawConnectors(
   for (const relation of index.map.relations) {
     if (relation.type === 'contradiction' || junctions.has(relation.id)) continue;
     const target = targetOf(relation);
-    if (target === undefined || !boxes.has(target)) continue;
+    if (target === undefined || !boxOf(target)) continue;
     const members: FrameBox[] = [];
     for (const id of relation.from) {
-      const box = trees.get(id)?.relation === relation.id ? boxes.get(id) : undefined;
+      const tree = trees.get(id);
+      const box = tree?.relation === relation.id ? frames[tree.index] : undefined;
       if (box) members.push(box);
     }
     if (members.length === 0) continue;
@@ -210,11 +227,11 @@ function drawConnectors(
       right = Math.max(right, m.centre + m.breadth / 2);
     }
     const level = first.level;
-    const point = {
-      b: members.length === 1 ? first.centre : (left + right) / 2,
-      d: first.top - spacing.level * 0.4,
-    };
-    junctions.set(relation.id, { members, point, middle: point, level });
+    const point = framePoint(
+      members.length === 1 ? first.centre : (left + right) / 2,
+      first.top - spacing.level * 0.4,
+    );
+    junctions.set(relation.id, new Junction(members, point, level));
   }
   // Where each relation's line ends (by its place in the file): the target's bottom, or for an undercut the
   // middle of the line it attacks. Under a box shorter than its row the line comes straight up from the row's
@@ -235,18 +252,20 @@ function drawConnectors(
     if (relation.type !== 'undercut') continue;
     const attacked = junctions.get(relation.to);
     ends[i] =
-      attacked && boxes.has(targets[i]!)
-        ? { point: attacked.middle, gap: attacked.level }
+      attacked && boxOf(targets[i]!)
+        ? new LineEnd(attacked.middle, attacked.level, undefined)
         : boxEnd(targets[i]);
   }
   function boxEnd(target: NodeId | undefined): LineEnd | undefined {
-    const box = target === undefined ? undefined : boxes.get(target);
+    const box = target === undefined ? undefined : boxOf(target);
     if (!box) return undefined;
-    const point = { b: box.centre, d: box.top + box.depth };
+    const point = framePoint(box.centre, box.top + box.depth);
     const rowEnd = router.rowEnd(box.level);
-    return rowEnd - point.d > 0.5
-      ? { point, gap: box.level + 1, via: { b: point.b, d: rowEnd } }
-      : { point, gap: box.level + 1 };
+    return new LineEnd(
+      point,
+      box.level + 1,
+      rowEnd - point.d > 0.5 ? framePoint(point.b, rowEnd) : undefined,
+    );
   }
 
   if (router.searches) {
@@ -265,15 +284,18 @@ function drawConnectors(
       const junction = junctions.get(relation.id);
       const end = ends[i];
       if (!junction || !end) continue;
-      treeLines.push({
-        gap: junction.level,
-        low: junction.point.b,
-        lane: bumpBreadthAt(junction.point, end.via ?? end.point, router.laneDepth(junction.level)),
-        high: end.point.b,
-        weight: junction.members.length,
-        premises: junction.members,
-        target: target!,
-      });
+      const lane = bumpBreadthAt(junction.point, end.via ?? end.point, router.laneDepth(junction.level));
+      treeLines.push(
+        new GapLine(
+          junction.level,
+          junction.point.b,
+          lane,
+          end.point.b,
+          junction.members.length,
+          junction.members,
+          target!,
+        ),
+      );
     }
     router.avoid(treeLines, routeEnds);
   }
@@ -291,8 +313,8 @@ function drawConnectors(
   for (let i = 0; i < relations.length; i++) {
     const relation = relations[i]!;
     if (relation.type === 'contradiction') {
-      const a = boxes.get(relation.from[0]!);
-      const b = boxes.get(relation.to);
+      const a = boxOf(relation.from[0]!);
+      const b = boxOf(relation.to);
       if (!a || !b || a.id === b.id) continue;
       const route = contradictionRoute(a, b, router);
       planned.push({ at: connectors.length, route });
@@ -345,7 +367,7 @@ function drawConnectors(
     if (junction && junction.members.length === relation.from.length) continue;
     const entry = junction ? { point: junction.point, gap: junction.level } : end;
     relation.from.forEach((premise, k) => {
-      const box = boxes.get(premise);
+      const box = boxOf(premise);
       if (!box || premise === target || junction?.members.includes(box)) return;
       if (k > 0 && relation.from.indexOf(premise) < k) return; // listed twice
       planned.push({ at: connectors.length, route: router.route(box, entry.point, entry.gap, target) });

@@ -1,9 +1,9 @@
 import type { NodeId } from '../model/types.ts';
 import type { FramePoint } from './frame.ts';
 import { assignTracks, type LaneRun } from './lanes.ts';
-import { RouteSearch, type GapLine, type Pass, type SearchEffort } from './route-search.ts';
+import { Pass, RouteSearch, type GapLine, type SearchEffort } from './route-search.ts';
 
-export type { GapLine } from './route-search.ts';
+export { GapLine } from './route-search.ts';
 
 /** A shown box in the layout frame: centre along breadth, extent along both axes, level. */
 export interface FrameBox {
@@ -25,16 +25,28 @@ const BAND_TOP = 0.18;
 const BAND_BOTTOM = 0.28;
 const TRACK_SPACING = 3;
 
-/** A point of a route still being planned: the depth of points on a run is set once all runs are known. */
-interface PlanPoint {
-  b: number;
-  d: number;
+/**
+ * A point of a route still being planned: the depth of points on a run is set once all runs are known. A class
+ * of its own, so that its shape is not shared with the layout's other points (whose fields V8 would otherwise
+ * keep changing from small integers to doubles and back, every change making allocation slow).
+ */
+class PlanPoint {
+  constructor(
+    public b: number,
+    public d: number,
+  ) {}
 }
 
-/** A run along a gap while routes are planned: its two points, and where along the route they are. */
-interface PendingRun extends LaneRun {
-  readonly from: PlanPoint;
-  readonly to: PlanPoint;
+/** A run along a gap while routes are planned, with its two points (a class, like PlanPoint). */
+class PendingRun implements LaneRun {
+  constructor(
+    readonly a: number,
+    readonly b: number,
+    readonly aDown: boolean,
+    readonly bDown: boolean,
+    readonly from: PlanPoint,
+    readonly to: PlanPoint,
+  ) {}
 }
 
 /** A route from `Router.route`: its points are known once the router has `settle`d all routes. */
@@ -49,7 +61,9 @@ export interface PlannedRoute {
  * fewest crossings with the tree's connectors (`RouteSearch`).
  */
 export class Router {
-  private readonly free: { left: number; right: number }[][] = [];
+  /** Per row, the occupied spans (boxes with their margin, overlaps merged), ascending: left and right ends. */
+  private readonly lefts: Float64Array[] = [];
+  private readonly rights: Float64Array[] = [];
   private searcher: RouteSearch;
   /** Per gap, the runs of the routes planned so far, to be given tracks. */
   private readonly runs: PendingRun[][] = [];
@@ -81,7 +95,8 @@ export class Router {
         if (last && span.left <= last.right) last.right = Math.max(last.right, span.right);
         else merged.push({ ...span });
       }
-      this.free.push(merged);
+      this.lefts.push(Float64Array.from(merged, (span) => span.left));
+      this.rights.push(Float64Array.from(merged, (span) => span.right));
     }
     // No tree lines known yet: every route is as good as another until `avoid` tells them.
     this.searcher = new RouteSearch([], this, effort, new Set());
@@ -109,24 +124,35 @@ export class Router {
 
   /** Nearest breadth position to `ideal` in level `level` that no box occupies. */
   freeAt(level: number, ideal: number): number {
-    const span = this.spanAt(level, ideal);
-    if (!span) return ideal;
-    return ideal - span.left <= span.right - ideal ? span.left : span.right;
+    const i = this.spanAt(level, ideal);
+    if (i < 0) return ideal;
+    const left = this.lefts[level]![i]!;
+    const right = this.rights[level]![i]!;
+    return ideal - left <= right - ideal ? left : right;
   }
 
-  /** The occupied span of a row that `ideal` falls in, if any (binary search: rows are sorted). */
-  spanAt(level: number, ideal: number): { left: number; right: number } | undefined {
-    const row = this.free[level] ?? [];
+  /** The occupied span of a row that `ideal` falls in: its index, or -1 (binary search: rows are sorted). */
+  spanAt(level: number, ideal: number): number {
+    const lefts = this.lefts[level];
+    const rights = this.rights[level];
+    if (!lefts || !rights) return -1;
     let lo = 0;
-    let hi = row.length - 1;
+    let hi = lefts.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const span = row[mid]!;
-      if (ideal < span.left) hi = mid - 1;
-      else if (ideal > span.right) lo = mid + 1;
-      else return span;
+      if (ideal < lefts[mid]!) hi = mid - 1;
+      else if (ideal > rights[mid]!) lo = mid + 1;
+      else return mid;
     }
-    return undefined;
+    return -1;
+  }
+
+  spanLeft(level: number, i: number): number {
+    return this.lefts[level]![i]!;
+  }
+
+  spanRight(level: number, i: number): number {
+    return this.rights[level]![i]!;
   }
 
   /**
@@ -176,26 +202,26 @@ export class Router {
         if (a === b && through) return;
         const track = (this.plainRuns[gap] = (this.plainRuns[gap] ?? 0) + 1) % 2;
         const d = this.trackTop(gap) + track * TRACK_SPACING;
-        points.push({ b: a, d }, { b, d });
+        points.push(new PlanPoint(a, d), new PlanPoint(b, d));
         return;
       }
       if (a !== b || through) this.searcher.occupy(gap, a, b);
       if (a !== b || !through) {
         pending.push({ gap, at: points.length });
-        points.push({ b: a, d: 0 }, { b, d: 0 });
+        points.push(new PlanPoint(a, NaN), new PlanPoint(b, NaN));
       }
     };
     const start = passes[0]!;
-    if (start.up && start.b === from.centre) points.push({ b: from.centre, d: from.top });
+    if (start.up && start.b === from.centre) points.push(new PlanPoint(from.centre, from.top));
     else {
       // Out of the bottom, straight on to the row's end if the box is shorter than its row.
       points.push(
-        { b: from.centre, d: from.top + from.depth },
-        { b: from.centre, d: this.rowEnd(from.level) },
+        new PlanPoint(from.centre, from.top + from.depth),
+        new PlanPoint(from.centre, this.rowEnd(from.level)),
       );
       if (start.up) along(from.level + 1, from.centre, start.b, false);
     }
-    const arrive: Pass = { row: endGap - 1, up: true, b: end.b };
+    const arrive = new Pass(endGap - 1, true, end.b);
     for (let i = 0; i < passes.length; i++) {
       const pass = passes[i]!;
       if (i > 0) {
@@ -206,8 +232,8 @@ export class Router {
       const top = this.levelStart[pass.row]!;
       const bottom = this.rowEnd(pass.row);
       points.push(
-        pass.up ? { b: pass.b, d: bottom } : { b: pass.b, d: top },
-        pass.up ? { b: pass.b, d: top } : { b: pass.b, d: bottom },
+        new PlanPoint(pass.b, pass.up ? bottom : top),
+        new PlanPoint(pass.b, pass.up ? top : bottom),
       );
     }
     const last = passes[passes.length - 1]!;
@@ -215,21 +241,16 @@ export class Router {
     // Into a box shorter than its row: up from the row's end.
     const endRow = endGap - 1;
     if (endRow >= 0 && end.d > this.levelStart[endRow]! && end.d < this.rowEnd(endRow))
-      points.push({ b: end.b, d: this.rowEnd(endRow) });
-    points.push({ b: end.b, d: end.d });
+      points.push(new PlanPoint(end.b, this.rowEnd(endRow)));
+    points.push(new PlanPoint(end.b, end.d));
     // Which way the route turns off each run: towards the row below if its neighbour lies below the band.
     for (const { gap, at } of pending) {
       const band = this.laneDepth(gap);
       const from = points[at]!;
       const to = points[at + 1]!;
-      (this.runs[gap] ??= []).push({
-        a: from.b,
-        b: to.b,
-        aDown: points[at - 1]!.d > band,
-        bDown: points[at + 2]!.d > band,
-        from,
-        to,
-      });
+      const aDown = points[at - 1]!.d > band;
+      const bDown = points[at + 2]!.d > band;
+      (this.runs[gap] ??= []).push(new PendingRun(from.b, to.b, aDown, bDown, from, to));
     }
     return points;
   }

@@ -35,22 +35,22 @@ function push<K, V>(table: Map<K, V[]>, key: K, value: V): void {
 }
 
 export function indexMap(map: ArgumentMap): MapIndex {
+  // Plain loops: this runs on every layout, and 10,000-relation maps should not pay for iterators and closures.
+  // Filled from the end, so that the first of several entries with one id is the one kept, at one Map
+  // operation per entry.
   const nodes = new Map<NodeId, MapNode>();
-  for (const node of map.nodes) if (!nodes.has(node.id)) nodes.set(node.id, node);
-  const relations = new Map<RelationId, Relation>();
+  for (let i = map.nodes.length - 1; i >= 0; i--) nodes.set(map.nodes[i]!.id, map.nodes[i]!);
+  const order = new Map<RelationId, number>();
+  for (let i = map.relations.length - 1; i >= 0; i--) order.set(map.relations[i]!.id, i);
   const premiseOf = new Map<NodeId, Relation[]>();
   const incoming = new Map<NodeId, Relation[]>();
   const undercuts = new Map<RelationId, UndercutRelation[]>();
-  const order = new Map<RelationId, number>();
-  // Plain loops: this runs on every layout, and 10,000-relation maps should not pay for iterators and closures.
   for (let position = 0; position < map.relations.length; position++) {
     const relation = map.relations[position]!;
-    if (!relations.has(relation.id)) relations.set(relation.id, relation);
-    if (!order.has(relation.id)) order.set(relation.id, position);
     const from = relation.from;
     for (let i = 0; i < from.length; i++) {
       // A premise listed twice in one relation is still one premise.
-      if (from.indexOf(from[i]!) === i) push(premiseOf, from[i]!, relation);
+      if (i === 0 || from.indexOf(from[i]!) === i) push(premiseOf, from[i]!, relation);
     }
     if (relation.type === 'undercut') push(undercuts, relation.to, relation);
     else push(incoming, relation.to, relation);
@@ -58,7 +58,10 @@ export function indexMap(map: ArgumentMap): MapIndex {
   return {
     map,
     node: (id) => nodes.get(id),
-    relation: (id) => relations.get(id),
+    relation: (id) => {
+      const position = order.get(id);
+      return position === undefined ? undefined : map.relations[position];
+    },
     premiseOf: (id) => premiseOf.get(id) ?? none,
     incoming: (id) => incoming.get(id) ?? none,
     undercutsOf: (id) => undercuts.get(id) ?? none,
