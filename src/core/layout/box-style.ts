@@ -1,6 +1,6 @@
 import type { MapNode, Role } from '../model/types.ts';
 import type { TextMeasurer } from '../text/measure.ts';
-import { wrapText } from '../text/wrap.ts';
+import { wrapText, type WrapStyle } from '../text/wrap.ts';
 
 /** Box metrics shared by layout and rendering, so that both place text at the same pixels. */
 export const boxStyle = {
@@ -37,30 +37,32 @@ export interface BoxContent {
   readonly height: number;
 }
 
+const titleStyle: WrapStyle = {
+  weight: 'semibold',
+  size: boxStyle.titleSize,
+  maxWidth: boxStyle.maxTextWidth,
+  maxLines: boxStyle.maxTitleLines,
+};
+const textStyle: WrapStyle = {
+  weight: 'regular',
+  size: boxStyle.textSize,
+  maxWidth: boxStyle.maxTextWidth,
+  maxLines: boxStyle.maxLines,
+};
+const noLines: readonly string[] = Object.freeze([]);
+
 /** Wraps a node's title and text and sizes its box (whole pixels, so that coordinates stay clean). */
 export function measureBox(node: MapNode, role: Role, measurer: TextMeasurer): BoxContent {
   const s = boxStyle;
   const label = node.type === 'argument' ? `ARGUMENT · ${roleLabels[role]}` : roleLabels[role];
-  const title = node.title?.trim()
-    ? wrapText(node.title, measurer, {
-        weight: 'semibold',
-        size: s.titleSize,
-        maxWidth: s.maxTextWidth,
-        maxLines: s.maxTitleLines,
-      })
-    : undefined;
-  const text = wrapText(node.text, measurer, {
-    weight: 'regular',
-    size: s.textSize,
-    maxWidth: s.maxTextWidth,
-    maxLines: s.maxLines,
-  });
+  const title = node.title?.trim() ? wrapText(node.title, measurer, titleStyle) : undefined;
+  const text = wrapText(node.text, measurer, textStyle);
   const labelWidth = measurer.width(label, 'semibold', s.labelSize);
   const contentWidth = Math.max(labelWidth, title?.width ?? 0, text.width);
   const lineCount = (title?.lines.length ?? 0) + text.lines.length;
   return {
     label,
-    titleLines: title?.lines ?? [],
+    titleLines: title?.lines ?? noLines,
     textLines: text.lines,
     truncated: text.truncated || (title?.truncated ?? false),
     width: Math.ceil(Math.max(s.minWidth, contentWidth + 2 * s.paddingX)),

@@ -61,8 +61,14 @@ export function layoutMap(map: ArgumentMap, options: LayoutOptions = {}): LaidOu
   // by tree node index.
   const contents: BoxContent[] = new Array<BoxContent>(trees.size);
   const extents: Extent[] = new Array<Extent>(trees.size);
+  const groupAt: (string | undefined)[] = new Array<string | undefined>(trees.size);
+  // Each node's parent in the tree: the conclusion of its primary relation.
+  const parentAt: (NodeId | undefined)[] = new Array<NodeId | undefined>(trees.size);
   for (const tree of trees.values()) {
-    const content = measureBox(index.node(tree.id)!, roles.get(tree.id)!, measurer);
+    const node = index.node(tree.id)!;
+    groupAt[tree.index] = node.group;
+    for (const child of tree.children) parentAt[child.index] = tree.id;
+    const content = measureBox(node, roles.get(tree.id)!, measurer);
     contents[tree.index] = content;
     extents[tree.index] =
       direction === 'down'
@@ -71,7 +77,7 @@ export function layoutMap(map: ArgumentMap, options: LayoutOptions = {}): LaidOu
   }
   const extent = (tree: TreeNode): Extent => extents[tree.index]!;
 
-  const placement = placeTidy(forest, collapsed, extent, spacing, (id) => index.node(id)?.group);
+  const placement = placeTidy(forest, collapsed, extent, spacing, (tree) => groupAt[tree.index]);
   const shown = shownNodes(forest.roots, collapsed);
 
   // The shown boxes in the layout frame, by tree node index.
@@ -90,7 +96,7 @@ export function layoutMap(map: ArgumentMap, options: LayoutOptions = {}): LaidOu
     const box = contents[tree.index]!;
     const frame = frames[tree.index]!;
     const corner = toScreen(direction, { b: frame.centre - frame.breadth / 2, d: frame.top });
-    const parent = tree.relation ? conclusionOf(index, index.relation(tree.relation)!) : undefined;
+    const parent = parentAt[tree.index];
     return {
       id: tree.id,
       role: roles.get(tree.id)!,

@@ -80,23 +80,31 @@ export class Router {
     private readonly effort: SearchEffort,
     private readonly margin = 8,
   ) {
-    const rows: { left: number; right: number }[][] = levelStart.map(() => []);
+    // Each row's boxes as [left, right] pairs with their margin, sorted by left end (a tidy tree keeps each
+    // level in order, so the sort rarely moves anything), then merged where they overlap.
+    const rows: number[][] = levelStart.map(() => []);
     for (const box of boxes) {
-      rows[box.level]?.push({
-        left: box.centre - box.breadth / 2 - margin,
-        right: box.centre + box.breadth / 2 + margin,
-      });
+      rows[box.level]?.push(box.centre - box.breadth / 2 - margin, box.centre + box.breadth / 2 + margin);
     }
     for (const row of rows) {
-      row.sort((a, b) => a.left - b.left);
-      const merged: { left: number; right: number }[] = [];
-      for (const span of row) {
-        const last = merged[merged.length - 1];
-        if (last && span.left <= last.right) last.right = Math.max(last.right, span.right);
-        else merged.push({ ...span });
+      let sorted = true;
+      for (let i = 2; i < row.length && sorted; i += 2) sorted = row[i - 2]! <= row[i]!;
+      const order = Array.from({ length: row.length / 2 }, (_, k) => k);
+      if (!sorted) order.sort((a, b) => row[2 * a]! - row[2 * b]!);
+      const lefts: number[] = [];
+      const rights: number[] = [];
+      for (const k of order) {
+        const left = row[2 * k]!;
+        const right = row[2 * k + 1]!;
+        const last = rights.length - 1;
+        if (last >= 0 && left <= rights[last]!) rights[last] = Math.max(rights[last]!, right);
+        else {
+          lefts.push(left);
+          rights.push(right);
+        }
       }
-      this.lefts.push(Float64Array.from(merged, (span) => span.left));
-      this.rights.push(Float64Array.from(merged, (span) => span.right));
+      this.lefts.push(Float64Array.from(lefts));
+      this.rights.push(Float64Array.from(rights));
     }
     // No tree lines known yet: every route is as good as another until `avoid` tells them.
     this.searcher = new RouteSearch([], this, effort, new Set());

@@ -44,7 +44,7 @@ export function placeTidy(
   collapsed: ReadonlySet<NodeId>,
   extent: (node: TreeNode) => Extent,
   spacing: Spacing,
-  groupOf: (id: NodeId) => string | undefined = () => undefined,
+  groupOf: (node: TreeNode) => string | undefined = () => undefined,
 ): TidyPlacement {
   // The shown nodes in breadth-first order, so that each node's children are consecutive. Node 0 stands
   // above the theses; node n (one past the last) is the root's parent, as in the algorithm.
@@ -66,7 +66,7 @@ export function placeTidy(
   for (let v = 1; v < n; v++) {
     const node = shown[v - 1]!;
     breadth[v] = extent(node).breadth;
-    groups.push(groupOf(node.id));
+    groups.push(groupOf(node));
   }
   const relationOf = (v: number) => shown[v - 1]!.relation;
   tree.separation = (a, b) => {

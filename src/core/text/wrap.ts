@@ -19,6 +19,8 @@ export interface WrappedText {
 
 const ELLIPSIS = '…';
 
+let lineWidths = new Float64Array(64);
+
 /**
  * Greedy line breaking at white space (widths are additive because rendering does not kern). A word wider
  * than a line is broken after a hyphen or slash if that suffices, else between characters (never inside a
@@ -28,7 +30,16 @@ export function wrapText(text: string, measurer: TextMeasurer, style: WrapStyle)
   const measure = (s: string) => measurer.width(s, style.weight, style.size);
   const space = measurer.width(' ', style.weight, style.size);
   const lines: string[] = [];
-  const widths: number[] = [];
+  // Line widths, in a buffer shared by every call (wrapping is synchronous): one array less per box.
+  let widths = lineWidths;
+  const pushWidth = (k: number, width: number) => {
+    if (k >= widths.length) {
+      const grown = new Float64Array(widths.length * 2);
+      grown.set(widths);
+      widths = lineWidths = grown;
+    }
+    widths[k] = width;
+  };
   // The current line is text[lineStart, lineEnd): lines are cut out of the text once, not built word by word
   // (a large map wraps hundreds of thousands of words). `spaced` notes a separator other than one space.
   // No closure shares these: a double in a closure's context is boxed anew on every write.
@@ -52,7 +63,7 @@ export function wrapText(text: string, measurer: TextMeasurer, style: WrapStyle)
     } else {
       if (lineStart >= 0) {
         lines.push(cutLine(text, lineStart, lineEnd, spaced));
-        widths.push(lineWidth);
+        pushWidth(lines.length - 1, lineWidth);
       }
       spaced = false;
       if (wordWidth <= style.maxWidth) {
@@ -63,7 +74,7 @@ export function wrapText(text: string, measurer: TextMeasurer, style: WrapStyle)
         const pieces = breakWord(text.slice(i, end), measure, style.maxWidth, style.maxLines);
         for (const piece of pieces.slice(0, -1)) {
           lines.push(piece.text);
-          widths.push(piece.width);
+          pushWidth(lines.length - 1, piece.width);
         }
         const last = pieces[pieces.length - 1]!;
         lineStart = end - last.text.length;
@@ -75,19 +86,19 @@ export function wrapText(text: string, measurer: TextMeasurer, style: WrapStyle)
   }
   if (lineStart >= 0) {
     lines.push(cutLine(text, lineStart, lineEnd, spaced));
-    widths.push(lineWidth);
+    pushWidth(lines.length - 1, lineWidth);
   }
 
   if (lines.length <= style.maxLines) {
     let width = 0;
-    for (const w of widths) width = Math.max(width, w);
+    for (let k = 0; k < lines.length; k++) width = Math.max(width, widths[k]!);
     return { lines, width, truncated: false };
   }
   const kept = lines.slice(0, style.maxLines);
   const lastLine = fitWithEllipsis(kept[kept.length - 1]!, measure, style.maxWidth);
   kept[kept.length - 1] = lastLine;
   widths[kept.length - 1] = measure(lastLine);
-  return { lines: kept, width: Math.max(0, ...widths.slice(0, kept.length)), truncated: true };
+  return { lines: kept, width: Math.max(0, ...widths.subarray(0, kept.length)), truncated: true };
 }
 
 /** A line cut out of the text, its separators made single spaces where they were not. */
