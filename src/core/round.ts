@@ -10,6 +10,7 @@ const DECIMALS = Array.from({ length: 100 }, (_, i) =>
  */
 export function px(v: number): string {
   const r = Math.round(v * 100);
+  if (!Number.isFinite(r)) return String(r);
   if (r < 0) {
     const f = -r % 100;
     return f === 0 ? String(r / 100) : `-${(-r - f) / 100}${DECIMALS[f]!}`;

@@ -55,7 +55,24 @@ describe('locating JSON pointers', () => {
 describe('px', () => {
   it('formats like String(Math.round(v * 100) / 100)', async () => {
     const { px } = await import('../../src/core/round.ts');
-    for (const v of [0, -0, 1, -1, 0.5, 1.25, -1.375, 2.005, 1e6 + 0.333, -0.004, 12.3, 99.999, 0.1 + 0.2]) {
+    for (const v of [
+      0,
+      -0,
+      1,
+      -1,
+      0.5,
+      1.25,
+      -1.375,
+      2.005,
+      1e6 + 0.333,
+      -0.004,
+      12.3,
+      99.999,
+      0.1 + 0.2,
+      NaN,
+      Infinity,
+      -Infinity,
+    ]) {
       expect(px(v)).toBe(String(Math.round(v * 100) / 100));
     }
     fc.assert(

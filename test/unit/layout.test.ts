@@ -224,4 +224,18 @@ describe('hard shapes', () => {
     ]);
     expect(laid.connectors.find((c) => c.key === 'back#n0')).toMatchObject({ kind: 'cross' });
   });
+
+  it('draws a line for every premise when two relations share an id', () => {
+    const map: ArgumentMap = {
+      groups: [],
+      nodes: ['t', 'a', 'b'].map((id) => ({ id, type: 'statement' as const, text: id })),
+      relations: [
+        { id: 'r', type: 'support', from: ['a'], to: 't' },
+        { id: 'r', type: 'support', from: ['b'], to: 't' },
+      ],
+    };
+    const laid = layoutMap(map);
+    const drawn = new Set(laid.connectors.flatMap((c) => c.premises));
+    expect([...drawn].sort()).toEqual(['a', 'b']);
+  });
 });

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assignTracks } from '../../src/core/layout/lanes.ts';
 import { layoutMap } from '../../src/core/layout/layout.ts';
+import { effortFor } from '../../src/core/layout/route-search.ts';
 import { edgesOf, ourDrawnEdges } from '../bench/layout-bench.ts';
 import { drawnCrossings } from '../bench/metrics.ts';
 import { syntheticMap } from '../bench/synthetic.ts';
@@ -82,6 +83,14 @@ describe('tracks of runs along a gap', () => {
         },
       ),
     );
+  });
+});
+
+describe('route search effort', () => {
+  it('searches thoroughly up to 5,000 boxes, quickly up to 20,000 (the 10,000-box benchmark map), plainly beyond', () => {
+    expect(effortFor(5000)).toEqual({ places: 6, rise: 6 });
+    expect(effortFor(10000)).toEqual({ places: 2, rise: 0 });
+    expect(effortFor(20001)).toEqual({ places: 1, rise: 0 });
   });
 });
 

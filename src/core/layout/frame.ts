@@ -62,7 +62,7 @@ export function bumpPath(direction: Direction, points: readonly FramePoint[]): s
 }
 
 /**
- * `bumpPath` through two or three points given as numbers (b2, d2 NaN for two): the same text without the
+ * `bumpPath` through two or three points given as numbers (no b2, d2 for two): the same text without the
  * arrays and point objects, and each coordinate printed once. Tree connectors are drawn by the ten thousand.
  */
 export function bumpSteps(
@@ -71,8 +71,8 @@ export function bumpSteps(
   d0: number,
   b1: number,
   d1: number,
-  b2 = NaN,
-  d2 = NaN,
+  b2?: number,
+  d2?: number,
 ): string {
   const down = direction === 'down';
   const x0 = down ? b0 : d0;
@@ -84,7 +84,7 @@ export function bumpSteps(
   const sx1 = n(x1);
   const sy1 = n(y1);
   const first = `M${sx0},${sy0}${step(down, x0, y0, sx0, sy0, x1, y1, sx1, sy1)}`;
-  if (b2 !== b2) return first;
+  if (b2 === undefined || d2 === undefined) return first;
   const x2 = down ? b2 : d2;
   const y2 = down ? d2 : b2;
   return first + step(down, x1, y1, sx1, sy1, x2, y2, n(x2), n(y2));

@@ -183,10 +183,15 @@ const LABEL_ABOVE_BAR = 14;
 
 /** The bar joining a relation's premises placed under it, in their row's gap above. */
 class Junction {
-  /** Middle of the line to the target, where undercuts of this relation arrive (set once the ends are known). */
+  /**
+   * Middle of the line to the target, where undercuts of this relation arrive (set once the ends are known).
+   * An undercut's own junction keeps its bar point here: an undercut of an undercut arrives at that bar.
+   */
   middle: FramePoint;
 
   constructor(
+    /** The relation it was made for (the first of several with one id). */
+    readonly relation: Relation,
     readonly members: readonly FrameBox[],
     /** Where the premises' bar meets the line to the target. */
     readonly point: FramePoint,
@@ -237,7 +242,7 @@ function drawConnectors(
       members.length === 1 ? first.centre : (left + right) / 2,
       first.top - spacing.level * 0.4,
     );
-    junctions.set(relation.id, new Junction(members, point, level));
+    junctions.set(relation.id, new Junction(relation, members, point, level));
   }
   // Where each relation's line ends (by its place in the file): the target's bottom, or for an undercut the
   // middle of the line it attacks. Under a box shorter than its row the line comes straight up from the row's
@@ -248,7 +253,7 @@ function drawConnectors(
   const ends: (LineEnd | undefined)[] = new Array<LineEnd | undefined>(relations.length);
   for (let i = 0; i < relations.length; i++) {
     const relation = relations[i]!;
-    if (relation.type === 'undercut') continue;
+    if (relation.type === 'undercut' || relation.type === 'contradiction') continue;
     const end = (ends[i] = boxEnd(targets[i]));
     const junction = junctions.get(relation.id);
     if (junction && end) junction.middle = midpoint(junction.point, end.via ?? end.point);
@@ -370,7 +375,7 @@ function drawConnectors(
       });
     }
     // Premises not placed under the relation (shared nodes placed elsewhere): routed to its junction.
-    if (junction && junction.members.length === relation.from.length) continue;
+    if (junction?.relation === relation && junction.members.length === relation.from.length) continue;
     const entry = junction ? { point: junction.point, gap: junction.level } : end;
     relation.from.forEach((premise, k) => {
       const box = boxOf(premise);

@@ -344,7 +344,6 @@ export class RouteSearch {
    * that later routes cross it as few times as they can.
    */
   occupy(gap: number, a: number, b: number): void {
-    if (this.limit === 1) return;
     if (a === b) insertSorted((this.across[gap] ??= []), a);
     else {
       insertSorted((this.runStart[gap] ??= []), Math.min(a, b));

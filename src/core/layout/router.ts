@@ -57,7 +57,7 @@ export interface PlannedRoute {
 /**
  * Routes links that are not tree edges (cross-links of shared nodes, contradictions) around boxes. Levels are
  * rows separated by empty gaps; a route runs straight through rows at free places (between boxes, with a
- * margin) and along gaps in lanes near their top, with right-angled turns. Where it passes is searched for the
+ * margin) and along gaps in tracks near their top, with right-angled turns. Where it passes is searched for the
  * fewest crossings with the tree's connectors (`RouteSearch`).
  */
 export class Router {
@@ -165,8 +165,9 @@ export class Router {
 
   /**
    * A route from a box to a point reached from gap `endGap` (a box bottom reached from that gap, or a point in
-   * it). `to` is the box at the end, whose own connectors the route may cross freely. Its points are set by
-   * `settle`, once every route is planned: routes along the same gap are ordered among each other.
+   * it). `to` is the box at the end, whose own connectors the route may cross freely. A searched route's
+   * points are empty until `settle`, once every route is planned: routes along the same gap are ordered
+   * among each other.
    */
   route(from: FrameBox, end: FramePoint, endGap: number, to?: NodeId): PlannedRoute {
     const passes = this.searcher.find(from.id, from.level, from.centre, to, end.b, endGap);
@@ -208,7 +209,9 @@ export class Router {
       if (!searched) {
         // Plain routes: no order is worth its cost, each run takes the next of two tracks.
         if (a === b && through) return;
-        const track = (this.plainRuns[gap] = (this.plainRuns[gap] ?? 0) + 1) % 2;
+        const runs = this.plainRuns[gap] ?? 0;
+        this.plainRuns[gap] = runs + 1;
+        const track = runs % 2;
         const d = this.trackTop(gap) + track * TRACK_SPACING;
         points.push(new PlanPoint(a, d), new PlanPoint(b, d));
         return;
