@@ -1,6 +1,6 @@
 import { indexMap, conclusionOf, type MapIndex } from '../model/map-index.ts';
 import { rolesOf } from '../model/roles.ts';
-import type { ArgumentMap, NodeId, Relation } from '../model/types.ts';
+import type { ArgumentMap, NodeId, Relation, RelationId } from '../model/types.ts';
 import { createFontMeasurer, type TextMeasurer } from '../text/measure.ts';
 import { measureBox, type BoxContent } from './box-style.ts';
 import { buildForest, type TreeNode } from './forest.ts';
@@ -215,13 +215,26 @@ function drawConnectors(
     const tree = trees.get(id);
     return tree && frames[tree.index];
   };
-  const junctions = new Map<string, Junction>();
-  const targetOf = (relation: Relation) => conclusionOf(index, relation);
+  const relations = index.map.relations;
+  const targets = relations.map((relation) => conclusionOf(index, relation));
+  // Junctions by the relation's place in the file. A relation sharing its id with an earlier one shares that
+  // one's junction (`firstAt`: the place of the first relation with each relation's id).
+  const firstAt = relations.map((relation, i) => {
+    const first = index.relationOrder(relation.id);
+    return first < 0 ? i : first;
+  });
+  const junctionAt: (Junction | undefined)[] = new Array<Junction | undefined>(relations.length);
+  const junctionOf = (i: number): Junction | undefined => junctionAt[firstAt[i]!];
+  const junctionOfId = (id: RelationId): Junction | undefined => {
+    const at = index.relationOrder(id);
+    return at < 0 ? undefined : junctionAt[at];
+  };
 
   // First the junctions of every relation that has premises placed under it: undercuts aim at their middles.
-  for (const relation of index.map.relations) {
-    if (relation.type === 'contradiction' || junctions.has(relation.id)) continue;
-    const target = targetOf(relation);
+  for (let i = 0; i < relations.length; i++) {
+    const relation = relations[i]!;
+    if (relation.type === 'contradiction' || firstAt[i] !== i) continue;
+    const target = targets[i];
     if (target === undefined || !boxOf(target)) continue;
     const members: FrameBox[] = [];
     for (const id of relation.from) {
@@ -242,26 +255,24 @@ function drawConnectors(
       members.length === 1 ? first.centre : (left + right) / 2,
       first.top - spacing.level * 0.4,
     );
-    junctions.set(relation.id, new Junction(relation, members, point, level));
+    junctionAt[i] = new Junction(relation, members, point, level);
   }
   // Where each relation's line ends (by its place in the file): the target's bottom, or for an undercut the
   // middle of the line it attacks. Under a box shorter than its row the line comes straight up from the row's
   // bottom (`via`), so that lines cross the row only inside their target's own column, where routes never pass.
   // Undercuts last: they aim at middles, which are known once the other lines' ends are.
-  const relations = index.map.relations;
-  const targets = relations.map(targetOf);
   const ends: (LineEnd | undefined)[] = new Array<LineEnd | undefined>(relations.length);
   for (let i = 0; i < relations.length; i++) {
     const relation = relations[i]!;
     if (relation.type === 'undercut' || relation.type === 'contradiction') continue;
     const end = (ends[i] = boxEnd(targets[i]));
-    const junction = junctions.get(relation.id);
+    const junction = junctionOf(i);
     if (junction && end) junction.middle = midpoint(junction.point, end.via ?? end.point);
   }
   for (let i = 0; i < relations.length; i++) {
     const relation = relations[i]!;
     if (relation.type !== 'undercut') continue;
-    const attacked = junctions.get(relation.to);
+    const attacked = junctionOfId(relation.to);
     ends[i] =
       attacked && boxOf(targets[i]!)
         ? new LineEnd(attacked.middle, attacked.level, undefined)
@@ -292,7 +303,7 @@ function drawConnectors(
           if (target !== undefined) routeEnds.add(target);
         }
       }
-      const junction = junctions.get(relation.id);
+      const junction = junctionOf(i);
       const end = ends[i];
       if (!junction || !end) continue;
       const lane = bumpBreadthAt(junction.point, end.via ?? end.point, router.laneDepth(junction.level));
@@ -345,7 +356,7 @@ function drawConnectors(
     const target = targets[i];
     const end = ends[i];
     if (target === undefined || !end) continue;
-    const junction = junctions.get(relation.id);
+    const junction = junctionOf(i);
     if (junction) {
       // One stub from each premise up to the bar, the bar across linked premises, then the line to the target.
       const barDepth = junction.point.d;
