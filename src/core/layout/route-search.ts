@@ -96,22 +96,25 @@ const RISE = 6;
 const ROUTE_WEIGHT = 0.7;
 
 /**
- * The search for a route that crosses few tree connectors (see `Router`).
+ * The search for a route that crosses few tree connectors and few earlier routes (see `Router`).
  *
- * Cost model. Routes run along a gap in a lane near its top, where the tree connectors' lines have nearly
- * reached their targets; below that, lines lean over from their junctions. Tree lines never cross each other,
- * so their order is the same at both ends, and the lines a route crosses are counted by ranks: running along
- * from a to b crosses the lines whose target lies between (a difference of running weights), and going
- * straight between the lane and the row below at b crosses the lines leaning across b (the difference between
- * b's rank among targets and among junctions). A route's own ends' lines are left out: meeting them is no
- * crossing. Everything is a few binary searches per place, no geometry.
+ * Cost model. Routes run along a gap in a band near its top (the "lane" here is the band's middle; the
+ * routes' tracks in it are set later), where the tree connectors' lines have nearly reached their targets;
+ * below that, lines lean over from their junctions. Tree lines never cross each other, so their order is the
+ * same at both ends, and the lines a route crosses are counted by ranks: running along from a to b crosses the
+ * lines whose target lies between (a difference of running weights), and going straight between the lane and
+ * the row below at b crosses the lines leaning across b (the difference between b's rank among targets and
+ * among junctions). A route's own ends' lines are left out: meeting them is no crossing. Earlier routes are
+ * counted the same way, by ranks among the places where they go straight across a gap and among their runs'
+ * ends (ROUTE_WEIGHT). Everything is a few binary searches per place, no geometry.
  *
- * Search. Dynamic programming row by row: each row offers a few free places (both sides of the boxes at the
- * straight line, at the start's breadth and at the end's, and straight on from the places before), and keeps
- * the cheapest way to each. Going up, a route may also leave its box through the bottom and pass beside it,
- * and may rise past its end's row (up to RISE rows) to run along a gap there and come back down beside the end;
- * those descents are searched from the end backwards and joined to the rising layers. Layers live in typed
- * arrays reused from route to route: a large map routes hundreds of links through dozens of rows each.
+ * Search. Dynamic programming row by row: each row offers a few free places (nearest the start's column, the
+ * end's column and the straight line, both sides of the boxes there, and straight on from the places before),
+ * and keeps the cheapest way to each. Going up, a route may also leave its box through the bottom and pass
+ * beside it, and may rise past its end's row (up to RISE rows) to run along a gap there and come back down
+ * beside the end; those descents are searched from the end backwards and joined to the rising layers. Layers
+ * live in typed arrays reused from route to route: a large map routes hundreds of links through dozens of
+ * rows each.
  */
 export class RouteSearch {
   /**
