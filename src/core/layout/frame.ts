@@ -41,22 +41,20 @@ export function bumpPath(direction: Direction, points: readonly FramePoint[]): s
   let p = points[0]!;
   let ax = down ? p.b : p.d;
   let ay = down ? p.d : p.b;
-  let d = `M${n(ax)},${n(ay)}`;
+  let sax = n(ax);
+  let say = n(ay);
+  let d = `M${sax},${say}`;
   for (let i = 1; i < points.length; i++) {
     p = points[i]!;
     const zx = down ? p.b : p.d;
     const zy = down ? p.d : p.b;
-    if (ax === zx || ay === zy) {
-      d += `L${n(zx)},${n(zy)}`;
-    } else if (down) {
-      const m = n((ay + zy) / 2);
-      d += `C${n(ax)},${m} ${n(zx)},${m} ${n(zx)},${n(zy)}`;
-    } else {
-      const m = n((ax + zx) / 2);
-      d += `C${m},${n(ay)} ${m},${n(zy)} ${n(zx)},${n(zy)}`;
-    }
+    const szx = n(zx);
+    const szy = n(zy);
+    d += step(down, ax, ay, sax, say, zx, zy, szx, szy);
     ax = zx;
     ay = zy;
+    sax = szx;
+    say = szy;
   }
   return d;
 }
