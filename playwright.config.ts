@@ -8,7 +8,8 @@ if (!executablePath) {
   );
 }
 
-const port = 4178;
+// ARGMAP_E2E_PORT lets two checkouts run their browser tests side by side.
+const port = Number(process.env.ARGMAP_E2E_PORT ?? 4178);
 
 export default defineConfig({
   testDir: 'test/e2e',
