@@ -1,4 +1,4 @@
-import { hierarchy, tree, type HierarchyPointNode } from 'd3';
+import { hierarchy, tree, type HierarchyPointNode } from 'd3-hierarchy';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildForest, type TreeNode } from '../../src/core/layout/forest.ts';
