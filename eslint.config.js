@@ -6,7 +6,7 @@ import ts from 'typescript-eslint';
 
 /**
  * The pure core (src/core) runs unchanged in Node and the browser: it may not import Svelte, DOM-bound d3
- * modules, Node built-ins, or the UI and CLI shells (DESIGN.md, "Architecture").
+ * modules, Node built-ins, or the UI and CLI shells (docs/ARCHITECTURE.md, "Layers").
  */
 const coreRestrictions = {
   patterns: [

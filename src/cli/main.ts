@@ -5,7 +5,7 @@ import { displayName, type CliIo } from './io.ts';
 import { exportMap, ExportError, type ExportFormat } from './export.ts';
 import { CliIoError, loadMapFile } from './load-file.ts';
 
-/** Exit codes of the CLI contract (DESIGN.md). */
+/** Exit codes of the CLI contract (docs/ARCHITECTURE.md, "Exports and the command line"). */
 export const EXIT_OK = 0;
 export const EXIT_INVALID = 1;
 export const EXIT_USAGE = 2;

@@ -1,7 +1,10 @@
 import type { ArgumentMap, RelationType } from './model/types.ts';
 import { createQuoteFinder } from './quotes/anchor.ts';
 
-/** The counts `argmap stats` prints; the key order is part of the CLI contract (DESIGN.md). */
+/**
+ * The counts `argmap stats` prints; the key order is part of the CLI contract (docs/ARCHITECTURE.md, "Exports
+ * and the command line").
+ */
 export interface MapStats {
   readonly statements: number;
   readonly arguments: number;

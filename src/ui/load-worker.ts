@@ -4,9 +4,9 @@ import { loadMapText, type LoadOptions } from '../core/load.ts';
 import { relatedReader } from '../core/related.ts';
 
 /**
- * Reads a map off the main thread, and lays it out: a 20 MB file takes seconds to parse and check, a
- * 10,000-box layout a third of a second, and the tab must stay responsive (and show progress) meanwhile.
- * The results are plain data, copied back to the page.
+ * Reads a map off the main thread, and lays it out: reading and checking the largest files the app opens,
+ * and laying out the largest maps, take long enough to freeze the tab, which must stay responsive (and show
+ * progress) meanwhile. The results are plain data, copied back to the page.
  */
 self.onmessage = async (
   event: MessageEvent<{

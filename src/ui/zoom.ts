@@ -33,8 +33,8 @@ const readableScale = 0.75;
 const reducedMotion = () => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
 /**
- * d3-zoom on the map's one zoom surface (DESIGN.md): wheel, drag and pinch; the transform is handed back to
- * Svelte, which owns the markup.
+ * d3-zoom on the map's one zoom surface (docs/ARCHITECTURE.md, "Layers"): wheel, drag and pinch; the
+ * transform is handed back to Svelte, which owns the markup.
  */
 export function attachZoom(svg: SVGSVGElement, onTransform: (transform: ZoomTransform) => void): ZoomControl {
   const behavior = zoom<SVGSVGElement, unknown>()

@@ -3,8 +3,9 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 
 /**
- * Where the Chromium tests find a browser (DESIGN.md): $CHROMIUM_PATH, the system packages, a browser
- * Playwright manages, then macOS Chrome. No install step downloads one; .ci/run installs Debian's chromium.
+ * Where the Chromium tests find a browser (docs/ARCHITECTURE.md, "Tests"): $CHROMIUM_PATH, the system
+ * packages, a browser Playwright manages, then macOS Chrome. No install step downloads one; .ci/run installs
+ * Debian's chromium.
  */
 export function findChromium(): string | undefined {
   const candidates = [

@@ -12,7 +12,7 @@ import { expectInert } from './helpers.ts';
 
 /**
  * Fuzzing: no input makes a reader, the layout or the renderer throw; bad input only ever comes back as
- * problems. `npm test` runs a few hundred cases each; `npm run fuzz` runs 10,000 (FUZZ_RUNS).
+ * problems. `npm test` runs 150 cases each; `npm run fuzz` runs 10,000 (FUZZ_RUNS sets the count).
  */
 const runs = Number(process.env.FUZZ_RUNS ?? 150);
 const options = { numRuns: runs };

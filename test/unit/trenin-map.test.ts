@@ -4,7 +4,7 @@ import { findCycles, indexMap, isInferential, roots } from '../../src/core/model
 import { mapStats } from '../../src/core/stats.ts';
 import { readText } from './helpers.ts';
 
-/** The showcase map: what every user sees first. These are the promises the issue makes about it. */
+/** The showcase map, what every user sees first: every kind of element, each box quoting its passage. */
 const loaded = await loadMapText(readText('data/trenin-2010.argmap.json'), async (path) =>
   readText(`data/${path}`),
 );

@@ -15,10 +15,10 @@ interface State {
 const relationSymbol = /^(?:<\+|<-|<_|\+>|->|_>|><|\+|-|_)(?=\s|\[|<|$)/;
 
 /**
- * Highlighting for the Argdown subset argmap reads (DESIGN.md): headings, statement `[titles]`, argument
- * `<titles>`, relation symbols, numbered premise–conclusion steps and inference lines, `#tags`, `{data}`,
- * front matter and comments. A line-by-line tokenizer, like the reader itself: highlighting does not need a
- * full parse, and stays correct on text that does not parse.
+ * Highlighting for the Argdown subset argmap reads (docs/ARCHITECTURE.md, "Formats"): headings, statement
+ * `[titles]`, argument `<titles>`, relation symbols, numbered premise–conclusion steps and inference lines,
+ * `#tags`, `{data}`, front matter and comments. A line-by-line tokenizer, like the reader itself:
+ * highlighting does not need a full parse, and stays correct on text that does not parse.
  */
 const argdownStream = StreamLanguage.define<State>({
   name: 'argdown',

@@ -141,7 +141,7 @@ export function readBody(raw: string, column: number, problems: LineProblem[]): 
 
 /** A YAML flow mapping, `{key: value, …}`, attached to an element. */
 export function readData(source: string, column: number, problems: LineProblem[]): Data | undefined {
-  // Data written by argmap is JSON (which is YAML): read it as such first, hundreds of times faster.
+  // Data written by argmap is JSON (which is YAML): read it as such first, JSON.parse being far faster.
   if (source.startsWith('{"')) {
     try {
       const value: unknown = JSON.parse(source);
