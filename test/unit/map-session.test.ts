@@ -10,6 +10,7 @@ import {
 } from '../../src/ui/map-session.svelte.ts';
 import type { OpenedMap, ReadMap } from '../../src/ui/open-map.ts';
 import type { RememberedMap } from '../../src/ui/remembered-map.ts';
+import { readText } from './helpers.ts';
 
 /** Small Argdown maps, told apart by their thesis. */
 const argdown = (thesis: string) =>
@@ -138,16 +139,22 @@ describe('map session: opening files', () => {
     const { session, storage, reading } = await setUp();
     await session.start(undefined);
     const before = session.loaded;
-    const opened = session.openFile(file('broken.json'));
-    await reading.finish('broken.json', '{"nodes": [');
-    await opened;
-    expect(session.loaded).toBe(before);
-    expect(session.name).toBe('trenin-2010');
-    expect(session.report).toMatchObject({ file: 'broken.json', rejected: true });
-    expect(session.report!.problems.length).toBeGreaterThan(0);
-    expect(session.report!.problems.every((p) => p.severity === 'error')).toBe(true);
-    expect(storage.remembered).toEqual([]);
-    expect(session.opening).toBeUndefined();
+    // Unreadable JSON (no map at all), and Argdown with errors (a map, with errors in it).
+    const invalid = {
+      'broken.json': '{"nodes": [',
+      'errors.argdown': readText('test/fixtures/argdown/errors.argdown'),
+    };
+    for (const [name, text] of Object.entries(invalid)) {
+      const opened = session.openFile(file(name));
+      await reading.finish(name, text);
+      await opened;
+      expect(session.loaded).toBe(before);
+      expect(session.name).toBe('trenin-2010');
+      expect(session.report).toMatchObject({ file: name, rejected: true });
+      expect(session.report!.problems.some((p) => p.severity === 'error')).toBe(true);
+      expect(storage.remembered).toEqual([]);
+      expect(session.opening).toBeUndefined();
+    }
   });
 
   it('a valid file replaces the map, clears the view and is remembered', async () => {
