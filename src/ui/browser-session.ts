@@ -1,6 +1,6 @@
 import { defaultMap, readDefaultRelated } from './default-map.ts';
 import { keepPreviousText, recallDraft, recallPreviousText } from './editor/draft.ts';
-import type { SessionDeps, SessionStorage, MapReading, SessionView } from './map-session.svelte.ts';
+import type { MapReading, SessionDeps, SessionStorage, SessionView } from './session-deps.ts';
 import { loadOffMainThread, openFile, openUrl } from './open-map.ts';
 import {
   forgetMap,

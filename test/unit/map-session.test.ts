@@ -2,14 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { loadMapText, type LoadOptions } from '../../src/core/load.ts';
 import type { Draft } from '../../src/ui/editor/draft.ts';
 import type { EditorControl } from '../../src/ui/editor/EditorPane.svelte';
-import {
-  MapSession,
-  type MapReading,
-  type SessionStorage,
-  type SessionView,
-} from '../../src/ui/map-session.svelte.ts';
+import { MapSession } from '../../src/ui/map-session.svelte.ts';
 import type { OpenedMap, ReadMap } from '../../src/ui/open-map.ts';
 import type { RememberedMap } from '../../src/ui/remembered-map.ts';
+import type { MapReading, SessionStorage, SessionView } from '../../src/ui/session-deps.ts';
 import { readText } from './helpers.ts';
 
 /** Small Argdown maps, told apart by their thesis. */
