@@ -66,7 +66,9 @@ class FakeReading implements MapReading {
     this.files.set(file.name, pending);
     return pending.promise;
   };
-  url = async (path: string) => read('', { fileName: path });
+  /** The site's maps by path, for `?map=`; any other path is not found. */
+  readonly site = new Map<string, string>();
+  url = async (path: string) => read(this.site.get(path) ?? '', { fileName: path });
   text = (text: string, options: LoadOptions): Promise<ReadMap> => {
     this.texts.push(text);
     return this.hang ? new Promise(() => undefined) : read(text, options);
@@ -174,6 +176,25 @@ describe('map session: restoring at start-up', () => {
     await started;
     expect(reading.texts).toEqual([]);
     expect(session.restored).toBeUndefined();
+  });
+
+  it('?map= shows the map at that address, or the default map and why it could not be opened', async () => {
+    const storage = new FakeStorage();
+    storage.kept = true;
+    storage.map = { text: argdown('Kept'), fileName: 'kept.argdown', savedAt: 1 };
+    const { session, reading } = await setUp(storage);
+    reading.site.set('/maps/debate.argdown', argdown('Debate'));
+    await session.start('/maps/debate.argdown');
+    expect(thesisOf(session)).toBe('Debate');
+    expect(session.name).toBe('debate');
+    expect(session.report).toBeUndefined();
+
+    const missing = await setUp(storage);
+    await missing.session.start('/maps/missing.json');
+    // The address asked for another map: the one kept from the last visit is not what the user wants.
+    expect(thesisOf(missing.session)).toBe('Default');
+    expect(missing.reading.texts).toEqual([]);
+    expect(missing.session.report).toMatchObject({ file: '/maps/missing.json', rejected: true });
   });
 
   it('a reload brings back the map opened last, with a note', async () => {
