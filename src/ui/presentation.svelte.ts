@@ -2,6 +2,7 @@ import { boundsOf } from '../core/layout/rect.ts';
 import type { LaidOutMap } from '../core/layout/types.ts';
 import type { ArgumentMap } from '../core/model/types.ts';
 import type { PresentationStep } from '../core/presentation/steps.ts';
+import { idSet } from './id-set.ts';
 import { openChannel } from './presentation-channel.ts';
 import type { ZoomControl } from './zoom.ts';
 
@@ -57,6 +58,37 @@ export class Presentation {
     this.announce();
     await this.host.rendered();
     this.frame();
+  }
+
+  /**
+   * What the map lights up while presenting (undefined while exploring): earlier steps stay, dimmed; what this
+   * step reveals is lit (in the overview: the current focus).
+   */
+  lit(): ReadonlySet<string> | undefined {
+    const step = this.step;
+    if (step === undefined) return undefined;
+    const steps = this.host.steps();
+    const current = steps[step];
+    if (this.overview) return idSet(current ? [current.focus] : []);
+    const before = idSet(step > 0 ? steps[step - 1]!.show : []);
+    return idSet(current?.show.filter((id) => !before.has(id) || id === current.focus));
+  }
+
+  /**
+   * The boxes drawn while presenting: the whole map laid out (positions stay put between steps), only the
+   * boxes revealed so far drawn (all of them in the overview).
+   */
+  revealed(full: LaidOutMap): LaidOutMap {
+    const map = this.host.map();
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local of one call, not state
+    const shown = new Set(this.step !== undefined ? (this.host.steps()[this.step]?.show ?? []) : []);
+    if (this.overview) for (const n of map?.nodes ?? []) shown.add(n.id);
+    return {
+      ...full,
+      nodes: full.nodes.filter((n) => shown.has(n.id)),
+      connectors: full.connectors.filter((c) => shown.has(c.target) && c.premises.every((p) => shown.has(p))),
+      groups: [],
+    };
   }
 
   /** The camera glides to what the step reveals, with its focus (a d3 transition; none with reduced motion). */

@@ -1,0 +1,20 @@
+/**
+ * The page's address while exploring: `#node=<id>` is the selected box, `#step=<n>` a presentation step
+ * (from 1).
+ */
+
+export const nodeInAddress = (): string | undefined =>
+  decodeURIComponent(location.hash.match(/^#node=(.+)$/)?.[1] ?? '') || undefined;
+
+/** The presentation step in the address (from 1), or 0 when there is none. */
+export const stepInAddress = (): number => Number(location.hash.match(/^#step=(\d+)$/)?.[1]) || 0;
+
+/** The address of the page with a box selected, or with none (both relative to the page's). */
+export const selectionAddress = (id: string | undefined): string =>
+  id === undefined ? location.pathname + location.search : nodeHash(id);
+
+/** The full address while exploring, with the selected box if any. */
+export const exploreAddress = (id: string | undefined): string =>
+  location.pathname + location.search + (id ? nodeHash(id) : '');
+
+const nodeHash = (id: string) => `#node=${encodeURIComponent(id)}`;

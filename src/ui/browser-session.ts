@@ -1,0 +1,43 @@
+import { defaultMap, readDefaultRelated } from './default-map.ts';
+import { keepPreviousText, recallDraft, recallPreviousText } from './editor/draft.ts';
+import type { MapReading, SessionDeps, SessionStorage, SessionView } from './session-deps.ts';
+import { loadOffMainThread, openFile, openUrl } from './open-map.ts';
+import {
+  forgetMap,
+  maybeStored,
+  recallMap,
+  rememberMap,
+  restoreCrashedBefore,
+  restoreFinished,
+  restoreStarted,
+} from './remembered-map.ts';
+
+/** The browser's storage: IndexedDB for maps and drafts, localStorage for the notes read at start-up. */
+export const browserStorage: SessionStorage = {
+  maybeStored,
+  recallMap,
+  rememberMap,
+  forgetMap,
+  recallDraft,
+  keepPreviousText,
+  recallPreviousText,
+  restoreCrashedBefore,
+  restoreStarted,
+  restoreFinished,
+};
+
+/** Maps read in Web Workers; `?map=` fetched from this page's site. */
+export const browserReading = (base: string): MapReading => ({
+  file: openFile,
+  url: (path) => openUrl(path, base),
+  text: (text, options) => loadOffMainThread(text, options),
+});
+
+/** What a session in this page works with: the browser's storage and workers, and the Trenin map. */
+export const browserSessionDeps = (view: SessionView): SessionDeps => ({
+  storage: browserStorage,
+  reading: browserReading(location.href),
+  defaultMap,
+  readDefaultRelated,
+  view,
+});

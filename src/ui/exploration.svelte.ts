@@ -1,0 +1,181 @@
+import type { LaidOutMap } from '../core/layout/types.ts';
+import { stepFrom, type Step } from '../core/layout/navigation.ts';
+import { ancestors, descendants, primaryRelation } from '../core/model/graph.ts';
+import { createGroupTest } from '../core/model/groups.ts';
+import { conclusionOf, type MapIndex } from '../core/model/map-index.ts';
+import { roleOf } from '../core/model/roles.ts';
+import { idSet } from './id-set.ts';
+import { nodeInAddress, selectionAddress } from './address.ts';
+import type { Filter } from './Filters.svelte';
+import type { ZoomControl } from './zoom.ts';
+
+/** What exploring needs from the app around it. */
+export interface ExplorationHost {
+  index(): MapIndex | undefined;
+  laidOut(): LaidOutMap | undefined;
+  zoom(): ZoomControl | undefined;
+  /** Resolves once the DOM shows the current state. */
+  rendered(): Promise<void>;
+}
+
+const noFilter: Filter = { roles: [], group: '', tag: '' };
+
+/**
+ * How the map is explored: the selected box (kept in the address, each change a step of the back button),
+ * the hovered box, the collapsed subtrees and the filters.
+ */
+export class Exploration {
+  selected = $state<string | undefined>();
+  hovered = $state<string | undefined>();
+  /** Replaced, never mutated, so that the layout is derived afresh. */
+  collapsed = $state.raw<ReadonlySet<string>>(idSet());
+  filter = $state.raw<Filter>(noFilter);
+
+  constructor(private readonly host: ExplorationHost) {}
+
+  /** Boxes that pass the filters (role, group, tag); undefined when no filter is set. */
+  readonly filtered = $derived.by(() => {
+    const index = this.host.index();
+    const { roles, group, tag } = this.filter;
+    if (!index || (roles.length === 0 && group === '' && tag === '')) return undefined;
+    const inGroup = createGroupTest(index.map.groups);
+    const pass = index.map.nodes.filter(
+      (n) =>
+        (roles.length === 0 || roles.includes(roleOf(index, n.id))) &&
+        (group === '' || inGroup(n.group, group)) &&
+        (tag === '' || (n.tags ?? []).includes(tag)),
+    );
+    return idSet(pass.map((n) => n.id));
+  });
+
+  /**
+   * What the map lights up: the chain of reasoning of the hovered (or else selected) box, up to the thesis
+   * and its support below; else the boxes that pass the filters.
+   */
+  readonly highlight = $derived.by(() => {
+    const index = this.host.index();
+    const focus = this.hovered ?? this.selected;
+    if (focus === undefined || !index?.node(focus)) return this.filtered;
+    return idSet([focus, ...ancestors(index, focus), ...descendants(index, focus)]);
+  });
+
+  /** The selection is in the address (#node=), and each change is a step the back button walks back. */
+  select(id: string | undefined): void {
+    if (id === this.selected) return;
+    this.selected = id;
+    history.pushState(null, '', selectionAddress(id));
+  }
+
+  /** The selection the address names (at start, or after the back button). */
+  followAddress(): void {
+    this.selected = nodeInAddress();
+  }
+
+  setFilter(filter: Filter): void {
+    this.filter = filter;
+    this.select(undefined);
+  }
+
+  /** Another map: nothing collapsed or selected, and the filters cleared when `filters`. */
+  clear(filters: boolean): void {
+    this.collapsed = idSet();
+    if (filters) this.filter = noFilter;
+    this.select(undefined);
+  }
+
+  /** The map changed in place (the editor): collapse and selection stay for the boxes it still has. */
+  keepFor(ids: ReadonlySet<string>): void {
+    if ([...this.collapsed].some((id) => !ids.has(id)))
+      this.collapsed = idSet([...this.collapsed].filter((id) => ids.has(id)));
+    if (this.selected !== undefined && !ids.has(this.selected)) this.select(undefined);
+  }
+
+  /** Selects a box, moves keyboard focus to it and brings it into view. */
+  async reveal(id: string): Promise<void> {
+    this.expandTo(id);
+    this.select(id);
+    await this.host.rendered();
+    const box = this.#box(id);
+    if (box) this.host.zoom()?.centreOn(box.x + box.width / 2, box.y + box.height / 2);
+    document.querySelector<SVGGElement>(`[data-node-id="${CSS.escape(id)}"]`)?.focus({ preventScroll: true });
+  }
+
+  /** The cursor is on a box's line: select the box (one address for all such moves) and show it if hidden. */
+  async pickFromText(id: string): Promise<void> {
+    this.expandTo(id);
+    this.selected = id;
+    history.replaceState(null, '', selectionAddress(id));
+    await this.host.rendered();
+    const box = this.#box(id);
+    const view = this.host.zoom()?.visibleRect();
+    const outside =
+      box &&
+      view &&
+      (box.x < view.x ||
+        box.y < view.y ||
+        box.x + box.width > view.x + view.width ||
+        box.y + box.height > view.y + view.height);
+    if (box && outside) this.host.zoom()?.centreOn(box.x + box.width / 2, box.y + box.height / 2);
+  }
+
+  /** Moves the selection along the tree (arrow keys on a box). */
+  walk(from: string, direction: Step): void {
+    const laidOut = this.host.laidOut();
+    const to = laidOut && stepFrom(laidOut, from, direction);
+    if (to !== undefined) void this.reveal(to);
+  }
+
+  /** The toggled box keeps its place on screen: the view moves by as much as the box moved in the new layout. */
+  async toggle(id: string): Promise<void> {
+    const before = this.#box(id);
+    const collapsed = this.collapsed;
+    this.collapsed = collapsed.has(id)
+      ? idSet([...collapsed].filter((other) => other !== id))
+      : idSet([...collapsed, id]);
+    await this.host.rendered();
+    const after = this.#box(id);
+    if (before && after) this.host.zoom()?.shiftBy(after.x - before.x, after.y - before.y);
+  }
+
+  collapseAll(): void {
+    this.collapsed = idSet(
+      this.host
+        .laidOut()
+        ?.nodes.filter((n) => n.depth === 0)
+        .map((n) => n.id),
+    );
+  }
+
+  expandAll(): void {
+    this.collapsed = idSet();
+  }
+
+  /** A box inside a collapsed subtree is shown: its collapsed ancestors are expanded. */
+  expandTo(id: string): void {
+    const hiddenUnder = this.#collapsedAncestors(id);
+    if (hiddenUnder.length > 0)
+      this.collapsed = idSet([...this.collapsed].filter((c) => !hiddenUnder.includes(c)));
+  }
+
+  #box(id: string) {
+    return this.host.laidOut()?.nodes.find((n) => n.id === id);
+  }
+
+  #collapsedAncestors(id: string): string[] {
+    const found: string[] = [];
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local guard against cycles, not state
+    const seen = new Set<string>();
+    for (let p = this.#parentInTree(id); p !== undefined && !seen.has(p); p = this.#parentInTree(p)) {
+      seen.add(p);
+      if (this.collapsed.has(p)) found.push(p);
+    }
+    return found;
+  }
+
+  /** The node a box hangs under in the tree: the conclusion of its primary relation (collapse changes nothing). */
+  #parentInTree(id: string): string | undefined {
+    const index = this.host.index();
+    const relation = index && primaryRelation(index, id);
+    return relation && index ? conclusionOf(index, relation) : undefined;
+  }
+}

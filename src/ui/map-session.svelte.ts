@@ -1,0 +1,330 @@
+import { exportName } from '../core/export/export-svg.ts';
+import type { LaidOutMap } from '../core/layout/types.ts';
+import type { LoadedMap } from '../core/load.ts';
+import type { ArgumentMap } from '../core/model/types.ts';
+import type { Draft } from './editor/draft.ts';
+import type { EditorControl, EditorStart } from './editor/EditorPane.svelte';
+import { idSet } from './id-set.ts';
+import type { OpenedMap, ReadMap } from './open-map.ts';
+import type { RememberedMap } from './remembered-map.ts';
+import type { Report, RestoredNote, SessionDeps } from './session-deps.ts';
+
+const DEFAULT_NAME = 'trenin-2010';
+
+/**
+ * The map's life: opening a file or `?map=` address, bringing back the last visit's map or editor draft
+ * (without retrying a restore that crashed the page), a later file winning over a slower earlier one, and
+ * the editor's text with the map read from it.
+ */
+export class MapSession {
+  /** Raw: the map is read-only data, and its identity tells whether a layout made with it still applies. */
+  loaded = $state.raw<LoadedMap | undefined>();
+  /** The layout made with the map off the main thread (all expanded), for its first drawing. */
+  firstLayout = $state.raw<{ readonly map: ArgumentMap; readonly laidOut: LaidOutMap } | undefined>();
+  /** Exports are named after the map's file. */
+  name = $state(DEFAULT_NAME);
+  report = $state.raw<Report | undefined>();
+  /** The file being read, while it is read (a big map takes seconds, off the main thread). */
+  opening = $state<string | undefined>();
+  restored = $state.raw<RestoredNote | undefined>();
+  /** The Argdown editor: open or not, and the text it starts with. */
+  editing = $state(false);
+  editorStart = $state.raw<EditorStart | undefined>();
+  /** A text the editor replaced (another map opened while editing): kept, and one click brings it back. */
+  previousText = $state<string | undefined>();
+  /** Counts the files opened, so that a slow one finishing after a later one does not replace it. */
+  #generation = $state(0);
+  /** The map last read from the editor's text: while it is the one shown, the editor's text is its source. */
+  #editorMap = $state.raw<LoadedMap | undefined>();
+  /** The text the shown map was read from, when it came from a file or the editor (else it is serialised). */
+  #currentText = $state.raw<{ readonly text: string; readonly fileName: string } | undefined>();
+  /** The next map from the editor is shown whole (a draft restored after a reload). */
+  #fitNextEdit = $state(false);
+  #editor = $state.raw<EditorControl | undefined>();
+
+  constructor(private readonly deps: SessionDeps) {
+    void deps.storage.recallPreviousText().then((text) => (this.previousText ??= text));
+  }
+
+  get map(): ArgumentMap | undefined {
+    return this.loaded?.map;
+  }
+
+  /**
+   * The first map: `?map=` when it reads, else what the last visit left (the editor's draft or the map opened
+   * last, the newer of the two), else the default map. Resolves once it is on screen.
+   */
+  async start(requested: string | undefined): Promise<void> {
+    const { storage } = this.deps;
+    const fromUrl = requested ? await this.deps.reading.url(requested) : undefined;
+    if (requested && fromUrl?.valid) {
+      this.loaded = fromUrl;
+      this.name = exportName(requested);
+      if (fromUrl.problems.length > 0)
+        this.report = { file: requested, problems: fromUrl.problems, rejected: false };
+      return;
+    }
+    const before = this.#generation;
+    const untouched = () => this.#generation === before || !this.loaded;
+    const stored = requested ? undefined : Promise.all([storage.recallDraft(), storage.recallMap()]);
+    if (stored && !storage.maybeStored()) {
+      // Nothing was ever kept here (a first visit): the default map at once, without waiting for the
+      // storage, which is still read, in case something is there all the same.
+      const shown = this.#show(this.deps.defaultMap);
+      void stored.then(async (found) => {
+        const brought = await this.#bringBack(
+          found,
+          () => this.loaded === shown && !this.editing && this.#generation === before,
+        );
+        storage.restoreFinished();
+        if (brought) await this.deps.view.showWhole();
+      });
+    } else if (!(stored && (await this.#bringBack(await stored, untouched))) && untouched())
+      this.#show(this.deps.defaultMap);
+    if (requested && fromUrl) this.report = { file: requested, problems: fromUrl.problems, rejected: true };
+    await this.deps.view.rendered();
+    storage.restoreFinished();
+  }
+
+  /**
+   * Brings back what the browser kept from the last visit: the editor's draft (the editor opens again on the
+   * text as it was, and the map follows it) or the map opened last. False when there was nothing to bring.
+   */
+  async #bringBack(
+    [draft, remembered]: readonly [Draft | undefined, RememberedMap | undefined],
+    wanted: () => boolean,
+  ): Promise<boolean> {
+    if (!wanted()) return false;
+    // The newer of the two: a map opened after the editor was left open is the one to show.
+    const resume = draft?.editing && (remembered?.savedAt ?? 0) <= draft.savedAt ? draft : undefined;
+    if (resume) {
+      this.#fitNextEdit = true;
+      this.name = exportName(resume.fileName);
+      this.editorStart = { text: resume.text, good: resume.good };
+      this.editing = true;
+    }
+    const last = remembered ? await this.#restoreLastMap(remembered) : undefined;
+    // A file the user opened meanwhile (or the editor, opened meanwhile) wins over what is brought back.
+    if (!wanted()) return false;
+    // The restored draft, read first, is what the user was working on.
+    if (this.#editorMap) return true;
+    if (!last) return resume !== undefined;
+    this.#show(last.read);
+    this.#currentText = { text: last.text, fileName: last.fileName };
+    if (!this.editing) {
+      this.name = exportName(last.fileName);
+      this.restored = { file: last.fileName, crashed: false };
+    }
+    return true;
+  }
+
+  /**
+   * The map the user opened last, unless restoring it is what crashed the tab last time (then the user is
+   * asked). It counts as restored once it has been drawn.
+   */
+  async #restoreLastMap(
+    last: RememberedMap,
+  ): Promise<{ read: ReadMap; fileName: string; text: string } | undefined> {
+    const { storage } = this.deps;
+    if (storage.restoreCrashedBefore()) {
+      storage.restoreFinished();
+      this.restored = { file: last.fileName, crashed: true };
+      return undefined;
+    }
+    storage.restoreStarted();
+    const read = await this.deps.reading.text(last.text, { fileName: last.fileName }).catch(() => undefined);
+    if (!read?.valid) {
+      storage.restoreFinished();
+      return undefined;
+    }
+    return { read, fileName: last.fileName, text: last.text };
+  }
+
+  /** "Try again": the map that crashed the page last time, restored on the user's word. */
+  async retryRestore(): Promise<void> {
+    const { storage } = this.deps;
+    const last = await storage.recallMap();
+    this.restored = undefined;
+    if (!last) return;
+    storage.restoreStarted();
+    await this.#adopt(this.deps.reading.text(last.text, { fileName: last.fileName }), last.fileName);
+    storage.restoreFinished();
+  }
+
+  /** Back to the default map; the map opened last is forgotten. */
+  async showDefaultMap(): Promise<void> {
+    this.restored = undefined;
+    await this.deps.storage.forgetMap();
+    this.#show(this.deps.defaultMap);
+    this.#currentText = undefined;
+    this.name = DEFAULT_NAME;
+    void this.#reseedEditor();
+    this.deps.view.clearView(false);
+    await this.deps.view.showWhole();
+  }
+
+  /** A file the user picked or dropped. */
+  openFile(file: File): Promise<void> {
+    return this.#adopt(this.deps.reading.file(file), file.name);
+  }
+
+  /** An error the map cannot be exported for (too large a picture), shown as the map's problem. */
+  reportLimit(message: string): void {
+    this.report = {
+      file: this.name,
+      problems: [{ severity: 'error', code: 'limit', message }],
+      rejected: false,
+    };
+  }
+
+  /** A map the user opened replaces the current one only when it is valid; else its problems are shown. */
+  async #adopt(next: Promise<OpenedMap>, file: string): Promise<void> {
+    performance.mark('argmap:open');
+    const mine = ++this.#generation;
+    this.opening = file;
+    const opened: OpenedMap = await next.catch((error: unknown) => ({
+      map: undefined,
+      valid: false,
+      sourceText: undefined,
+      format: 'argmap' as const,
+      problems: [{ severity: 'error' as const, code: 'syntax' as const, message: String(error) }],
+    }));
+    // Opened meanwhile, a later file is the one the user wants; this one is dropped, unremembered.
+    if (mine !== this.#generation) return;
+    if (!opened.valid) {
+      this.opening = undefined;
+      this.report = { file, problems: opened.problems, rejected: true };
+      return;
+    }
+    // Kept for the next visit (and a crash): the text, which reads back to this very map.
+    if (opened.text !== undefined) void this.deps.storage.rememberMap({ text: opened.text, fileName: file });
+    this.#show(opened);
+    this.#currentText = opened.text !== undefined ? { text: opened.text, fileName: file } : undefined;
+    this.restored = undefined;
+    this.name = exportName(file);
+    this.deps.view.clearView(true);
+    this.report =
+      opened.problems.length > 0 ? { file, problems: opened.problems, rejected: false } : undefined;
+    void this.#reseedEditor();
+    await this.deps.view.showWhole();
+    // The note stays on screen while a big map is drawn, and goes once it is (unless another file is coming).
+    this.deps.view.nextFrame(() => {
+      if (mine === this.#generation) this.opening = undefined;
+    });
+  }
+
+  /** Puts a map read off the main thread on screen; the layout made with it is kept for its first drawing. */
+  #show(read: OpenedMap): LoadedMap {
+    const { text: _text, laidOut, ...loaded } = read;
+    this.firstLayout = laidOut && loaded.map ? { map: loaded.map, laidOut } : undefined;
+    this.loaded = loaded;
+    return loaded;
+  }
+
+  /**
+   * Opens the editor on the shown map. When the map came from the editor, the editor resumes its draft (errors
+   * and all); otherwise the map's Argdown replaces the draft as one edit, so that undo brings the draft back.
+   */
+  async openEditor(): Promise<void> {
+    const map = this.map;
+    if (this.editing || !map) return;
+    const draft = await this.deps.storage.recallDraft();
+    // The draft belongs to the map on screen when the map was read from it (in this visit, or its last text
+    // without errors before a reload): the editor resumes it, errors and all.
+    const ownDraft =
+      draft &&
+      ((this.#editorMap !== undefined && this.loaded === this.#editorMap) ||
+        draft.good === this.#currentText?.text);
+    if (ownDraft) this.editorStart = { text: draft.text, good: draft.good, textFile: map.source?.textFile };
+    else {
+      const text = await this.#argdownOfCurrentMap();
+      if (text === undefined) return;
+      this.editorStart = { text, draft: draft?.text, fromMap: true, textFile: map.source?.textFile };
+    }
+    await this.deps.view.keepingCentre(() => (this.editing = true));
+  }
+
+  closeEditor(): void {
+    void this.deps.view.keepingCentre(() => (this.editing = false));
+    // The map made in the editor is the one to come back to after a reload.
+    if (this.loaded === this.#editorMap && this.#currentText)
+      void this.deps.storage.rememberMap(this.#currentText);
+  }
+
+  toggleEditor(): void {
+    if (this.editing) this.closeEditor();
+    else void this.openEditor();
+  }
+
+  /**
+   * The open editor, or none (it closed). An editor that starts on the map's text with a draft before it
+   * replaces the draft at once: the draft is kept, and undo brings it back.
+   */
+  attachEditor(control: EditorControl | undefined): void {
+    this.#editor = control;
+    const start = this.editorStart;
+    if (control && start?.draft !== undefined && start.draft !== start.text)
+      this.replaceEditorText(start.text);
+  }
+
+  get editor(): EditorControl | undefined {
+    return this.#editor;
+  }
+
+  /** Replaces the editor's whole text, keeping the one it replaces (stored, and in the undo history). */
+  replaceEditorText(text: string): void {
+    const editor = this.#editor;
+    if (!editor) return;
+    const outgoing = editor.text();
+    if (text === outgoing) return;
+    this.previousText = outgoing;
+    void this.deps.storage.keepPreviousText(outgoing);
+    editor.replaceText(text);
+  }
+
+  /** "Restore previous text": the text replaced last comes back (and the one it replaces is kept in turn). */
+  restorePreviousText(): void {
+    if (this.previousText !== undefined) this.replaceEditorText(this.previousText);
+  }
+
+  /**
+   * A map read from the editor's text replaces the shown one in place: the view stays where it is, and the
+   * selection and collapsed subtrees stay for the boxes that still exist.
+   */
+  async editorRead(next: ReadMap, text: string): Promise<void> {
+    if (!next.map || !this.editing) return;
+    // A long text comes laid out by the worker that read it.
+    this.#editorMap = this.#show(next);
+    this.#currentText = { text, fileName: `${this.name}.argdown` };
+    this.deps.view.keepViewFor(idSet(next.map.nodes.map((n) => n.id)));
+    this.report = undefined;
+    this.restored = undefined;
+    if (this.#fitNextEdit) {
+      this.#fitNextEdit = false;
+      await this.deps.view.showWhole();
+    }
+  }
+
+  /** Source texts the editor's map can name: the shown map's own, and the default map's. */
+  readRelated = async (path: string): Promise<string | undefined> => {
+    if (path === this.map?.source?.textFile && this.loaded?.sourceText !== undefined)
+      return this.loaded.sourceText;
+    return this.deps.readDefaultRelated(path);
+  };
+
+  /** Another map was opened while editing: the editor takes its text (the one it replaces is kept). */
+  async #reseedEditor(): Promise<void> {
+    if (!this.editing || !this.#editor) return;
+    const text = await this.#argdownOfCurrentMap();
+    if (text !== undefined) this.replaceEditorText(text);
+  }
+
+  /** The Argdown text of the shown map: the text it was read from when that was Argdown, else written anew. */
+  async #argdownOfCurrentMap(): Promise<string | undefined> {
+    const map = this.map;
+    if (!map) return undefined;
+    const current = this.#currentText;
+    if (current && /\.(argdown|ad)$/i.test(current.fileName)) return current.text;
+    return (await import('../core/formats/argdown/serialise.ts')).serialiseArgdown(map);
+  }
+}
