@@ -3,7 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { root } from './helpers.ts';
 
-describe('the pure core', () => {
+// ESLint loads its whole configuration (typescript-eslint, the Svelte parser) for each test: seconds on a
+// loaded machine, well past Vitest's default limit.
+describe('the pure core', { timeout: 30_000 }, () => {
   it('is kept pure by the lint rule: no Svelte, DOM-bound d3, Node I/O, UI or CLI imports, no DOM globals', async () => {
     const eslint = new ESLint({ cwd: fileURLToPath(root) });
     const code = [
