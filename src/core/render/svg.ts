@@ -1,4 +1,5 @@
 import { px } from '../round.ts';
+import { pathData } from './path.ts';
 import { boxStyle } from '../layout/box-style.ts';
 import type { LaidOutConnector, LaidOutMap, LaidOutNode, Rect } from '../layout/types.ts';
 import { fontMetricsData } from '../text/font-metrics.generated.ts';
@@ -120,7 +121,7 @@ export function markers(theme: Theme): string {
 
 function connectorSvg(c: LaidOutConnector): string {
   const ends = c.type === 'contradiction' ? `marker-start="url(#arrow-contradiction)" ` : '';
-  return `<path class="connector ${c.type} ${c.kind}" data-relation-id="${escapeXml(c.relationId)}" d="${c.path}" ${ends}marker-end="url(#arrow-${c.type})"/>`;
+  return `<path class="connector ${c.type} ${c.kind}" data-relation-id="${escapeXml(c.relationId)}" d="${pathData(c.line)}" ${ends}marker-end="url(#arrow-${c.type})"/>`;
 }
 
 function connectorLabel(c: LaidOutConnector): string {
