@@ -147,15 +147,27 @@ function connectorShape(connector: LaidOutConnector): ConnectorShape {
   };
 }
 
-function boxShape(node: LaidOutNode): BoxShape {
-  return {
-    node,
-    className: `node role-${node.role}`,
-    rx: BOX_RADIUS,
-    lines: nodeTextLines(node),
-    badge: node.collapsed ? collapsedBadge(node) : undefined,
-  };
+/**
+ * A box's shape. Its text lines are worked out when first read: the app reads them only for the boxes in
+ * view, of maps with thousands.
+ */
+class Box implements BoxShape {
+  readonly className: string;
+  readonly rx = BOX_RADIUS;
+  readonly badge: Badge | undefined;
+  private textLines: readonly TextLine[] | undefined;
+
+  constructor(readonly node: LaidOutNode) {
+    this.className = `node role-${node.role}`;
+    this.badge = node.collapsed ? collapsedBadge(node) : undefined;
+  }
+
+  get lines(): readonly TextLine[] {
+    return (this.textLines ??= nodeTextLines(this.node));
+  }
 }
+
+const boxShape = (node: LaidOutNode): BoxShape => new Box(node);
 
 /** Baseline of a line of text `size` px high centred in a line box `lineHeight` high (Inter's own metrics). */
 export function baselineOffset(size: number, lineHeight: number): number {
