@@ -1,4 +1,5 @@
 import type { LaidOutMap } from '../core/layout/types.ts';
+import { traceLine } from '../core/render/path.ts';
 import type { Theme } from '../core/render/theme.ts';
 
 /** The whole map as a few shapes: one per role (its boxes) and one per relation type (its lines). */
@@ -18,7 +19,7 @@ export function sketchOf(laidOut: LaidOutMap): Sketch {
   for (const c of laidOut.connectors) {
     let shape = lines.get(c.type);
     if (!shape) lines.set(c.type, (shape = new Path2D()));
-    shape.addPath(new Path2D(c.path));
+    traceLine(c.line, shape);
   }
   return {
     boxes: [...boxes].map(([role, shape]) => ({ role, shape })),

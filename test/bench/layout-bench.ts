@@ -7,7 +7,7 @@ import {
   crossings,
   drawnCrossings,
   flattenCubic,
-  pathPolylines,
+  linePolylines,
   type DrawnEdge,
   type Edge,
   type Placed,
@@ -150,12 +150,12 @@ export async function benchLayout(size: number, runs: { ours: number; peers: num
 
 /**
  * Our connectors as premise → conclusion polylines: a tree connector is one stub per premise up to its bar and
- * the line on to the conclusion (the path's last subpath); a cross-link is its route.
+ * the line on to the conclusion (the line's last piece); a cross-link is its route.
  */
 export function ourDrawnEdges(laid: ReturnType<typeof layoutMap>): DrawnEdge[] {
   return laid.connectors.flatMap((c) => {
     if (c.type === 'contradiction') return [];
-    const lines = pathPolylines(c.path);
+    const lines = linePolylines(c.line);
     if (c.kind === 'cross') return [{ from: c.premises[0]!, to: c.target, points: lines.flat() }];
     const line = lines[lines.length - 1]!;
     return c.premises.map((premise, i) => ({ from: premise, to: c.target, points: [...lines[i]!, ...line] }));

@@ -1,3 +1,6 @@
+import type { LineGeometry } from '../../src/core/layout/types.ts';
+import { traceLine } from '../../src/core/render/path.ts';
+
 /** Drawing quality figures computed the same way for every engine: straight centre-to-centre edges. */
 
 export interface Placed {
@@ -110,22 +113,24 @@ export function flattenCubic(p0: Point, p1: Point, p2: Point, p3: Point, out: Po
   }
 }
 
-/** The subpaths of an SVG path made of M, L, C and Q commands (what the layout writes), flattened. */
-export function pathPolylines(d: string): Point[][] {
+/** A coordinate as the SVG prints it (to 0.01 px): crossings are counted on the lines as drawn. */
+const printed = (v: number): number => Math.round(v * 100) / 100;
+
+/** The pieces of a connector's line (each M starts one), curves flattened, at the SVG's 0.01 px. */
+export function linePolylines(line: LineGeometry): Point[][] {
   const lines: Point[][] = [];
   let current: Point[] = [];
-  for (const [, command, args] of d.matchAll(/([A-Za-z])([^A-Za-z]*)/g)) {
-    const n = args!.trim().split(/[ ,]+/).map(Number);
-    if (n.some(Number.isNaN)) throw new Error(`unreadable path step ${command}${args}`);
-    const last = current[current.length - 1]!;
-    if (command === 'M') lines.push((current = [{ x: n[0]!, y: n[1]! }]));
-    else if (command === 'L') current.push({ x: n[0]!, y: n[1]! });
-    else if (command === 'C')
-      flattenCubic(last, { x: n[0]!, y: n[1]! }, { x: n[2]!, y: n[3]! }, { x: n[4]!, y: n[5]! }, current);
-    else if (command === 'Q') {
+  const at = (x: number, y: number): Point => ({ x: printed(x), y: printed(y) });
+  traceLine(line, {
+    moveTo: (x, y) => lines.push((current = [at(x, y)])),
+    lineTo: (x, y) => current.push(at(x, y)),
+    bezierCurveTo: (x1, y1, x2, y2, x, y) =>
+      flattenCubic(current[current.length - 1]!, at(x1, y1), at(x2, y2), at(x, y), current),
+    quadraticCurveTo: (x1, y1, x, y) => {
       // A quadratic as the cubic with control points 2/3 of the way to its one control point.
-      const c = { x: n[0]!, y: n[1]! };
-      const end = { x: n[2]!, y: n[3]! };
+      const last = current[current.length - 1]!;
+      const c = at(x1, y1);
+      const end = at(x, y);
       flattenCubic(
         last,
         { x: last.x + (2 / 3) * (c.x - last.x), y: last.y + (2 / 3) * (c.y - last.y) },
@@ -133,7 +138,7 @@ export function pathPolylines(d: string): Point[][] {
         end,
         current,
       );
-    } else throw new Error(`path command ${command} not handled`);
-  }
+    },
+  });
   return lines;
 }

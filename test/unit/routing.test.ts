@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { assignTracks } from '../../src/core/layout/lanes.ts';
 import { layoutMap } from '../../src/core/layout/layout.ts';
 import { effortFor } from '../../src/core/layout/route-search.ts';
+import type { LineGeometry } from '../../src/core/layout/types.ts';
 import { edgesOf, ourDrawnEdges } from '../bench/layout-bench.ts';
 import { drawnCrossings } from '../bench/metrics.ts';
 import { syntheticMap } from '../bench/synthetic.ts';
@@ -11,11 +12,10 @@ import { arbitraryMap } from './arbitraries.ts';
 
 type Point = { x: number; y: number };
 
-/** A route's corners: its path's points, with each rounded corner (Q) taken at its control point. */
-function routeCorners(path: string): Point[] {
-  const numbers = (path.match(/-?\d+(?:\.\d+)?/g) ?? []).map(Number);
+/** A route's corners: its line's points, with each rounded corner (Q) taken at its control point. */
+function routeCorners({ coords }: LineGeometry): Point[] {
   const points: Point[] = [];
-  for (let i = 0; i + 1 < numbers.length; i += 2) points.push({ x: numbers[i]!, y: numbers[i + 1]! });
+  for (let i = 0; i + 1 < coords.length; i += 2) points.push({ x: coords[i]!, y: coords[i + 1]! });
   return points;
 }
 
@@ -102,7 +102,7 @@ describe('routes of cross-links and contradictions', () => {
         const { x, y, width, height } = laid.bounds;
         for (const connector of laid.connectors) {
           if (connector.kind !== 'cross') continue;
-          const corners = routeCorners(connector.path);
+          const corners = routeCorners(connector.line);
           for (let i = 1; i < corners.length; i++) {
             const [p, q] = [corners[i - 1]!, corners[i]!];
             if (p.x !== q.x && p.y !== q.y)
@@ -142,7 +142,7 @@ describe('routes of cross-links and contradictions', () => {
         row,
       }));
       for (const connector of routes) {
-        const corners = routeCorners(connector.path);
+        const corners = routeCorners(connector.line);
         for (let i = 1; i < corners.length; i++) {
           const [p, q] = [corners[i - 1]!, corners[i]!];
           expect(p.x === q.x || p.y === q.y, connector.key).toBe(true);

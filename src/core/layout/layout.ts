@@ -4,22 +4,13 @@ import type { ArgumentMap, NodeId, Relation, RelationId } from '../model/types.t
 import { createFontMeasurer, type TextMeasurer } from '../text/measure.ts';
 import { measureBox, type BoxContent } from './box-style.ts';
 import { buildForest, type TreeNode } from './forest.ts';
-import {
-  bumpBreadthAt,
-  bumpPath,
-  bumpSteps,
-  framePoint,
-  midpoint,
-  roundedPath,
-  toScreen,
-  type FramePoint,
-} from './frame.ts';
+import { bumpBreadthAt, framePoint, LineBuilder, midpoint, toScreen, type FramePoint } from './frame.ts';
 import { groupFrames } from './group-frames.ts';
 import { boundsOf } from './rect.ts';
 import { effortFor } from './route-search.ts';
 import { GapLine, Router, type FrameBox, type PlannedRoute } from './router.ts';
 import { placeTidy, type Extent, type Spacing } from './tidy.ts';
-import type { Direction, LaidOutConnector, LaidOutMap, LaidOutNode, Rect } from './types.ts';
+import type { Direction, LaidOutConnector, LaidOutMap, LaidOutNode, Point, Rect } from './types.ts';
 
 export interface LayoutOptions {
   readonly direction?: Direction;
@@ -32,7 +23,7 @@ export interface LayoutOptions {
 const ROUTE_RADIUS = 6;
 /**
  * Routes with more corners than this (plain routes stepping across dozens of rows of a huge map) keep them
- * sharp: rounding triples their path text, and such maps are seen from too far for it to show.
+ * sharp: rounding triples their steps, and such maps are seen from too far for it to show.
  */
 const ROUNDED_UP_TO = 16;
 /** Length of route a label needs ("contradicts" is about 55 px wide). */
@@ -201,6 +192,61 @@ class Junction {
   }
 }
 
+/** The relations in file order, and what every step of drawing their connectors reads. */
+interface Drawing {
+  readonly index: MapIndex;
+  readonly relations: readonly Relation[];
+  /** Each relation's target (for undercuts: the conclusion of the relation attacked), by place in the file. */
+  readonly targets: readonly (NodeId | undefined)[];
+  /** The place in the file of the first relation with each relation's id. */
+  readonly firstAt: readonly number[];
+  readonly trees: ReadonlyMap<NodeId, TreeNode>;
+  /** The shown boxes, by tree node index. */
+  readonly frames: readonly (FrameBox | undefined)[];
+  readonly router: Router;
+  readonly direction: Direction;
+}
+
+function boxOf(drawing: Drawing, id: NodeId): FrameBox | undefined {
+  const tree = drawing.trees.get(id);
+  return tree && drawing.frames[tree.index];
+}
+
+/**
+ * Junctions by the relation's place in the file. A relation sharing its id with an earlier one shares that
+ * one's junction.
+ */
+class Junctions {
+  constructor(
+    private readonly drawing: Drawing,
+    private readonly at: readonly (Junction | undefined)[],
+  ) {}
+
+  /** The junction of the relation at place `i` in the file. */
+  of(i: number): Junction | undefined {
+    return this.at[this.drawing.firstAt[i]!];
+  }
+
+  ofId(id: RelationId): Junction | undefined {
+    const at = this.drawing.index.relationOrder(id);
+    return at < 0 ? undefined : this.at[at];
+  }
+}
+
+/**
+ * A piece of a connector routed around boxes, drawn once the router has settled every route (routes along a
+ * gap are ordered).
+ */
+class PendingRoute {
+  constructor(
+    readonly route: PlannedRoute,
+    readonly key: string,
+    readonly relation: Relation,
+    readonly premise: NodeId,
+    readonly target: NodeId,
+  ) {}
+}
+
 function drawConnectors(
   index: MapIndex,
   trees: ReadonlyMap<NodeId, TreeNode>,
@@ -211,31 +257,42 @@ function drawConnectors(
   spacing: Spacing,
   routeExtent: RouteExtent,
 ): LaidOutConnector[] {
-  const boxOf = (id: NodeId): FrameBox | undefined => {
-    const tree = trees.get(id);
-    return tree && frames[tree.index];
-  };
   const relations = index.map.relations;
-  const targets = relations.map((relation) => conclusionOf(index, relation));
-  // Junctions by the relation's place in the file. A relation sharing its id with an earlier one shares that
-  // one's junction (`firstAt`: the place of the first relation with each relation's id).
-  const firstAt = relations.map((relation, i) => {
-    const first = index.relationOrder(relation.id);
-    return first < 0 ? i : first;
-  });
-  const junctionAt: (Junction | undefined)[] = new Array<Junction | undefined>(relations.length);
-  const junctionOf = (i: number): Junction | undefined => junctionAt[firstAt[i]!];
-  const junctionOfId = (id: RelationId): Junction | undefined => {
-    const at = index.relationOrder(id);
-    return at < 0 ? undefined : junctionAt[at];
+  const drawing: Drawing = {
+    index,
+    relations,
+    targets: relations.map((relation) => conclusionOf(index, relation)),
+    firstAt: relations.map((relation, i) => {
+      const first = index.relationOrder(relation.id);
+      return first < 0 ? i : first;
+    }),
+    trees,
+    frames,
+    router,
+    direction,
   };
+  const junctions = placeJunctions(drawing, spacing);
+  const ends = lineEnds(drawing, junctions);
+  if (router.searches) {
+    const { lines, routeEnds } = treeLinesToAvoid(drawing, junctions, ends);
+    router.avoid(lines, routeEnds);
+  }
+  const pieces = piecesInOrder(drawing, junctions, ends);
+  router.settle();
+  return pieces.map((piece) =>
+    piece instanceof PendingRoute ? routedConnector(piece, direction, routeExtent) : piece,
+  );
+}
 
-  // First the junctions of every relation that has premises placed under it: undercuts aim at their middles.
+/** The junction of every relation that has premises placed under it (undercuts aim at their middles). */
+function placeJunctions(drawing: Drawing, spacing: Spacing): Junctions {
+  const { relations, targets, firstAt, trees, frames } = drawing;
+  const junctionAt: (Junction | undefined)[] = new Array<Junction | undefined>(relations.length);
   for (let i = 0; i < relations.length; i++) {
     const relation = relations[i]!;
     if (relation.type === 'contradiction' || firstAt[i] !== i) continue;
     const target = targets[i];
-    if (target === undefined || !boxOf(target)) continue;
+    if (target === undefined || !boxOf(drawing, target)) continue;
     const members: FrameBox[] = [];
     for (const id of relation.from) {
       const tree = trees.get(id);
@@ -257,173 +314,205 @@ function drawConnectors(
     );
     junctionAt[i] = new Junction(relation, members, point, level);
   }
-  // Where each relation's line ends (by its place in the file): the target's bottom, or for an undercut the
-  // middle of the line it attacks. Under a box shorter than its row the line comes straight up from the row's
-  // bottom (`via`), so that lines cross the row only inside their target's own column, where routes never pass.
-  // Undercuts last: they aim at middles, which are known once the other lines' ends are.
+  return new Junctions(drawing, junctionAt);
+}
+
+/**
+ * Where each relation's line ends (by its place in the file): the target's bottom, or for an undercut the
+ * middle of the line it attacks. Under a box shorter than its row the line comes straight up from the row's
+ * bottom (`via`), so that lines cross the row only inside their target's own column, where routes never pass.
+ * Undercuts last: they aim at middles, which are known once the other lines' ends are (each junction's
+ * middle is set here).
+ */
+function lineEnds(drawing: Drawing, junctions: Junctions): (LineEnd | undefined)[] {
+  const { relations, targets } = drawing;
   const ends: (LineEnd | undefined)[] = new Array<LineEnd | undefined>(relations.length);
   for (let i = 0; i < relations.length; i++) {
     const relation = relations[i]!;
     if (relation.type === 'undercut' || relation.type === 'contradiction') continue;
-    const end = (ends[i] = boxEnd(targets[i]));
-    const junction = junctionOf(i);
+    const end = (ends[i] = boxEnd(drawing, targets[i]));
+    const junction = junctions.of(i);
     if (junction && end) junction.middle = midpoint(junction.point, end.via ?? end.point);
   }
   for (let i = 0; i < relations.length; i++) {
     const relation = relations[i]!;
     if (relation.type !== 'undercut') continue;
-    const attacked = junctionOfId(relation.to);
+    const attacked = junctions.ofId(relation.to);
     ends[i] =
-      attacked && boxOf(targets[i]!)
+      attacked && boxOf(drawing, targets[i]!)
         ? new LineEnd(attacked.middle, attacked.level, undefined)
-        : boxEnd(targets[i]);
+        : boxEnd(drawing, targets[i]);
   }
-  function boxEnd(target: NodeId | undefined): LineEnd | undefined {
-    const box = target === undefined ? undefined : boxOf(target);
-    if (!box) return undefined;
-    const point = framePoint(box.centre, box.top + box.depth);
-    const rowEnd = router.rowEnd(box.level);
-    return new LineEnd(
-      point,
-      box.level + 1,
-      rowEnd - point.d > 0.5 ? framePoint(point.b, rowEnd) : undefined,
+  return ends;
+}
+
+/** The end of a line at the bottom of its target's box. */
+function boxEnd(drawing: Drawing, target: NodeId | undefined): LineEnd | undefined {
+  const box = target === undefined ? undefined : boxOf(drawing, target);
+  if (!box) return undefined;
+  const point = framePoint(box.centre, box.top + box.depth);
+  const rowEnd = drawing.router.rowEnd(box.level);
+  return new LineEnd(point, box.level + 1, rowEnd - point.d > 0.5 ? framePoint(point.b, rowEnd) : undefined);
+}
+
+/** The tree's lines, for routes to cross as few of as they can, and the boxes routes join. */
+function treeLinesToAvoid(
+  drawing: Drawing,
+  junctions: Junctions,
+  ends: readonly (LineEnd | undefined)[],
+): { readonly lines: GapLine[]; readonly routeEnds: Set<NodeId> } {
+  const { relations, targets, trees, router } = drawing;
+  const lines: GapLine[] = [];
+  const routeEnds = new Set<NodeId>();
+  for (let i = 0; i < relations.length; i++) {
+    const relation = relations[i]!;
+    const target = targets[i];
+    for (const premise of relation.from) {
+      if (relation.type === 'contradiction' || trees.get(premise)?.relation !== relation.id) {
+        routeEnds.add(premise);
+        if (target !== undefined) routeEnds.add(target);
+      }
+    }
+    const junction = junctions.of(i);
+    const end = ends[i];
+    if (!junction || !end) continue;
+    const lane = bumpBreadthAt(junction.point, end.via ?? end.point, router.laneDepth(junction.level));
+    lines.push(
+      new GapLine(
+        junction.level,
+        junction.point.b,
+        lane,
+        end.point.b,
+        junction.members.length,
+        junction.members,
+        target!,
+      ),
     );
   }
+  return { lines, routeEnds };
+}
 
-  if (router.searches) {
-    // The tree's lines, for routes to cross as few of as they can, and the boxes routes join.
-    const treeLines: GapLine[] = [];
-    const routeEnds = new Set<NodeId>();
-    for (let i = 0; i < relations.length; i++) {
-      const relation = relations[i]!;
-      const target = targets[i];
-      for (const premise of relation.from) {
-        if (relation.type === 'contradiction' || trees.get(premise)?.relation !== relation.id) {
-          routeEnds.add(premise);
-          if (target !== undefined) routeEnds.add(target);
-        }
-      }
-      const junction = junctionOf(i);
-      const end = ends[i];
-      if (!junction || !end) continue;
-      const lane = bumpBreadthAt(junction.point, end.via ?? end.point, router.laneDepth(junction.level));
-      treeLines.push(
-        new GapLine(
-          junction.level,
-          junction.point.b,
-          lane,
-          end.point.b,
-          junction.members.length,
-          junction.members,
-          target!,
-        ),
-      );
-    }
-    router.avoid(treeLines, routeEnds);
-  }
-
-  const connectors: LaidOutConnector[] = [];
-  const screen = (p: FramePoint) => toScreen(direction, p);
-  // A route's path, its extent taken into the map's bounds.
-  const routed = (points: readonly FramePoint[]): string => {
-    for (const p of points) extend(routeExtent, screen(p));
-    return routePath(direction, points);
-  };
-  // Routed connectors, drawn once the router has settled every route (routes along a gap are ordered).
-  const planned: { at: number; route: PlannedRoute }[] = [];
-
+/**
+ * Every relation's pieces in file order: its tree connector (when it has premises placed under it), then a
+ * route for each premise placed elsewhere; contradictions are one route. Routes are asked of the router here,
+ * in this order, and drawn once it has settled them.
+ */
+function piecesInOrder(
+  drawing: Drawing,
+  junctions: Junctions,
+  ends: readonly (LineEnd | undefined)[],
+): (LaidOutConnector | PendingRoute)[] {
+  const { relations, targets, router } = drawing;
+  const pieces: (LaidOutConnector | PendingRoute)[] = [];
   for (let i = 0; i < relations.length; i++) {
     const relation = relations[i]!;
     if (relation.type === 'contradiction') {
-      const a = boxOf(relation.from[0]!);
-      const b = boxOf(relation.to);
+      const a = boxOf(drawing, relation.from[0]!);
+      const b = boxOf(drawing, relation.to);
       if (!a || !b || a.id === b.id) continue;
-      const route = contradictionRoute(a, b, router);
-      planned.push({ at: connectors.length, route });
-      connectors.push({
-        key: relation.id,
-        relationId: relation.id,
-        type: relation.type,
-        kind: 'cross',
-        path: '',
-        labelAt: { x: 0, y: 0 },
-        end: { x: 0, y: 0 },
-        premises: [a.id],
-        target: b.id,
-      });
+      pieces.push(new PendingRoute(contradictionRoute(a, b, router), relation.id, relation, a.id, b.id));
       continue;
     }
     const target = targets[i];
     const end = ends[i];
     if (target === undefined || !end) continue;
-    const junction = junctionOf(i);
-    if (junction) {
-      // One stub from each premise up to the bar, the bar across linked premises, then the line to the target.
-      const barDepth = junction.point.d;
-      let path = '';
-      let low = Infinity;
-      let high = -Infinity;
-      for (const m of junction.members) {
-        path += bumpSteps(direction, m.centre, m.top, m.centre, barDepth);
-        low = Math.min(low, m.centre);
-        high = Math.max(high, m.centre);
-      }
-      if (junction.members.length > 1) path += bumpSteps(direction, low, barDepth, high, barDepth);
-      const { b, d } = junction.point;
-      path += end.via
-        ? bumpSteps(direction, b, d, end.via.b, end.via.d, end.point.b, end.point.d)
-        : bumpSteps(direction, b, d, end.point.b, end.point.d);
-      connectors.push({
-        key: relation.id,
-        relationId: relation.id,
-        type: relation.type,
-        kind: 'tree',
-        path,
-        labelAt: screen({ b, d: d - LABEL_ABOVE_BAR }),
-        end: screen(end.point),
-        premises: junction.members.map((m) => m.id),
-        target,
-      });
-    }
+    const junction = junctions.of(i);
+    if (junction) pieces.push(treeConnector(drawing.direction, relation, junction, end, target));
     // Premises not placed under the relation (shared nodes placed elsewhere): routed to its junction.
     if (junction?.relation === relation && junction.members.length === relation.from.length) continue;
     const entry = junction ? { point: junction.point, gap: junction.level } : end;
     relation.from.forEach((premise, k) => {
-      const box = boxOf(premise);
+      const box = boxOf(drawing, premise);
       if (!box || premise === target || junction?.members.includes(box)) return;
       if (k > 0 && relation.from.indexOf(premise) < k) return; // listed twice
-      planned.push({ at: connectors.length, route: router.route(box, entry.point, entry.gap, target) });
-      connectors.push({
-        key: `${relation.id}#${premise}`,
-        relationId: relation.id,
-        type: relation.type,
-        kind: 'cross',
-        path: '',
-        labelAt: { x: 0, y: 0 },
-        end: { x: 0, y: 0 },
-        premises: [premise],
-        target,
-      });
+      const route = router.route(box, entry.point, entry.gap, target);
+      pieces.push(new PendingRoute(route, `${relation.id}#${premise}`, relation, premise, target));
     });
   }
-  router.settle();
-  for (const { at, route } of planned) {
-    const points = route.points;
-    connectors[at] = {
-      ...connectors[at]!,
-      path: routed(points),
-      labelAt: screen(labelOnApproach(points)),
-      end: screen(points[points.length - 1]!),
-    };
-  }
-  return connectors;
+  return pieces;
 }
 
-/** A route's path: rounded corners, or sharp ones for a route of very many (see ROUNDED_UP_TO). */
-function routePath(direction: Direction, points: readonly FramePoint[]): string {
-  return points.length - 2 <= ROUNDED_UP_TO
-    ? roundedPath(direction, points, ROUTE_RADIUS)
-    : bumpPath(direction, points);
+/** One stub from each premise up to the bar, the bar across linked premises, then the line to the target. */
+function treeConnector(
+  direction: Direction,
+  relation: Relation,
+  junction: Junction,
+  end: LineEnd,
+  target: NodeId,
+): LaidOutConnector {
+  const line = new LineBuilder(direction);
+  const barDepth = junction.point.d;
+  let low = Infinity;
+  let high = -Infinity;
+  for (const m of junction.members) {
+    line.bump(m.centre, m.top, m.centre, barDepth);
+    low = Math.min(low, m.centre);
+    high = Math.max(high, m.centre);
+  }
+  if (junction.members.length > 1) line.bump(low, barDepth, high, barDepth);
+  const { b, d } = junction.point;
+  if (end.via) line.bump(b, d, end.via.b, end.via.d, end.point.b, end.point.d);
+  else line.bump(b, d, end.point.b, end.point.d);
+  return connector(
+    relation.id,
+    relation,
+    'tree',
+    line,
+    toScreen(direction, { b, d: d - LABEL_ABOVE_BAR }),
+    toScreen(direction, end.point),
+    junction.members.map((m) => m.id),
+    target,
+  );
+}
+
+/** A settled route as a connector, its extent taken into the map's bounds. */
+function routedConnector(
+  piece: PendingRoute,
+  direction: Direction,
+  routeExtent: RouteExtent,
+): LaidOutConnector {
+  const points = piece.route.points;
+  const line = new LineBuilder(direction);
+  for (const p of points) extend(routeExtent, toScreen(direction, p));
+  // Rounded corners, or sharp ones for a route of very many (see ROUNDED_UP_TO).
+  if (points.length - 2 <= ROUNDED_UP_TO) line.rounded(points, ROUTE_RADIUS);
+  else line.bumps(points);
+  return connector(
+    piece.key,
+    piece.relation,
+    'cross',
+    line,
+    toScreen(direction, labelOnApproach(points)),
+    toScreen(direction, points[points.length - 1]!),
+    [piece.premise],
+    piece.target,
+  );
+}
+
+/** Every connector is made here, so that all have one shape (faster in V8). */
+function connector(
+  key: string,
+  relation: Relation,
+  kind: LaidOutConnector['kind'],
+  builder: LineBuilder,
+  labelAt: Point,
+  end: Point,
+  premises: readonly NodeId[],
+  target: NodeId,
+): LaidOutConnector {
+  const { line, bounds } = builder.finish();
+  return {
+    key,
+    relationId: relation.id,
+    type: relation.type,
+    kind,
+    line,
+    bounds,
+    labelAt,
+    end,
+    premises,
+    target,
+  };
 }
 
 /**

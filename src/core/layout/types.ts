@@ -34,6 +34,17 @@ export interface LaidOutNode extends Rect {
 }
 
 /**
+ * A line as data, in screen coordinates: one letter per step in `steps` (M starts a piece, L runs straight,
+ * C is a cubic, Q a quadratic curve) and the steps' points in `coords`, x and y in turn (M and L one point,
+ * Q its control point and end, C two control points and end). SVG path text and canvas paths are made from
+ * it only when drawing (see `render/path.ts`); measures such as bounds and crossings read the numbers.
+ */
+export interface LineGeometry {
+  readonly steps: string;
+  readonly coords: readonly number[];
+}
+
+/**
  * A drawn relation. `tree` connectors join a target to the premises placed under it (linked premises share
  * one bar); `cross` connectors are the further relations of shared nodes, routed around boxes.
  * Contradictions are `cross` connectors of type `contradiction`.
@@ -44,8 +55,9 @@ export interface LaidOutConnector {
   readonly relationId: RelationId;
   readonly type: RelationType;
   readonly kind: 'tree' | 'cross';
-  /** SVG path data. */
-  readonly path: string;
+  readonly line: LineGeometry;
+  /** The smallest rectangle around every point of the line, control points included. */
+  readonly bounds: Rect;
   /** Where the "because"/"but"/"however" label sits. */
   readonly labelAt: Point;
   /** Where the connector ends at its target (the arrowhead; the path arrives there last). */

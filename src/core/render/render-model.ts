@@ -1,0 +1,233 @@
+import { boxStyle } from '../layout/box-style.ts';
+import type { GroupFrame, LaidOutConnector, LaidOutMap, LaidOutNode } from '../layout/types.ts';
+import type { RelationType } from '../model/types.ts';
+import { fontMetricsData } from '../text/font-metrics.generated.ts';
+import { relationWords, type Theme } from './theme.ts';
+
+/**
+ * The laid-out map as drawing primitives, in map coordinates, in drawing order (frames, connectors, their
+ * labels, boxes). The SVG writer and the app's view both draw from it, so that every shape, size and class
+ * name is decided here once; connectors keep their line as geometry, turned into path text only when drawn.
+ */
+export interface RenderModel {
+  /** Arrowheads, one per relation type, in its colour. */
+  readonly markers: readonly Marker[];
+  readonly frames: readonly FrameShape[];
+  readonly connectors: readonly ConnectorShape[];
+  readonly boxes: readonly BoxShape[];
+}
+
+/** An arrowhead: a triangle in a 10 × 10 box, its tip at the line's end, turned along the line. */
+export interface Marker {
+  readonly id: string;
+  readonly viewBox: string;
+  readonly refX: number;
+  readonly refY: number;
+  readonly width: number;
+  readonly height: number;
+  readonly orient: string;
+  readonly path: string;
+  readonly fill: string;
+}
+
+/** A group's frame: a rounded rectangle, its title inside the top-left corner. */
+export interface FrameShape {
+  readonly group: GroupFrame;
+  readonly rx: number;
+  readonly title: TextAt;
+}
+
+export interface ConnectorShape {
+  readonly connector: LaidOutConnector;
+  /** Its CSS classes: relation type (colour, dash) and kind (cross-links are lighter). */
+  readonly className: string;
+  /** Contradictions point both ways. */
+  readonly markerStart: string | undefined;
+  readonly markerEnd: string;
+  /** The "because"/"but"/… word; cross-links of shared boxes have none (their tree connector has it). */
+  readonly label: TextAt | undefined;
+}
+
+export interface TextAt {
+  readonly x: number;
+  readonly y: number;
+  readonly text: string;
+}
+
+export interface BoxShape {
+  readonly node: LaidOutNode;
+  readonly className: string;
+  readonly rx: number;
+  readonly lines: readonly TextLine[];
+  /** The "+N" pill of a collapsed box. */
+  readonly badge: Badge | undefined;
+}
+
+/** One line of text in a box, positioned (its baseline). */
+export interface TextLine {
+  readonly className: 'label' | 'title' | 'text';
+  readonly x: number;
+  readonly y: number;
+  readonly text: string;
+}
+
+/** A pill on a box's bottom edge with a short text in its middle. */
+export interface Badge {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  readonly rx: number;
+  readonly text: TextAt;
+}
+
+const FRAME_RADIUS = 10;
+/** A frame's title: inset from the frame's left edge, baseline below its top. */
+const FRAME_TITLE = { inset: 10, baseline: 15 } as const;
+const BOX_RADIUS = 6;
+/** Connector labels are centred on their point: the baseline sits this much lower (11 px italic). */
+const CONNECTOR_LABEL_BASELINE = 4;
+/**
+ * Pills on a box's bottom edge, 16 px high, reaching `rise` px into the box; the text's baseline `baseline`
+ * below the pill's top (10 px semibold, centred); the "+N" pill's width grows by `perCharacter` per character.
+ */
+const PILL = { height: 16, rx: 8, rise: 8, baseline: 11.5, padding: 10, perCharacter: 7 } as const;
+/** The app's collapse pill on an expanded box: its width, and its centre's distance from the box's right edge. */
+const COLLAPSE_PILL = { width: 18, right: 18 } as const;
+
+const MARKER_SHAPE = {
+  viewBox: '0 0 10 10',
+  refX: 9,
+  refY: 5,
+  width: 7,
+  height: 7,
+  orient: 'auto-start-reverse',
+  path: 'M0,0L10,5L0,10z',
+} as const;
+
+export const markerId = (type: RelationType): string => `arrow-${type}`;
+
+export function markersFor(theme: Theme): Marker[] {
+  return Object.entries(theme.relations).map(([type, colour]) => ({
+    id: markerId(type as RelationType),
+    ...MARKER_SHAPE,
+    fill: colour,
+  }));
+}
+
+export function renderModel(laidOut: LaidOutMap, theme: Theme): RenderModel {
+  return {
+    markers: markersFor(theme),
+    frames: laidOut.groups.map(frameShape),
+    connectors: laidOut.connectors.map(connectorShape),
+    boxes: laidOut.nodes.map(boxShape),
+  };
+}
+
+function frameShape(group: GroupFrame): FrameShape {
+  return {
+    group,
+    rx: FRAME_RADIUS,
+    title: { x: group.x + FRAME_TITLE.inset, y: group.y + FRAME_TITLE.baseline, text: group.title },
+  };
+}
+
+function connectorShape(connector: LaidOutConnector): ConnectorShape {
+  const { type, kind, labelAt } = connector;
+  const url = (t: RelationType) => `url(#${markerId(t)})`;
+  return {
+    connector,
+    className: `connector ${type} ${kind}`,
+    markerStart: type === 'contradiction' ? url(type) : undefined,
+    markerEnd: url(type),
+    label:
+      kind === 'cross' && type !== 'contradiction'
+        ? undefined
+        : { x: labelAt.x, y: labelAt.y + CONNECTOR_LABEL_BASELINE, text: relationWords[type] },
+  };
+}
+
+/**
+ * A box's shape. Its text lines are worked out when first read: the app reads them only for the boxes in
+ * view, of maps with thousands.
+ */
+class Box implements BoxShape {
+  readonly className: string;
+  readonly rx = BOX_RADIUS;
+  readonly badge: Badge | undefined;
+  private textLines: readonly TextLine[] | undefined;
+
+  constructor(readonly node: LaidOutNode) {
+    this.className = `node role-${node.role}`;
+    this.badge = node.collapsed ? collapsedBadge(node) : undefined;
+  }
+
+  get lines(): readonly TextLine[] {
+    return (this.textLines ??= nodeTextLines(this.node));
+  }
+}
+
+const boxShape = (node: LaidOutNode): BoxShape => new Box(node);
+
+/** Baseline of a line of text `size` px high centred in a line box `lineHeight` high (Inter's own metrics). */
+export function baselineOffset(size: number, lineHeight: number): number {
+  const { ascent, descent, unitsPerEm } = fontMetricsData.regular;
+  const a = (ascent / unitsPerEm) * size;
+  const d = (-descent / unitsPerEm) * size;
+  return (lineHeight - (a + d)) / 2 + a;
+}
+
+export function nodeTextLines(node: LaidOutNode): TextLine[] {
+  const s = boxStyle;
+  const x = node.x + s.paddingX;
+  const lineTop = (i: number) => node.y + s.paddingY + s.labelBand + i * s.lineHeight;
+  return [
+    {
+      className: 'label',
+      x,
+      y: node.y + s.paddingY + baselineOffset(s.labelSize, s.labelBand) - 3,
+      text: node.label,
+    },
+    ...node.titleLines.map((text, i) => ({
+      className: 'title' as const,
+      x,
+      y: lineTop(i) + baselineOffset(s.titleSize, s.lineHeight),
+      text,
+    })),
+    ...node.textLines.map((text, i) => ({
+      className: 'text' as const,
+      x,
+      y: lineTop(node.titleLines.length + i) + baselineOffset(s.textSize, s.lineHeight),
+      text,
+    })),
+  ];
+}
+
+/** The "+N" pill of a collapsed box, centred on its bottom edge: N boxes are hidden under it. */
+function collapsedBadge(node: LaidOutNode): Badge {
+  const label = `+${node.hidden}`;
+  const width = PILL.padding + label.length * PILL.perCharacter;
+  return pill(node.x + node.width / 2 - width / 2, node.y + node.height - PILL.rise, width, label);
+}
+
+/**
+ * The app's toggle on a box with children: the "+N" pill when collapsed, else a small "−" pill at the
+ * bottom-right corner, clear of the connectors at the bottom centre.
+ */
+export function togglePill(node: LaidOutNode): Badge {
+  if (node.collapsed) return collapsedBadge(node);
+  const centre = node.x + node.width - COLLAPSE_PILL.right;
+  const width = COLLAPSE_PILL.width;
+  return pill(centre - width / 2, node.y + node.height - PILL.rise, width, '−');
+}
+
+function pill(x: number, y: number, width: number, text: string): Badge {
+  return {
+    x,
+    y,
+    width,
+    height: PILL.height,
+    rx: PILL.rx,
+    text: { x: x + width / 2, y: y + PILL.baseline, text },
+  };
+}

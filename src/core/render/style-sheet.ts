@@ -1,0 +1,37 @@
+import { boxStyle } from '../layout/box-style.ts';
+import { crossLinkLine, relationLine, roleBorder, type Theme } from './theme.ts';
+
+/** The map's CSS for a theme: inlined in exported files, set as text of a style element in the app. */
+export function styleSheet(theme: Theme): string {
+  const rules = [
+    `text{font-family:Inter,'Inter Variable',Arial,sans-serif;font-kerning:none;font-variant-ligatures:none;fill:${theme.text}}`,
+    `.group rect{fill:${theme.groupFill};stroke:${theme.groupStroke};stroke-width:1}`,
+    `.group text{font-size:12px;font-weight:600;fill:${theme.mutedText}}`,
+    `.connector{fill:none;stroke-linecap:round;stroke-linejoin:round}`,
+    `.connector-label{font-size:11px;font-style:italic;fill:${theme.mutedText};paint-order:stroke;stroke:${theme.background};stroke-width:4px;stroke-linejoin:round}`,
+    `.node .label{font-size:${boxStyle.labelSize}px;font-weight:600;letter-spacing:0}`,
+    `.node .title{font-size:${boxStyle.titleSize}px;font-weight:600}`,
+    `.node .text{font-size:${boxStyle.textSize}px}`,
+    `.badge text{font-size:10px;font-weight:600;fill:${theme.background}}`,
+  ];
+  for (const [role, colours] of Object.entries(theme.roles)) {
+    const border = roleBorder[role as keyof typeof roleBorder];
+    rules.push(
+      `.role-${role} rect.box{fill:${colours.fill};stroke:${colours.stroke};stroke-width:${border.width}${border.dash ? `;stroke-dasharray:${border.dash}` : ''}}`,
+      `.role-${role} .label{fill:${colours.label}}`,
+      `.role-${role} .badge rect{fill:${colours.stroke}}`,
+    );
+  }
+  for (const [type, colour] of Object.entries(theme.relations)) {
+    const line = relationLine[type as keyof typeof relationLine];
+    rules.push(
+      `.connector.${type}{stroke:${colour};stroke-width:${line.width}${line.dash ? `;stroke-dasharray:${line.dash}` : ''}}`,
+    );
+  }
+  // Cross-links (a shared box's further relations) are drawn lighter than the tree they run through, so that
+  // a long route along a gap does not read as part of the tree.
+  rules.push(
+    `.connector.cross:not(.contradiction){stroke-width:${crossLinkLine.width};stroke-opacity:${crossLinkLine.opacity}}`,
+  );
+  return rules.join('');
+}

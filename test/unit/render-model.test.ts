@@ -1,0 +1,144 @@
+import fc from 'fast-check';
+import { JSDOM } from 'jsdom';
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseArgmapJson } from '../../src/core/formats/argmap-json/parse.ts';
+import { layoutMap } from '../../src/core/layout/layout.ts';
+import type { LaidOutMap, LineGeometry } from '../../src/core/layout/types.ts';
+import { pathData, traceLine } from '../../src/core/render/path.ts';
+import { renderModel, togglePill } from '../../src/core/render/render-model.ts';
+import { renderSvg } from '../../src/core/render/svg.ts';
+import { themes } from '../../src/core/render/theme.ts';
+import { px } from '../../src/core/round.ts';
+import { arbitraryMap } from './arbitraries.ts';
+import { readText, root } from './helpers.ts';
+
+const trenin = parseArgmapJson(readText('data/trenin-2010.argmap.json')).map!;
+
+/** Every point a line's steps name, control points included, as the canvas receives them. */
+function pointsOf(line: LineGeometry): { x: number; y: number }[] {
+  const points: { x: number; y: number }[] = [];
+  const add = (...xy: number[]) => {
+    for (let i = 0; i < xy.length; i += 2) points.push({ x: xy[i]!, y: xy[i + 1]! });
+  };
+  traceLine(line, { moveTo: add, lineTo: add, bezierCurveTo: add, quadraticCurveTo: add });
+  return points;
+}
+
+const attributes = (element: Element | undefined, names: string[]) =>
+  names.map((name) => element?.getAttribute(name) ?? null);
+
+describe('path text from geometry', () => {
+  it('prints each step with its numbers to 0.01 px', () => {
+    const line = {
+      steps: 'MLCMQ',
+      coords: [0, 1.005, 2.5, -3, 1, 2, 3, 4, 5, 6, 10, 20, -0.004, 7.25, 8, 9],
+    };
+    expect(pathData(line)).toBe('M0,1L2.5,-3C1,2 3,4 5,6M10,20Q0,7.25 8,9');
+    expect(pointsOf(line)).toHaveLength(8);
+  });
+});
+
+describe('connector geometry', () => {
+  it('has the numbers its steps take, and bounds around every point, touched on each side', () => {
+    fc.assert(
+      fc.property(arbitraryMap, fc.constantFrom('down' as const, 'right' as const), (map, direction) => {
+        for (const { key, line, bounds } of layoutMap(map, { direction }).connectors) {
+          const sizes: Record<string, number> = { M: 2, L: 2, C: 6, Q: 4 };
+          const wanted = [...line.steps].reduce((sum, step) => sum + sizes[step]!, 0);
+          expect(line.coords.length, key).toBe(wanted);
+          expect(line.steps[0], key).toBe('M');
+          const points = pointsOf(line);
+          // Right and bottom as sums may be off by a rounding error of the last bit.
+          const right = bounds.x + bounds.width + 1e-9;
+          const bottom = bounds.y + bounds.height + 1e-9;
+          for (const p of points) {
+            expect(p.x >= bounds.x && p.x <= right && p.y >= bounds.y && p.y <= bottom, key).toBe(true);
+          }
+          expect(Math.min(...points.map((p) => p.x)), key).toBe(bounds.x);
+          expect(Math.min(...points.map((p) => p.y)), key).toBe(bounds.y);
+          expect(Math.max(...points.map((p) => p.x)), key).toBeCloseTo(right, 6);
+          expect(Math.max(...points.map((p) => p.y)), key).toBeCloseTo(bottom, 6);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe('the render model', () => {
+  const cases: [string, LaidOutMap][] = [
+    ['down', layoutMap(trenin)],
+    ['right', layoutMap(trenin, { direction: 'right' })],
+    ['collapsed', layoutMap(trenin, { collapsed: new Set(trenin.nodes.slice(1, 9).map((n) => n.id)) })],
+  ];
+
+  it.each(cases)('is what the SVG writer draws (%s)', (name, laid) => {
+    const model = renderModel(laid, themes.dark);
+    const svg = new JSDOM(renderSvg(laid, { theme: 'dark' }), { contentType: 'image/svg+xml' }).window
+      .document;
+    const markers = [...svg.querySelectorAll('defs marker')];
+    expect(markers.map((m) => [m.id, m.querySelector('path')?.getAttribute('fill')])).toEqual(
+      model.markers.map((m) => [m.id, m.fill]),
+    );
+
+    const paths = [...svg.querySelectorAll('path.connector')];
+    expect(paths).toHaveLength(model.connectors.length);
+    model.connectors.forEach((shape, i) => {
+      expect(attributes(paths[i], ['class', 'd', 'marker-start', 'marker-end'])).toEqual([
+        shape.className,
+        pathData(shape.connector.line),
+        shape.markerStart ?? null,
+        shape.markerEnd,
+      ]);
+    });
+    const labels = model.connectors.flatMap((c) => (c.label ? [c.label] : []));
+    expect(labels.length).toBeGreaterThan(0);
+    expect([...svg.querySelectorAll('text.connector-label')].map((t) => attributes(t, ['x', 'y']))).toEqual(
+      labels.map((l) => [px(l.x), px(l.y)]),
+    );
+
+    const groups = [...svg.querySelectorAll('g.group')];
+    expect(groups.map((g) => attributes(g.querySelector('text') ?? undefined, ['x', 'y']))).toEqual(
+      model.frames.map((f) => [px(f.title.x), px(f.title.y)]),
+    );
+
+    const boxes = [...svg.querySelectorAll('g.node')];
+    expect(boxes).toHaveLength(model.boxes.length);
+    model.boxes.forEach((box, i) => {
+      const drawn = boxes[i]!;
+      expect(drawn.getAttribute('class')).toBe(box.className);
+      expect(drawn.querySelector('rect.box')?.getAttribute('rx')).toBe(String(box.rx));
+      expect(
+        [...drawn.querySelectorAll(':scope > text')].map((t) => [t.getAttribute('class'), t.textContent]),
+      ).toEqual(box.lines.map((l) => [l.className, l.text]));
+      const badge = drawn.querySelector('g.badge');
+      expect(badge === null).toBe(box.badge === undefined);
+      if (box.badge) {
+        expect(attributes(badge?.querySelector('rect') ?? undefined, ['x', 'width', 'height', 'rx'])).toEqual(
+          [px(box.badge.x), px(box.badge.width), String(box.badge.height), String(box.badge.rx)],
+        );
+        expect(badge?.textContent).toBe(`+${box.node.hidden}`);
+        // The app's toggle on a collapsed box is the same pill.
+        expect(togglePill(box.node)).toEqual(box.badge);
+      }
+    });
+    if (name === 'collapsed') expect(model.boxes.some((b) => b.badge)).toBe(true);
+  });
+
+  it('gives each relation type one arrowhead in its colour, defined in the model alone', () => {
+    for (const theme of Object.values(themes)) {
+      const { markers } = renderModel(layoutMap(trenin), theme);
+      expect(markers.map((m) => m.id)).toEqual(Object.keys(theme.relations).map((t) => `arrow-${t}`));
+      expect(markers.map((m) => m.fill)).toEqual(Object.values(theme.relations));
+    }
+    // The arrowhead's shape is written once in the source: the renderers take it from the model.
+    const arrowhead = 'M0,0L10,5L0,10z';
+    const sources = (dir: string): string[] =>
+      readdirSync(new URL(dir, root), { withFileTypes: true }).flatMap((entry) =>
+        entry.isDirectory() ? sources(`${dir}/${entry.name}`) : [`${dir}/${entry.name}`],
+      );
+    const holders = sources('src').filter((file) => readText(file).includes(arrowhead));
+    expect(holders).toEqual(['src/core/render/render-model.ts']);
+  });
+});
