@@ -14,10 +14,10 @@ import {
   toScreen,
   type FramePoint,
 } from './frame.ts';
-import { groupFrames } from './group-frames.ts';
+import { groupFrames } from './routing/group-frames.ts';
 import { boundsOf } from './rect.ts';
-import { effortFor } from './route-search.ts';
-import { GapLine, Router, type FrameBox, type PlannedRoute } from './router.ts';
+import { effortFor } from './routing/route-search.ts';
+import { GapLine, Router, type FrameBox, type PlannedRoute } from './routing/router.ts';
 import { placeTidy, type Extent, type Spacing } from './tidy.ts';
 import type { Direction, LaidOutConnector, LaidOutMap, LaidOutNode, Rect } from './types.ts';
 

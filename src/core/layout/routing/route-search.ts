@@ -1,4 +1,4 @@
-import type { NodeId } from '../model/types.ts';
+import type { NodeId } from '../../model/types.ts';
 
 /**
  * A tree connector's line through a gap: from its premises' junction below to its target above. (Classes here

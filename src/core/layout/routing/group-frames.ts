@@ -1,7 +1,7 @@
-import type { Group, NodeId } from '../model/types.ts';
-import { createGroupTest } from '../model/groups.ts';
-import { boundsOf, union } from './rect.ts';
-import type { GroupFrame, LaidOutNode, Rect } from './types.ts';
+import type { Group, NodeId } from '../../model/types.ts';
+import { createGroupTest } from '../../model/groups.ts';
+import { boundsOf, union } from '../rect.ts';
+import type { GroupFrame, LaidOutNode, Rect } from '../types.ts';
 
 const padding = 10;
 /** Room above the topmost box for the group's title. */

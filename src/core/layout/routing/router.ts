@@ -1,5 +1,5 @@
-import type { NodeId } from '../model/types.ts';
-import type { FramePoint } from './frame.ts';
+import type { NodeId } from '../../model/types.ts';
+import type { FramePoint } from '../frame.ts';
 import { assignTracks, type LaneRun } from './lanes.ts';
 import { Pass, RouteSearch, type GapLine, type SearchEffort } from './route-search.ts';
 
