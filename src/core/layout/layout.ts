@@ -14,6 +14,7 @@ import {
   toScreen,
   type FramePoint,
 } from './frame.ts';
+import { gapGeometry, pointAlong } from './routing/gap-geometry.ts';
 import { groupFrames } from './routing/group-frames.ts';
 import { boundsOf } from './rect.ts';
 import { effortFor } from './routing/route-search.ts';
@@ -29,14 +30,14 @@ export interface LayoutOptions {
 }
 
 /** Corner radius of routes around boxes. */
-const ROUTE_RADIUS = 6;
+const ROUTE_RADIUS = gapGeometry.routeCornerRadius;
 /**
  * Routes with more corners than this (plain routes stepping across dozens of rows of a huge map) keep them
  * sharp: rounding triples their path text, and such maps are seen from too far for it to show.
  */
 const ROUNDED_UP_TO = 16;
 /** Length of route a label needs ("contradicts" is about 55 px wide). */
-const LABEL_ROOM = 64;
+const LABEL_ROOM = gapGeometry.routeLabelRoom;
 
 const spacingFor: Record<Direction, Spacing> = {
   down: { linked: 12, sibling: 28, cousin: 40, thesis: 72, level: 64, groupBoundary: 8 },
@@ -179,7 +180,7 @@ class LineEnd {
 }
 
 /** How far above its bar a tree connector's label sits. */
-const LABEL_ABOVE_BAR = 14;
+const LABEL_ABOVE_BAR = gapGeometry.labelAboveBar;
 
 /** The bar joining a relation's premises placed under it, in their row's gap above. */
 class Junction {
@@ -253,7 +254,7 @@ function drawConnectors(
     const level = first.level;
     const point = framePoint(
       members.length === 1 ? first.centre : (left + right) / 2,
-      first.top - spacing.level * 0.4,
+      first.top - spacing.level * gapGeometry.junctionAbovePremises,
     );
     junctionAt[i] = new Junction(relation, members, point, level);
   }
@@ -267,7 +268,8 @@ function drawConnectors(
     if (relation.type === 'undercut' || relation.type === 'contradiction') continue;
     const end = (ends[i] = boxEnd(targets[i]));
     const junction = junctionOf(i);
-    if (junction && end) junction.middle = midpoint(junction.point, end.via ?? end.point);
+    if (junction && end)
+      junction.middle = pointAlong(junction.point, end.via ?? end.point, gapGeometry.undercutArrival);
   }
   for (let i = 0; i < relations.length; i++) {
     const relation = relations[i]!;
@@ -445,7 +447,7 @@ function labelOnApproach(points: readonly FramePoint[]): FramePoint {
 function contradictionRoute(a: FrameBox, b: FrameBox, router: Router): PlannedRoute {
   if (a.level === b.level) {
     // A lane close above the row, clear of the bars of linked premises higher up in the gap.
-    const gap = Math.min(a.top, b.top) - 10;
+    const gap = Math.min(a.top, b.top) - gapGeometry.contradictionLane;
     return {
       points: [
         { b: a.centre, d: a.top },

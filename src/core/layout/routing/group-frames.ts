@@ -1,11 +1,10 @@
 import type { Group, NodeId } from '../../model/types.ts';
 import { createGroupTest } from '../../model/groups.ts';
 import { boundsOf, union } from '../rect.ts';
+import { gapGeometry } from './gap-geometry.ts';
 import type { GroupFrame, LaidOutNode, Rect } from '../types.ts';
 
-const padding = 10;
-/** Room above the topmost box for the group's title. */
-const titleBand = 18;
+const { framePadding, framePaddingPerNesting, titleBand } = gapGeometry;
 
 /**
  * Frames for groups. Groups are themes, not subtrees, so one rectangle around all members of a group would
@@ -57,7 +56,7 @@ export function groupFrames(
       clusterOf.set(node.id, cluster);
       lastUnder.set(parentKey, cluster);
     }
-    const pad = padding + 8 * (nesting.get(group.id) ?? 0);
+    const pad = framePadding + framePaddingPerNesting * (nesting.get(group.id) ?? 0);
     const band = titleBand * (1 + (nesting.get(group.id) ?? 0));
     clusters.forEach(({ members }, i) => {
       frames.push({

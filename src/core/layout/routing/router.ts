@@ -1,5 +1,6 @@
 import type { NodeId } from '../../model/types.ts';
 import type { FramePoint } from '../frame.ts';
+import { gapGeometry } from './gap-geometry.ts';
 import { assignTracks, type LaneRun } from './lanes.ts';
 import { Pass, RouteSearch, type GapLine, type SearchEffort } from './route-search.ts';
 
@@ -16,14 +17,12 @@ export interface FrameBox {
 }
 
 /**
- * Where routes run along a gap: in a band near its top, under the row above and clear of its group frames
- * (which reach 10 px below the boxes), above the middles of the connectors (where undercuts arrive, at 0.3),
- * their labels and junctions (0.6). Shares of the gap below the row above; routes along the same gap take
- * tracks in the band (`assignTracks`), TRACK_SPACING apart while the band has room for them.
+ * Routes run along a gap in a band near its top (`gapGeometry.bandTop` to `bandBottom`, shares of the gap
+ * below the row above): under the frames of that row's groups, above the middles of the tree connectors
+ * (where undercuts arrive), their labels and junctions. Routes along the same gap take tracks in the band
+ * (`assignTracks`), `trackSpacing` apart while the band has room for them.
  */
-const BAND_TOP = 0.18;
-const BAND_BOTTOM = 0.28;
-const TRACK_SPACING = 3;
+const { bandTop: BAND_TOP, bandBottom: BAND_BOTTOM, trackSpacing: TRACK_SPACING } = gapGeometry;
 
 /**
  * A point of a route still being planned: the depth of points on a run is set once all runs are known. A class
@@ -78,7 +77,7 @@ export class Router {
     private readonly gap: number,
     /** How thoroughly to search for routes that cross few connectors. */
     private readonly effort: SearchEffort,
-    private readonly margin = 8,
+    private readonly margin: number = gapGeometry.boxMargin,
   ) {
     // Each row's boxes as [left, right] pairs with their margin, sorted by left end (a tidy tree keeps each
     // level in order, so the sort rarely moves anything), then merged where they overlap.
@@ -207,11 +206,11 @@ export class Router {
     const searched = this.searches;
     const along = (gap: number, a: number, b: number, through: boolean) => {
       if (!searched) {
-        // Plain routes: no order is worth its cost, each run takes the next of two tracks.
+        // Plain routes: no order is worth its cost, each run takes the next of a few tracks.
         if (a === b && through) return;
         const runs = this.plainRuns[gap] ?? 0;
         this.plainRuns[gap] = runs + 1;
-        const track = runs % 2;
+        const track = runs % gapGeometry.plainTracks;
         const d = this.trackTop(gap) + track * TRACK_SPACING;
         points.push(new PlanPoint(a, d), new PlanPoint(b, d));
         return;
