@@ -195,21 +195,31 @@ export class RouteSearch {
     endB: number,
     endGap: number,
   ): Pass[] {
-    const up = endGap <= fromLevel;
-    const span = Math.max(1, Math.abs(fromLevel - endGap));
-    const rowOf = (i: number) => (up ? fromLevel - i : fromLevel + i);
-    if (this.limit === 1) {
-      // No choice to weigh: each row passed at the free place nearest the straight line.
-      const passes: Pass[] = [new Pass(fromLevel, up, fromB)];
-      const last = up ? fromLevel - endGap : endGap - 1 - fromLevel;
-      for (let i = 1; i <= last; i++) {
-        const row = rowOf(i);
-        passes.push(new Pass(row, up, this.rows.freeAt(row, fromB + ((endB - fromB) * i) / span)));
-      }
-      return passes;
-    }
+    const trip = new Trip(fromLevel, fromB, endB, endGap);
+    if (this.limit === 1) return this.plainPasses(trip);
     this.collectOwnLines(from, to);
-    // Layer 0: the start, out of the top (going up) or the bottom; going up, also round beside the box.
+    this.fillStart(trip);
+    // Straight in: through the gap below the end from the row under it (or, coming down, after turning in it).
+    const last = this.risingLayer(trip, trip.up ? endGap : endGap - 1);
+    const best = this.straightIn(trip, last);
+    if (trip.up) this.turnAbove(trip, best);
+    return this.walkBack(trip, best, last);
+  }
+
+  /** No choice to weigh: each row passed at the free place nearest the straight line. */
+  private plainPasses(trip: Trip): Pass[] {
+    const { fromLevel, fromB, endB, endGap, up, span } = trip;
+    const passes: Pass[] = [new Pass(fromLevel, up, fromB)];
+    const last = up ? fromLevel - endGap : endGap - 1 - fromLevel;
+    for (let i = 1; i <= last; i++) {
+      const row = trip.rowOf(i);
+      passes.push(new Pass(row, up, this.rows.freeAt(row, fromB + ((endB - fromB) * i) / span)));
+    }
+    return passes;
+  }
+
+  /** Layer 0: the start, out of the top (going up) or the bottom; going up, also round beside the box. */
+  private fillStart({ fromLevel, fromB, up }: Trip): void {
     let count = 1;
     this.place[0] = fromB;
     this.cost[0] = 0;
@@ -225,85 +235,99 @@ export class RouteSearch {
         }
     }
     this.size[0] = count;
-    let layers = 1;
-    // Rising layers, computed up to row `row` on first use.
-    const layerOf = (row: number): number => {
-      const wanted = Math.abs(fromLevel - row);
-      for (; layers <= wanted; layers++) {
-        const i = layers;
-        const ideal = fromB + (endB - fromB) * Math.min(1, i / span);
-        this.fillPlaces(rowOf(i), ideal, fromB, endB, i - 1);
-        this.reach(i, up ? rowOf(i) + 1 : rowOf(i), !up, up);
-      }
-      return wanted;
-    };
+  }
 
-    // Straight in: through the gap below the end from the row under it (or, coming down, after turning in it).
-    const last = layerOf(up ? endGap : endGap - 1);
-    let best = Infinity;
-    let bestFrom = 0;
+  /** The index of the rising layer of row `row`, computing the layers up to it on first use. */
+  private risingLayer(trip: Trip, row: number): number {
+    const { fromLevel, fromB, endB, up, span } = trip;
+    const wanted = Math.abs(fromLevel - row);
+    for (; trip.layers <= wanted; trip.layers++) {
+      const i = trip.layers;
+      const ideal = fromB + (endB - fromB) * Math.min(1, i / span);
+      this.fillPlaces(trip.rowOf(i), ideal, fromB, endB, i - 1);
+      this.reach(i, up ? trip.rowOf(i) + 1 : trip.rowOf(i), !up, up);
+    }
+    return wanted;
+  }
+
+  /** The cheapest way straight in to the end from the places of layer `last`, across the gap below the end. */
+  private straightIn(trip: Trip, last: number): BestWay {
+    const best = new BestWay();
     for (let j = 0; j < this.size[last]!; j++) {
       const c =
         this.cost[last * PLACES + j]! +
-        this.stepCost(endGap, !up, this.place[last * PLACES + j]!, true, endB);
-      if (c < best) {
-        best = c;
-        bestFrom = j;
+        this.stepCost(trip.endGap, !trip.up, this.place[last * PLACES + j]!, true, trip.endB);
+      if (c < best.cost) {
+        best.cost = c;
+        best.from = j;
       }
     }
-    let turnRow = -1;
-    let turnDown = 0;
-    if (up) {
-      // Over the end's row: down beside the end from row `row` (searched from the end backwards), joined to
-      // the rising layer of that row by a turn along the gap above it.
-      for (let row = endGap - 1, d = 0; row >= Math.max(1, endGap - this.rise); row--, d++) {
-        this.fillDescent(d, row, endB, endGap);
-        const rising = layerOf(row);
-        let cheapest = Infinity;
-        for (let j = 0; j < this.size[rising]!; j++)
-          cheapest = Math.min(cheapest, this.cost[rising * PLACES + j]!);
-        if (cheapest >= best) break;
-        // The turn runs along the gap above the row, in and out on its lower side, across the leaning lines.
-        const n = this.size[rising]!;
-        const m = this.downSize[d]!;
-        this.rankPlaces(row, BOTTOM, this.place, rising * PLACES, n, this.fromLane, this.fromLeg);
-        this.rankPlaces(row, BOTTOM, this.downPlace, d * PLACES, m, this.toLane, this.toLeg);
-        this.rankRoutes(row, this.place, rising * PLACES, n, this.fromAcross);
-        this.rankRoutes(row, this.downPlace, d * PLACES, m, this.toAcross);
-        for (let k = 0; k < m; k++) {
-          const b = this.downPlace[d * PLACES + k]!;
-          const rest = this.toLeg[k]! + this.downCost[d * PLACES + k]!;
-          for (let j = 0; j < n; j++) {
-            const a = this.place[rising * PLACES + j]!;
-            let c =
-              this.cost[rising * PLACES + j]! +
-              this.fromLeg[j]! +
-              Math.abs(this.fromLane[j]! - this.toLane[k]!) +
-              rest +
-              ROUTE_WEIGHT * routesCrossed(this.fromAcross, j, this.toAcross, k, a, b, false);
-            if (a !== b) c += LENGTH_COST * Math.abs(a - b) + TURN_COST;
-            if (c < best) {
-              best = c;
-              bestFrom = j;
-              turnRow = row;
-              turnDown = k;
-            }
-          }
+    return best;
+  }
+
+  /**
+   * Over the end's row: down beside the end from a row above it (searched from the end backwards), joined to
+   * the rising layer of that row by a turn along the gap above it. Updates `best` where that is cheaper.
+   */
+  private turnAbove(trip: Trip, best: BestWay): void {
+    const { endB, endGap } = trip;
+    for (let row = endGap - 1, d = 0; row >= Math.max(1, endGap - this.rise); row--, d++) {
+      this.fillDescent(d, row, endB, endGap);
+      const rising = this.risingLayer(trip, row);
+      let cheapest = Infinity;
+      for (let j = 0; j < this.size[rising]!; j++)
+        cheapest = Math.min(cheapest, this.cost[rising * PLACES + j]!);
+      if (cheapest >= best.cost) break;
+      this.joinTurn(rising, d, row, best);
+    }
+  }
+
+  /**
+   * The turn from rising layer `rising` to descent d along the gap above row `row`: in and out on its lower
+   * side, across the leaning lines. Updates `best` where a turn is cheaper.
+   */
+  private joinTurn(rising: number, d: number, row: number, best: BestWay): void {
+    const n = this.size[rising]!;
+    const m = this.downSize[d]!;
+    this.rankPlaces(row, BOTTOM, this.place, rising * PLACES, n, this.fromLane, this.fromLeg);
+    this.rankPlaces(row, BOTTOM, this.downPlace, d * PLACES, m, this.toLane, this.toLeg);
+    this.rankRoutes(row, this.place, rising * PLACES, n, this.fromAcross);
+    this.rankRoutes(row, this.downPlace, d * PLACES, m, this.toAcross);
+    for (let k = 0; k < m; k++) {
+      const b = this.downPlace[d * PLACES + k]!;
+      const rest = this.toLeg[k]! + this.downCost[d * PLACES + k]!;
+      for (let j = 0; j < n; j++) {
+        const a = this.place[rising * PLACES + j]!;
+        let c =
+          this.cost[rising * PLACES + j]! +
+          this.fromLeg[j]! +
+          Math.abs(this.fromLane[j]! - this.toLane[k]!) +
+          rest +
+          ROUTE_WEIGHT * routesCrossed(this.fromAcross, j, this.toAcross, k, a, b, false);
+        if (a !== b) c += LENGTH_COST * Math.abs(a - b) + TURN_COST;
+        if (c < best.cost) {
+          best.cost = c;
+          best.from = j;
+          best.turnRow = row;
+          best.turnDown = k;
         }
       }
     }
+  }
 
-    // Walk back to the start, then down to the end if the route turned above it.
-    const risenTo = turnRow >= 0 ? Math.abs(fromLevel - turnRow) : last;
+  /** The passes of the best way: back along the rising layers to the start, then down to the end if it turned above it. */
+  private walkBack(trip: Trip, best: BestWay, last: number): Pass[] {
+    const { fromLevel, up, endGap } = trip;
+    const risenTo = best.turnRow >= 0 ? Math.abs(fromLevel - best.turnRow) : last;
     const passes: Pass[] = new Array<Pass>(risenTo + 1);
-    for (let i = risenTo, j = bestFrom; i >= 0; i--) {
+    for (let i = risenTo, j = best.from; i >= 0; i--) {
       const b = this.place[i * PLACES + j]!;
       // Layer 0 is the start's own row: left straight out (at fromB), or up beside the box.
-      passes[i] = new Pass(rowOf(i), up, b);
+      passes[i] = new Pass(trip.rowOf(i), up, b);
       j = this.back[i * PLACES + j]!;
     }
-    if (turnRow >= 0)
-      for (let row = turnRow, k = turnDown; row < endGap; row++) {
+    if (best.turnRow >= 0)
+      for (let row = best.turnRow, k = best.turnDown; row < endGap; row++) {
         const d = endGap - 1 - row;
         passes.push(new Pass(row, false, this.downPlace[d * PLACES + k]!));
         k = this.downNext[d * PLACES + k]!;
@@ -558,6 +582,40 @@ export class RouteSearch {
       }
     }
   }
+}
+
+/** A route being searched: its ends, its direction, and how many rising layers are computed so far. */
+class Trip {
+  readonly up: boolean;
+  /** Rows between the start and the end (at least 1): the straight line's slope is per row of this. */
+  readonly span: number;
+  layers = 1;
+
+  constructor(
+    readonly fromLevel: number,
+    readonly fromB: number,
+    readonly endB: number,
+    readonly endGap: number,
+  ) {
+    this.up = endGap <= fromLevel;
+    this.span = Math.max(1, Math.abs(fromLevel - endGap));
+  }
+
+  /** The row of rising layer i. */
+  rowOf(i: number): number {
+    return this.up ? this.fromLevel - i : this.fromLevel + i;
+  }
+}
+
+/**
+ * The cheapest way to the end found so far: its cost, the place of the last rising layer it leaves from, and
+ * where it turns down beside the end (`turnRow` -1: it goes straight in; `turnDown`: the place of the descent).
+ */
+class BestWay {
+  cost = Infinity;
+  from = 0;
+  turnRow = -1;
+  turnDown = 0;
 }
 
 /** The lines at each of the given boxes. */
