@@ -16,6 +16,7 @@ import {
 } from './frame.ts';
 import { gapGeometry, pointAlong } from './routing/gap-geometry.ts';
 import { groupFrames } from './routing/group-frames.ts';
+import { titleSpans, withTitleRoom } from './routing/group-titles.ts';
 import { boundsOf } from './rect.ts';
 import { effortFor } from './routing/route-search.ts';
 import { GapLine, Router, type FrameBox, type PlannedRoute } from './routing/router.ts';
@@ -78,7 +79,16 @@ export function layoutMap(map: ArgumentMap, options: LayoutOptions = {}): LaidOu
   }
   const extent = (tree: TreeNode): Extent => extents[tree.index]!;
 
-  const placement = placeTidy(forest, collapsed, extent, spacing, (tree) => groupAt[tree.index]);
+  const groupOf = (tree: TreeNode) => groupAt[tree.index];
+  const placement = withTitleRoom(
+    placeTidy(forest, collapsed, extent, spacing, groupOf),
+    direction,
+    spacing.level,
+    trees.values(),
+    groupOf,
+    map.groups,
+    measurer,
+  );
   const shown = shownNodes(forest.roots, collapsed);
 
   // The shown boxes in the layout frame, by tree node index.
@@ -118,16 +128,17 @@ export function layoutMap(map: ArgumentMap, options: LayoutOptions = {}): LaidOu
     };
   });
 
+  const groups = groupFrames(map.groups, nodes, (id) => index.node(id)?.group);
   const router = new Router(
     shown.map((tree) => frames[tree.index]!),
     placement.levelStart,
     placement.levelSize,
     spacing.level,
     effortFor(shown.length),
+    titleSpans(groups, direction, placement.levelStart, placement.levelSize, spacing.level, measurer),
   );
   const routeExtent: RouteExtent = { left: Infinity, right: -Infinity, top: Infinity, bottom: -Infinity };
   const connectors = drawConnectors(index, trees, frames, router, direction, spacing, routeExtent);
-  const groups = groupFrames(map.groups, nodes, (id) => index.node(id)?.group);
   const bounds = boundsOf([...nodes, ...groups]);
   return { direction, nodes, connectors, groups, bounds: withRoutes(bounds, routeExtent) };
 }

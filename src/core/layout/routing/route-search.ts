@@ -42,6 +42,8 @@ export interface RowPlaces {
   spanRight(level: number, i: number): number;
   /** The free place nearest breadth x in a row. */
   freeAt(level: number, x: number): number;
+  /** Whether leaving a box of the row upwards at breadth x would cross a group title. */
+  topBlocked(level: number, x: number): boolean;
 }
 
 /** Where across a gap a line's breadth is taken: at its lower side (junctions), the lanes, its upper side. */
@@ -218,11 +220,14 @@ export class RouteSearch {
     return passes;
   }
 
-  /** Layer 0: the start, out of the top (going up) or the bottom; going up, also round beside the box. */
+  /**
+   * Layer 0: the start, out of the top (going up, unless a group title is over it) or the bottom; going up,
+   * also round beside the box.
+   */
   private fillStart({ fromLevel, fromB, up }: Trip): void {
     let count = 1;
     this.place[0] = fromB;
-    this.cost[0] = 0;
+    this.cost[0] = up && this.rows.topBlocked(fromLevel, fromB) ? Infinity : 0;
     this.back[0] = -1;
     if (up) {
       const beside = this.rows.spanAt(fromLevel, fromB);

@@ -1,6 +1,7 @@
 import type { NodeId } from '../../model/types.ts';
 import type { FramePoint } from '../frame.ts';
 import { gapGeometry } from './gap-geometry.ts';
+import type { TitleSpan } from './group-titles.ts';
 import { assignTracks, type LaneRun } from './lanes.ts';
 import { Pass, RouteSearch, type GapLine, type SearchEffort } from './route-search.ts';
 
@@ -18,8 +19,10 @@ export interface FrameBox {
 
 /**
  * Routes run along a gap in a band near its top (`gapGeometry.bandTop` to `bandBottom`, shares of the gap
- * below the row above): under the frames of that row's groups, above the middles of the tree connectors
- * (where undercuts arrive), their labels and junctions. Routes along the same gap take tracks in the band
+ * below the row above): below the frames of that row's groups (of those holding no nested groups: a frame
+ * reaches `framePadding` plus `framePaddingPerNesting` per nested level below its boxes, so the lower edges
+ * of frames around nested groups may lie in the band), above the middles of the tree connectors (where
+ * undercuts arrive), their labels and junctions. Routes along the same gap take tracks in the band
  * (`assignTracks`), `trackSpacing` apart while the band has room for them.
  */
 const { bandTop: BAND_TOP, bandBottom: BAND_BOTTOM, trackSpacing: TRACK_SPACING } = gapGeometry;
@@ -69,6 +72,8 @@ export class Router {
   private readonly planned: { route: PlannedRoute; raw: PlanPoint[] }[] = [];
   /** Plain routes: per gap, how many have run along it. */
   private readonly plainRuns: number[] = [];
+  /** Per row, the stretches under group titles (see `titleSpans`), where routes leave no box upwards. */
+  private readonly titlesAt: TitleSpan[][] = [];
 
   constructor(
     boxes: Iterable<FrameBox>,
@@ -77,13 +82,19 @@ export class Router {
     private readonly gap: number,
     /** How thoroughly to search for routes that cross few connectors. */
     private readonly effort: SearchEffort,
+    /** Group titles that routes must not cross. */
+    titles: readonly TitleSpan[] = [],
     private readonly margin: number = gapGeometry.boxMargin,
   ) {
-    // Each row's boxes as [left, right] pairs with their margin, sorted by left end (a tidy tree keeps each
-    // level in order, so the sort rarely moves anything), then merged where they overlap.
+    // Each row's boxes and titles as [left, right] pairs with their margin, sorted by left end (a tidy tree
+    // keeps each level in order, so the sort rarely moves anything), then merged where they overlap.
     const rows: number[][] = levelStart.map(() => []);
     for (const box of boxes) {
       rows[box.level]?.push(box.centre - box.breadth / 2 - margin, box.centre + box.breadth / 2 + margin);
+    }
+    for (const title of titles) {
+      rows[title.level]?.push(title.low - margin, title.high + margin);
+      (this.titlesAt[title.level] ??= []).push(title);
     }
     for (const row of rows) {
       let sorted = true;
@@ -127,6 +138,11 @@ export class Router {
   /** Where level `level`'s row ends: the bottom of its deepest box. */
   rowEnd(level: number): number {
     return this.levelStart[level]! + this.levelSize[level]!;
+  }
+
+  /** Whether a route leaving a box of row `level` upwards at breadth x would cross a group title. */
+  topBlocked(level: number, x: number): boolean {
+    return this.titlesAt[level]?.some((t) => x > t.low && x < t.high) ?? false;
   }
 
   /** Nearest breadth position to `ideal` in level `level` that no box occupies. */
