@@ -1,28 +1,14 @@
 import type { NodeId } from '../../model/types.ts';
-
-/**
- * A tree connector's line through a gap: from its premises' junction below to its target above. (Classes here
- * and for passes: a large map makes them by the ten thousand, and class instances allocate fastest.)
- */
-export class GapLine {
-  constructor(
-    readonly gap: number,
-    /** Breadth of its lower end: the junction above its premises. */
-    readonly low: number,
-    /** Breadth where it crosses the lanes routes run along (it leans from `low` towards `high`). */
-    readonly lane: number,
-    /** Breadth of its upper end: its target's column, or the middle of the connector an undercut attacks. */
-    readonly high: number,
-    /** Premises the line carries: crossing a shared line crosses each premise's edge. */
-    readonly weight: number,
-    /**
-     * The boxes it joins, its premises and its target: a route from or to one of them meets it at that box,
-     * which is no crossing.
-     */
-    readonly premises: readonly { readonly id: NodeId }[],
-    readonly target: NodeId,
-  ) {}
-}
+import {
+  BOTTOM,
+  Crossings,
+  LENGTH_COST,
+  ROUTE_WEIGHT,
+  TOP,
+  TURN_COST,
+  routesCrossed,
+  type GapLine,
+} from './crossings.ts';
 
 /** A route's passage through a row, upwards or downwards, at breadth `b`. */
 export class Pass {
@@ -45,12 +31,6 @@ export interface RowPlaces {
   /** Whether leaving a box of the row upwards at breadth x would cross a group title. */
   topBlocked(level: number, x: number): boolean;
 }
-
-/** Where across a gap a line's breadth is taken: at its lower side (junctions), the lanes, its upper side. */
-type Depth = 0 | 1 | 2;
-const BOTTOM: Depth = 0;
-const LANE: Depth = 1;
-const TOP: Depth = 2;
 
 /** How thorough the search is: places considered per row, and rows a route may rise above its end. */
 export interface SearchEffort {
@@ -77,13 +57,6 @@ export const effortFor = (boxes: number): SearchEffort =>
       ? { places: 2, rise: 0 }
       : { places: 1, rise: 0 };
 
-/**
- * A crossing costs 1; a route's length along breadth this much per px (300 px of detour are worth one crossing
- * less), so that routes do not wander around the map to save a crossing.
- */
-const LENGTH_COST = 1 / 300;
-/** Each change of breadth costs a third of a crossing, so routes run straight and turn once where they can. */
-const TURN_COST = 0.3;
 /** Places a route considers in each row, at most (the stride of the layers' arrays). */
 const PLACES = 6;
 /**
@@ -91,12 +64,6 @@ const PLACES = 6;
  * higher gaps are emptier, but a route climbing further is hard to follow.
  */
 const RISE = 6;
-/**
- * A crossing with an earlier route, against one with a tree line: less, because routes planned later may
- * still move out of the way, and runs along a gap are ordered among each other afterwards (`assignTracks`).
- */
-const ROUTE_WEIGHT = 0.7;
-
 /**
  * The search for a route that crosses few tree connectors and few earlier routes (see `Router`).
  *
@@ -119,18 +86,6 @@ const ROUTE_WEIGHT = 0.7;
  * rows each.
  */
 export class RouteSearch {
-  /**
-   * Per gap, the breadths of its lines' lower and upper ends, ascending, each repeated by the line's weight:
-   * the weight of the lines below a breadth is its rank.
-   */
-  private readonly low: (Float64Array | undefined)[] = [];
-  private readonly lane: (Float64Array | undefined)[] = [];
-  private readonly high: (Float64Array | undefined)[] = [];
-  /** The lines at each box they join, built when the first route asks. */
-  private linesAt: Map<NodeId, GapLine[]> | undefined;
-  /** The route's own lines, by gap (a handful of gaps near its ends). */
-  private ownGaps: number[] = [];
-  private ownLines: GapLine[][] = [];
   // Layers rising from the start: places, cheapest costs and the place before, PLACES slots per layer.
   private place = new Float64Array(64 * PLACES);
   private cost = new Float64Array(64 * PLACES);
@@ -147,18 +102,12 @@ export class RouteSearch {
   private readonly toLane = new Float64Array(PLACES);
   private readonly toLeg = new Float64Array(PLACES);
 
-  /**
-   * Earlier routes, per gap: the breadths where they go straight across it, and the two ends of their runs
-   * along it, each ascending. A route running along a gap crosses the earlier ones going straight across it,
-   * and one going straight across crosses the runs spanning its breadth.
-   */
-  private readonly across: number[][] = [];
-  private readonly runStart: number[][] = [];
-  private readonly runEnd: number[][] = [];
   /** Per place of the two rows a step joins: earlier routes across the gap below and at it, runs over it. */
   private readonly fromAcross = new Float64Array(PLACES * 3);
   private readonly toAcross = new Float64Array(PLACES * 3);
 
+  /** The crossings a step costs. */
+  private readonly crossings: Crossings;
   private readonly limit: number;
   private readonly rise: number;
 
@@ -167,21 +116,22 @@ export class RouteSearch {
    * indexed).
    */
   constructor(
-    private readonly lines: readonly GapLine[],
+    lines: readonly GapLine[],
     private readonly rows: RowPlaces,
     effort: SearchEffort,
-    private readonly ends: ReadonlySet<NodeId>,
+    ends: ReadonlySet<NodeId>,
   ) {
     this.limit = Math.min(PLACES, effort.places);
     this.rise = Math.min(RISE, effort.rise);
-    const byGap: GapLine[][] = [];
-    for (const line of lines) (byGap[line.gap] ??= []).push(line);
-    for (let g = 0; g < byGap.length; g++) {
-      const list = byGap[g];
-      this.low[g] = list && weightedBreadths(list, (line) => line.low);
-      this.lane[g] = list && weightedBreadths(list, (line) => line.lane);
-      this.high[g] = list && weightedBreadths(list, (line) => line.high);
-    }
+    this.crossings = new Crossings(lines, ends);
+  }
+
+  /**
+   * Takes note of a route's step across `gap`: straight across at a (a === b), or along it from a to b, so
+   * that later routes cross it as few times as they can.
+   */
+  occupy(gap: number, a: number, b: number): void {
+    this.crossings.occupy(gap, a, b);
   }
 
   /**
@@ -199,7 +149,7 @@ export class RouteSearch {
   ): Pass[] {
     const trip = new Trip(fromLevel, fromB, endB, endGap);
     if (this.limit === 1) return this.plainPasses(trip);
-    this.collectOwnLines(from, to);
+    this.crossings.collectOwnLines(from, to);
     this.fillStart(trip);
     // Straight in: through the gap below the end from the row under it (or, coming down, after turning in it).
     const last = this.risingLayer(trip, trip.up ? endGap : endGap - 1);
@@ -234,7 +184,7 @@ export class RouteSearch {
       if (beside >= 0)
         for (const b of [this.rows.spanLeft(fromLevel, beside), this.rows.spanRight(fromLevel, beside)]) {
           this.place[count] = b;
-          this.cost[count] = this.stepCost(fromLevel + 1, true, fromB, true, b);
+          this.cost[count] = this.crossings.stepCost(fromLevel + 1, true, fromB, true, b);
           this.back[count] = -1;
           count++;
         }
@@ -261,7 +211,7 @@ export class RouteSearch {
     for (let j = 0; j < this.size[last]!; j++) {
       const c =
         this.cost[last * PLACES + j]! +
-        this.stepCost(trip.endGap, !trip.up, this.place[last * PLACES + j]!, true, trip.endB);
+        this.crossings.stepCost(trip.endGap, !trip.up, this.place[last * PLACES + j]!, true, trip.endB);
       if (c < best.cost) {
         best.cost = c;
         best.from = j;
@@ -294,10 +244,10 @@ export class RouteSearch {
   private joinTurn(rising: number, d: number, row: number, best: BestWay): void {
     const n = this.size[rising]!;
     const m = this.downSize[d]!;
-    this.rankPlaces(row, BOTTOM, this.place, rising * PLACES, n, this.fromLane, this.fromLeg);
-    this.rankPlaces(row, BOTTOM, this.downPlace, d * PLACES, m, this.toLane, this.toLeg);
-    this.rankRoutes(row, this.place, rising * PLACES, n, this.fromAcross);
-    this.rankRoutes(row, this.downPlace, d * PLACES, m, this.toAcross);
+    this.crossings.rankPlaces(row, BOTTOM, this.place, rising * PLACES, n, this.fromLane, this.fromLeg);
+    this.crossings.rankPlaces(row, BOTTOM, this.downPlace, d * PLACES, m, this.toLane, this.toLeg);
+    this.crossings.rankRoutes(row, this.place, rising * PLACES, n, this.fromAcross);
+    this.crossings.rankRoutes(row, this.downPlace, d * PLACES, m, this.toAcross);
     for (let k = 0; k < m; k++) {
       const b = this.downPlace[d * PLACES + k]!;
       const rest = this.toLeg[k]! + this.downCost[d * PLACES + k]!;
@@ -341,60 +291,6 @@ export class RouteSearch {
   }
 
   /**
-   * Cost of a step across `gap`: in from its upper side (`enterTop`) or lower side at breadth a, along the lane
-   * to b, out at its upper side (`leaveTop`) or lower side. Going between the lane and the lower side crosses
-   * the leaning lines.
-   */
-  private stepCost(gap: number, enterTop: boolean, a: number, leaveTop: boolean, b: number): number {
-    const laneA = this.weightBelow(gap, LANE, a);
-    const laneB = a === b ? laneA : this.weightBelow(gap, LANE, b);
-    const c =
-      Math.abs(this.weightBelow(gap, enterTop ? TOP : BOTTOM, a) - laneA) +
-      Math.abs(laneA - laneB) +
-      Math.abs(laneB - this.weightBelow(gap, leaveTop ? TOP : BOTTOM, b));
-    if (a === b) return enterTop === leaveTop ? c : c + ROUTE_WEIGHT * this.runsOver(gap, a);
-    return c + ROUTE_WEIGHT * this.acrossBetween(gap, a, b) + LENGTH_COST * Math.abs(a - b) + TURN_COST;
-  }
-
-  /** Earlier routes going straight across `gap` strictly between breadths a and b. */
-  private acrossBetween(gap: number, a: number, b: number): number {
-    const across = this.across[gap];
-    if (!across) return 0;
-    return a < b
-      ? rank(across, b, false) - rank(across, a, true)
-      : rank(across, a, false) - rank(across, b, true);
-  }
-
-  /** Earlier routes' runs along `gap` spanning breadth x. */
-  private runsOver(gap: number, x: number): number {
-    const starts = this.runStart[gap];
-    return starts ? rank(starts, x, false) - rank(this.runEnd[gap]!, x, true) : 0;
-  }
-
-  /**
-   * Takes note of a route's step across `gap`: straight across at a (a === b), or along it from a to b, so
-   * that later routes cross it as few times as they can.
-   */
-  occupy(gap: number, a: number, b: number): void {
-    if (a === b) insertSorted((this.across[gap] ??= []), a);
-    else {
-      insertSorted((this.runStart[gap] ??= []), Math.min(a, b));
-      insertSorted((this.runEnd[gap] ??= []), Math.max(a, b));
-    }
-  }
-
-  /** For each of n places, in `out` (three per place): earlier routes across `gap` below it, at or below it, and runs over it. */
-  private rankRoutes(gap: number, places: Float64Array, offset: number, n: number, out: Float64Array): void {
-    const across = this.across[gap];
-    for (let k = 0; k < n; k++) {
-      const x = places[offset + k]!;
-      out[3 * k] = across ? rank(across, x, false) : 0;
-      out[3 * k + 1] = across ? rank(across, x, true) : 0;
-      out[3 * k + 2] = this.runsOver(gap, x);
-    }
-  }
-
-  /**
    * Layer i from layer i - 1 across `gap`: for each candidate place (already in `candidates`), the cheapest
    * way from a place of the layer before.
    */
@@ -402,7 +298,7 @@ export class RouteSearch {
     const before = i - 1;
     const n = this.size[before]!;
     const m = this.size[i]!;
-    this.rankPlaces(
+    this.crossings.rankPlaces(
       gap,
       enterTop ? TOP : BOTTOM,
       this.place,
@@ -411,9 +307,17 @@ export class RouteSearch {
       this.fromLane,
       this.fromLeg,
     );
-    this.rankPlaces(gap, leaveTop ? TOP : BOTTOM, this.place, i * PLACES, m, this.toLane, this.toLeg);
-    this.rankRoutes(gap, this.place, before * PLACES, n, this.fromAcross);
-    this.rankRoutes(gap, this.place, i * PLACES, m, this.toAcross);
+    this.crossings.rankPlaces(
+      gap,
+      leaveTop ? TOP : BOTTOM,
+      this.place,
+      i * PLACES,
+      m,
+      this.toLane,
+      this.toLeg,
+    );
+    this.crossings.rankRoutes(gap, this.place, before * PLACES, n, this.fromAcross);
+    this.crossings.rankRoutes(gap, this.place, i * PLACES, m, this.toAcross);
     for (let k = 0; k < m; k++) {
       const b = this.place[i * PLACES + k]!;
       const laneB = this.toLane[k]!;
@@ -453,7 +357,7 @@ export class RouteSearch {
     if (d === 0) {
       // Out of the bottom of the end's row, along the gap below it and up into the end.
       for (let k = 0; k < m; k++) {
-        this.downCost[k] = this.stepCost(endGap, true, this.downPlace[k]!, true, endB);
+        this.downCost[k] = this.crossings.stepCost(endGap, true, this.downPlace[k]!, true, endB);
         this.downNext[k] = -1;
       }
       return;
@@ -462,10 +366,10 @@ export class RouteSearch {
     // the leaning lines.
     const below = (d - 1) * PLACES;
     const n = this.downSize[d - 1]!;
-    this.rankPlaces(row + 1, TOP, this.downPlace, at, m, this.fromLane, this.fromLeg);
-    this.rankPlaces(row + 1, BOTTOM, this.downPlace, below, n, this.toLane, this.toLeg);
-    this.rankRoutes(row + 1, this.downPlace, at, m, this.fromAcross);
-    this.rankRoutes(row + 1, this.downPlace, below, n, this.toAcross);
+    this.crossings.rankPlaces(row + 1, TOP, this.downPlace, at, m, this.fromLane, this.fromLeg);
+    this.crossings.rankPlaces(row + 1, BOTTOM, this.downPlace, below, n, this.toLane, this.toLeg);
+    this.crossings.rankRoutes(row + 1, this.downPlace, at, m, this.fromAcross);
+    this.crossings.rankRoutes(row + 1, this.downPlace, below, n, this.toAcross);
     for (let k = 0; k < m; k++) {
       const a = this.downPlace[at + k]!;
       let best = Infinity;
@@ -529,64 +433,6 @@ export class RouteSearch {
     size.set(this.size);
     [this.place, this.cost, this.back, this.size] = [place, cost, back, size];
   }
-
-  /**
-   * For each of n places: the weight of the lines (other than the route's own) below it at the lane, and of
-   * those leaning across it between the lane and the gap's side `side` (crossed going straight between them).
-   */
-  private rankPlaces(
-    gap: number,
-    side: Depth,
-    places: Float64Array,
-    offset: number,
-    n: number,
-    lane: Float64Array,
-    leg: Float64Array,
-  ): void {
-    for (let k = 0; k < n; k++) {
-      const x = places[offset + k]!;
-      lane[k] = this.weightBelow(gap, LANE, x);
-      leg[k] = Math.abs(this.weightBelow(gap, side, x) - lane[k]!);
-    }
-  }
-
-  /** Weight of the lines of `gap` other than the route's own whose breadth at depth `at` lies below x. */
-  private weightBelow(gap: number, at: Depth, x: number): number {
-    const breadths = at === LANE ? this.lane[gap] : at === TOP ? this.high[gap] : this.low[gap];
-    if (!breadths) return 0;
-    let lo = 0;
-    let hi = breadths.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (breadths[mid]! < x) lo = mid + 1;
-      else hi = mid;
-    }
-    let weight = lo;
-    const own = this.ownGaps.indexOf(gap);
-    if (own >= 0)
-      for (const line of this.ownLines[own]!)
-        if ((at === LANE ? line.lane : at === TOP ? line.high : line.low) < x) weight -= line.weight;
-    return weight;
-  }
-
-  /** The lines joining the route's ends, by gap. */
-  private collectOwnLines(from: NodeId, to: NodeId | undefined): void {
-    this.ownGaps = [];
-    this.ownLines = [];
-    const linesAt = (this.linesAt ??= indexByEnd(this.lines, this.ends));
-    for (const id of to === undefined ? [from] : [from, to]) {
-      for (const line of linesAt.get(id) ?? []) {
-        const at = this.ownGaps.indexOf(line.gap);
-        if (at >= 0) {
-          // A line joining both ends is listed once.
-          if (!this.ownLines[at]!.includes(line)) this.ownLines[at]!.push(line);
-        } else {
-          this.ownGaps.push(line.gap);
-          this.ownLines.push([line]);
-        }
-      }
-    }
-  }
 }
 
 /** A route being searched: its ends, its direction, and how many rising layers are computed so far. */
@@ -623,70 +469,10 @@ class BestWay {
   turnDown = 0;
 }
 
-/** The lines at each of the given boxes. */
-function indexByEnd(lines: readonly GapLine[], ends: ReadonlySet<NodeId>): Map<NodeId, GapLine[]> {
-  const index = new Map<NodeId, GapLine[]>();
-  const add = (id: NodeId, line: GapLine) => {
-    if (!ends.has(id)) return;
-    const list = index.get(id);
-    if (list) list.push(line);
-    else index.set(id, [line]);
-  };
-  for (const line of lines) {
-    for (const premise of line.premises) add(premise.id, line);
-    add(line.target, line);
-  }
-  return index;
-}
-
 /** Adds place b to the m places of a layer starting at `at`, unless there or `limit` reached; the new count. */
 function addPlace(places: Float64Array, at: number, m: number, b: number, limit: number): number {
   if (m >= limit) return m;
   for (let k = 0; k < m; k++) if (places[at + k] === b) return m;
   places[at + m] = b;
   return m + 1;
-}
-
-/** The lines' breadths at one end, ascending, each as many times as the line's weight. */
-function weightedBreadths(lines: readonly GapLine[], breadth: (line: GapLine) => number): Float64Array {
-  let count = 0;
-  for (const line of lines) count += line.weight;
-  const out = new Float64Array(count);
-  let i = 0;
-  for (const line of lines) for (let w = 0; w < line.weight; w++) out[i++] = breadth(line);
-  return out.sort();
-}
-
-/** How many of the sorted values lie below x (or at or below it, if `inclusive`). */
-function rank(sorted: readonly number[], x: number, inclusive: boolean): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < x || (inclusive && sorted[mid] === x)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function insertSorted(sorted: number[], x: number): void {
-  sorted.splice(rank(sorted, x, true), 0, x);
-}
-
-/**
- * Earlier routes crossed by a step from place j (route figures in `from`, see `rankRoutes`) to place k (in
- * `to`): going straight across (`through`, a === b) crosses the runs over it; running along from a to b
- * crosses the routes across the gap between.
- */
-function routesCrossed(
-  from: Float64Array,
-  j: number,
-  to: Float64Array,
-  k: number,
-  a: number,
-  b: number,
-  through: boolean,
-): number {
-  if (a === b) return through ? from[3 * j + 2]! : 0;
-  return a < b ? to[3 * k]! - from[3 * j + 1]! : from[3 * j]! - to[3 * k + 1]!;
 }

@@ -3,9 +3,10 @@ import type { FramePoint } from '../frame.ts';
 import { gapGeometry } from './gap-geometry.ts';
 import type { TitleSpan } from './group-titles.ts';
 import { assignTracks, type LaneRun } from './lanes.ts';
-import { Pass, RouteSearch, type GapLine, type SearchEffort } from './route-search.ts';
+import type { GapLine } from './crossings.ts';
+import { Pass, RouteSearch, type SearchEffort } from './route-search.ts';
 
-export { GapLine } from './route-search.ts';
+export { GapLine } from './crossings.ts';
 
 /** A shown box in the layout frame: centre along breadth, extent along both axes, level. */
 export interface FrameBox {
