@@ -2,11 +2,12 @@ import { framePoint, type FramePoint } from '../frame.ts';
 
 /**
  * The geometry of the gaps between rows, in one place. Rows of boxes are separated by gaps of `spacing.level`
- * px (64 drawing down, 88 drawing right); everything that is not a box lives in them, top to bottom (seen
- * from the row above, drawing down):
+ * px (64 drawing down, 88 drawing right; deeper where a group title needs room, see `withTitleRoom`);
+ * everything that is not a box lives in them, top to bottom (seen from the row above, drawing down):
  *
  *   row above ─ its boxes' bottom ("row end")
- *     frames of its groups reach `framePadding` (+ `framePaddingPerNesting` per group nested inside) below
+ *     frames of its groups reach `framePadding` below (`framePaddingPerNesting` more per level of groups
+ *     nested inside: the lower edges of frames around nested groups may lie in the band)
  *     band of route tracks, from `bandTop` to `bandBottom` of the gap, `trackSpacing` apart
  *     middle of the tree lines, where undercuts arrive (`undercutArrival` of the way up from the junction)
  *     labels of tree connectors, `labelAboveBar` above their bar
@@ -15,9 +16,9 @@ import { framePoint, type FramePoint } from '../frame.ts';
  *     contradictions between boxes of one row, `contradictionLane` above it
  *   row below ─ its boxes' top
  *
- * Shares are of the gap; lengths are px. The layout, the router and the group frames read these; the
- * relations between them (the band above the undercuts' arrival, the title inside its band) are checked by
- * `test/unit/frames-and-labels.test.ts`.
+ * Shares are of the gap; lengths are px. The layout, the router, the group frames and their titles' room read
+ * these; `title` is where the renderers draw a group's title. The relations between them (the band above the
+ * undercuts' arrival, the title inside its band) are checked by `test/unit/frames-and-labels.test.ts`.
  */
 export const gapGeometry = {
   /**
