@@ -5,10 +5,12 @@ import { createFontMeasurer, type TextMeasurer } from '../text/measure.ts';
 import { measureBox, type BoxContent } from './box-style.ts';
 import { buildForest, type TreeNode } from './forest.ts';
 import { bumpBreadthAt, framePoint, LineBuilder, midpoint, toScreen, type FramePoint } from './frame.ts';
-import { groupFrames } from './group-frames.ts';
+import { gapGeometry, pointAlong } from './routing/gap-geometry.ts';
+import { groupFrames } from './routing/group-frames.ts';
+import { titleSpans, withTitleRoom } from './routing/group-titles.ts';
 import { boundsOf } from './rect.ts';
-import { effortFor } from './route-search.ts';
-import { GapLine, Router, type FrameBox, type PlannedRoute } from './router.ts';
+import { effortFor } from './routing/route-search.ts';
+import { GapLine, Router, type FrameBox, type PlannedRoute } from './routing/router.ts';
 import { placeTidy, type Extent, type Spacing } from './tidy.ts';
 import type { Direction, LaidOutConnector, LaidOutMap, LaidOutNode, Point, Rect } from './types.ts';
 
@@ -20,14 +22,14 @@ export interface LayoutOptions {
 }
 
 /** Corner radius of routes around boxes. */
-const ROUTE_RADIUS = 6;
+const ROUTE_RADIUS = gapGeometry.routeCornerRadius;
 /**
  * Routes with more corners than this (plain routes stepping across dozens of rows of a huge map) keep them
  * sharp: rounding triples their steps, and such maps are seen from too far for it to show.
  */
 const ROUNDED_UP_TO = 16;
 /** Length of route a label needs ("contradicts" is about 55 px wide). */
-const LABEL_ROOM = 64;
+const LABEL_ROOM = gapGeometry.routeLabelRoom;
 
 const spacingFor: Record<Direction, Spacing> = {
   down: { linked: 12, sibling: 28, cousin: 40, thesis: 72, level: 64, groupBoundary: 8 },
@@ -68,7 +70,16 @@ export function layoutMap(map: ArgumentMap, options: LayoutOptions = {}): LaidOu
   }
   const extent = (tree: TreeNode): Extent => extents[tree.index]!;
 
-  const placement = placeTidy(forest, collapsed, extent, spacing, (tree) => groupAt[tree.index]);
+  const groupOf = (tree: TreeNode) => groupAt[tree.index];
+  const placement = withTitleRoom(
+    placeTidy(forest, collapsed, extent, spacing, groupOf),
+    direction,
+    spacing.level,
+    trees.values(),
+    groupOf,
+    map.groups,
+    measurer,
+  );
   const shown = shownNodes(forest.roots, collapsed);
 
   // The shown boxes in the layout frame, by tree node index.
@@ -108,16 +119,17 @@ export function layoutMap(map: ArgumentMap, options: LayoutOptions = {}): LaidOu
     };
   });
 
+  const groups = groupFrames(map.groups, nodes, (id) => index.node(id)?.group);
   const router = new Router(
     shown.map((tree) => frames[tree.index]!),
     placement.levelStart,
     placement.levelSize,
     spacing.level,
     effortFor(shown.length),
+    titleSpans(groups, direction, placement.levelStart, placement.levelSize, spacing.level, measurer),
   );
   const routeExtent: RouteExtent = { left: Infinity, right: -Infinity, top: Infinity, bottom: -Infinity };
   const connectors = drawConnectors(index, trees, frames, router, direction, spacing, routeExtent);
-  const groups = groupFrames(map.groups, nodes, (id) => index.node(id)?.group);
   const bounds = boundsOf([...nodes, ...groups]);
   return { direction, nodes, connectors, groups, bounds: withRoutes(bounds, routeExtent) };
 }
@@ -170,7 +182,7 @@ class LineEnd {
 }
 
 /** How far above its bar a tree connector's label sits. */
-const LABEL_ABOVE_BAR = 14;
+const LABEL_ABOVE_BAR = gapGeometry.labelAboveBar;
 
 /** The bar joining a relation's premises placed under it, in their row's gap above. */
 class Junction {
@@ -310,7 +322,7 @@ function placeJunctions(drawing: Drawing, spacing: Spacing): Junctions {
     const level = first.level;
     const point = framePoint(
       members.length === 1 ? first.centre : (left + right) / 2,
-      first.top - spacing.level * 0.4,
+      first.top - spacing.level * gapGeometry.junctionAbovePremises,
     );
     junctionAt[i] = new Junction(relation, members, point, level);
   }
@@ -332,7 +344,8 @@ function lineEnds(drawing: Drawing, junctions: Junctions): (LineEnd | undefined)
     if (relation.type === 'undercut' || relation.type === 'contradiction') continue;
     const end = (ends[i] = boxEnd(drawing, targets[i]));
     const junction = junctions.of(i);
-    if (junction && end) junction.middle = midpoint(junction.point, end.via ?? end.point);
+    if (junction && end)
+      junction.middle = pointAlong(junction.point, end.via ?? end.point, gapGeometry.undercutArrival);
   }
   for (let i = 0; i < relations.length; i++) {
     const relation = relations[i]!;
@@ -534,7 +547,7 @@ function labelOnApproach(points: readonly FramePoint[]): FramePoint {
 function contradictionRoute(a: FrameBox, b: FrameBox, router: Router): PlannedRoute {
   if (a.level === b.level) {
     // A lane close above the row, clear of the bars of linked premises higher up in the gap.
-    const gap = Math.min(a.top, b.top) - 10;
+    const gap = Math.min(a.top, b.top) - gapGeometry.contradictionLane;
     return {
       points: [
         { b: a.centre, d: a.top },

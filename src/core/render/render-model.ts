@@ -3,6 +3,7 @@ import type { GroupFrame, LaidOutConnector, LaidOutMap, LaidOutNode } from '../l
 import type { RelationType } from '../model/types.ts';
 import { fontMetricsData } from '../text/font-metrics.generated.ts';
 import { relationWords, type Theme } from './theme.ts';
+import { gapGeometry } from '../layout/routing/gap-geometry.ts';
 
 /**
  * The laid-out map as drawing primitives, in map coordinates, in drawing order (frames, connectors, their
@@ -82,8 +83,8 @@ export interface Badge {
 }
 
 const FRAME_RADIUS = 10;
-/** A frame's title: inset from the frame's left edge, baseline below its top. */
-const FRAME_TITLE = { inset: 10, baseline: 15 } as const;
+/** A frame's title: inset from the frame's left edge, baseline below its top (the layout leaves room for it). */
+const FRAME_TITLE = gapGeometry.title;
 const BOX_RADIUS = 6;
 /** Connector labels are centred on their point: the baseline sits this much lower (11 px italic). */
 const CONNECTOR_LABEL_BASELINE = 4;

@@ -1,12 +1,13 @@
 import { boxStyle } from '../layout/box-style.ts';
 import { crossLinkLine, relationLine, roleBorder, type Theme } from './theme.ts';
+import { gapGeometry } from '../layout/routing/gap-geometry.ts';
 
 /** The map's CSS for a theme: inlined in exported files, set as text of a style element in the app. */
 export function styleSheet(theme: Theme): string {
   const rules = [
     `text{font-family:Inter,'Inter Variable',Arial,sans-serif;font-kerning:none;font-variant-ligatures:none;fill:${theme.text}}`,
     `.group rect{fill:${theme.groupFill};stroke:${theme.groupStroke};stroke-width:1}`,
-    `.group text{font-size:12px;font-weight:600;fill:${theme.mutedText}}`,
+    `.group text{font-size:${gapGeometry.title.size}px;font-weight:600;fill:${theme.mutedText}}`,
     `.connector{fill:none;stroke-linecap:round;stroke-linejoin:round}`,
     `.connector-label{font-size:11px;font-style:italic;fill:${theme.mutedText};paint-order:stroke;stroke:${theme.background};stroke-width:4px;stroke-linejoin:round}`,
     `.node .label{font-size:${boxStyle.labelSize}px;font-weight:600;letter-spacing:0}`,

@@ -19,8 +19,8 @@ const PASSES = 2;
  * them (the lines going straight through the gap are crossed whatever the order). The order is chosen by
  * inserting each run where it crosses fewest (runs turning up first), refined by re-inserting each run while
  * that helps; then each run takes the first track below every earlier run its span meets, so runs side by side
- * share a track and overlapping runs never run on top of each other. Quadratic in the runs of one gap (a few
- * dozen; 140 at most on the 10,000-box benchmark map).
+ * share a track and overlapping runs never run on top of each other. Quadratic in the runs of one gap, which
+ * are a few dozen on most maps and stay in the low hundreds on the largest maps searched.
  */
 export function assignTracks(runs: readonly LaneRun[]): { track: Int32Array; tracks: number } {
   const n = runs.length;

@@ -1,9 +1,12 @@
-import type { NodeId } from '../model/types.ts';
-import type { FramePoint } from './frame.ts';
+import type { NodeId } from '../../model/types.ts';
+import type { FramePoint } from '../frame.ts';
+import { gapGeometry } from './gap-geometry.ts';
+import type { TitleSpan } from './group-titles.ts';
 import { assignTracks, type LaneRun } from './lanes.ts';
-import { Pass, RouteSearch, type GapLine, type SearchEffort } from './route-search.ts';
+import type { GapLine } from './crossings.ts';
+import { Pass, RouteSearch, type SearchEffort } from './route-search.ts';
 
-export { GapLine } from './route-search.ts';
+export { GapLine } from './crossings.ts';
 
 /** A shown box in the layout frame: centre along breadth, extent along both axes, level. */
 export interface FrameBox {
@@ -16,14 +19,14 @@ export interface FrameBox {
 }
 
 /**
- * Where routes run along a gap: in a band near its top, under the row above and clear of its group frames
- * (which reach 10 px below the boxes), above the middles of the connectors (where undercuts arrive, at 0.3),
- * their labels and junctions (0.6). Shares of the gap below the row above; routes along the same gap take
- * tracks in the band (`assignTracks`), TRACK_SPACING apart while the band has room for them.
+ * Routes run along a gap in a band near its top (`gapGeometry.bandTop` to `bandBottom`, shares of the gap
+ * below the row above): below the frames of that row's groups (of those holding no nested groups: a frame
+ * reaches `framePadding` plus `framePaddingPerNesting` per nested level below its boxes, so the lower edges
+ * of frames around nested groups may lie in the band), above the middles of the tree connectors (where
+ * undercuts arrive), their labels and junctions. Routes along the same gap take tracks in the band
+ * (`assignTracks`), `trackSpacing` apart while the band has room for them.
  */
-const BAND_TOP = 0.18;
-const BAND_BOTTOM = 0.28;
-const TRACK_SPACING = 3;
+const { bandTop: BAND_TOP, bandBottom: BAND_BOTTOM, trackSpacing: TRACK_SPACING } = gapGeometry;
 
 /**
  * A point of a route still being planned: the depth of points on a run is set once all runs are known. A class
@@ -70,6 +73,8 @@ export class Router {
   private readonly planned: { route: PlannedRoute; raw: PlanPoint[] }[] = [];
   /** Plain routes: per gap, how many have run along it. */
   private readonly plainRuns: number[] = [];
+  /** Per row, the stretches under group titles (see `titleSpans`), where routes leave no box upwards. */
+  private readonly titlesAt: TitleSpan[][] = [];
 
   constructor(
     boxes: Iterable<FrameBox>,
@@ -78,13 +83,19 @@ export class Router {
     private readonly gap: number,
     /** How thoroughly to search for routes that cross few connectors. */
     private readonly effort: SearchEffort,
-    private readonly margin = 8,
+    /** Group titles that routes must not cross. */
+    titles: readonly TitleSpan[] = [],
+    private readonly margin: number = gapGeometry.boxMargin,
   ) {
-    // Each row's boxes as [left, right] pairs with their margin, sorted by left end (a tidy tree keeps each
-    // level in order, so the sort rarely moves anything), then merged where they overlap.
+    // Each row's boxes and titles as [left, right] pairs with their margin, sorted by left end (a tidy tree
+    // keeps each level in order, so the sort rarely moves anything), then merged where they overlap.
     const rows: number[][] = levelStart.map(() => []);
     for (const box of boxes) {
       rows[box.level]?.push(box.centre - box.breadth / 2 - margin, box.centre + box.breadth / 2 + margin);
+    }
+    for (const title of titles) {
+      rows[title.level]?.push(title.low - margin, title.high + margin);
+      (this.titlesAt[title.level] ??= []).push(title);
     }
     for (const row of rows) {
       let sorted = true;
@@ -128,6 +139,11 @@ export class Router {
   /** Where level `level`'s row ends: the bottom of its deepest box. */
   rowEnd(level: number): number {
     return this.levelStart[level]! + this.levelSize[level]!;
+  }
+
+  /** Whether a route leaving a box of row `level` upwards at breadth x would cross a group title. */
+  topBlocked(level: number, x: number): boolean {
+    return this.titlesAt[level]?.some((t) => x > t.low && x < t.high) ?? false;
   }
 
   /** Nearest breadth position to `ideal` in level `level` that no box occupies. */
@@ -207,11 +223,11 @@ export class Router {
     const searched = this.searches;
     const along = (gap: number, a: number, b: number, through: boolean) => {
       if (!searched) {
-        // Plain routes: no order is worth its cost, each run takes the next of two tracks.
+        // Plain routes: no order is worth its cost, each run takes the next of a few tracks.
         if (a === b && through) return;
         const runs = this.plainRuns[gap] ?? 0;
         this.plainRuns[gap] = runs + 1;
-        const track = runs % 2;
+        const track = runs % gapGeometry.plainTracks;
         const d = this.trackTop(gap) + track * TRACK_SPACING;
         points.push(new PlanPoint(a, d), new PlanPoint(b, d));
         return;

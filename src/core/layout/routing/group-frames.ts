@@ -1,11 +1,10 @@
-import type { Group, NodeId } from '../model/types.ts';
-import { createGroupTest } from '../model/groups.ts';
-import { boundsOf, union } from './rect.ts';
-import type { GroupFrame, LaidOutNode, Rect } from './types.ts';
+import type { Group, NodeId } from '../../model/types.ts';
+import { createGroupTest } from '../../model/groups.ts';
+import { boundsOf, union } from '../rect.ts';
+import { gapGeometry } from './gap-geometry.ts';
+import type { GroupFrame, LaidOutNode, Rect } from '../types.ts';
 
-const padding = 10;
-/** Room above the topmost box for the group's title. */
-const titleBand = 18;
+const { framePadding, framePaddingPerNesting, titleBand } = gapGeometry;
 
 /**
  * Frames for groups. Groups are themes, not subtrees, so one rectangle around all members of a group would
@@ -18,18 +17,9 @@ export function groupFrames(
   nodes: readonly LaidOutNode[],
   nodeGroup: (id: NodeId) => string | undefined,
 ): GroupFrame[] {
-  const parentGroup = new Map(groups.map((g) => [g.id, g.parent]));
   const isIn = createGroupTest(groups);
   const inGroup = (id: NodeId, group: string): boolean => isIn(nodeGroup(id), group);
-  // Nested groups get wider frames than the groups inside them, so that both frames and titles show.
-  const nesting = new Map<string, number>();
-  for (const g of groups) {
-    const seen = new Set<string>();
-    for (let p = g.parent, level = 1; p !== undefined && !seen.has(p); p = parentGroup.get(p), level++) {
-      seen.add(p);
-      nesting.set(p, Math.max(nesting.get(p) ?? 0, level));
-    }
-  }
+  const nesting = groupNesting(groups);
   const crowd = new Crowd(nodes);
   const frames: GroupFrame[] = [];
   for (const group of groups) {
@@ -57,8 +47,7 @@ export function groupFrames(
       clusterOf.set(node.id, cluster);
       lastUnder.set(parentKey, cluster);
     }
-    const pad = padding + 8 * (nesting.get(group.id) ?? 0);
-    const band = titleBand * (1 + (nesting.get(group.id) ?? 0));
+    const { pad, band } = frameInsets(nesting.get(group.id) ?? 0);
     clusters.forEach(({ members }, i) => {
       frames.push({
         id: group.id,
@@ -71,6 +60,29 @@ export function groupFrames(
   }
   return frames;
 }
+
+/**
+ * How many levels of groups each group holds nested inside it (0 for none). Nested groups get wider frames
+ * than the groups inside them, so that both frames and titles show.
+ */
+export function groupNesting(groups: readonly Group[]): Map<string, number> {
+  const parentGroup = new Map(groups.map((g) => [g.id, g.parent]));
+  const nesting = new Map<string, number>();
+  for (const g of groups) {
+    const seen = new Set<string>();
+    for (let p = g.parent, level = 1; p !== undefined && !seen.has(p); p = parentGroup.get(p), level++) {
+      seen.add(p);
+      nesting.set(p, Math.max(nesting.get(p) ?? 0, level));
+    }
+  }
+  return nesting;
+}
+
+/** A frame's padding around its boxes and the title band above, for a group holding `nesting` levels. */
+export const frameInsets = (nesting: number): { pad: number; band: number } => ({
+  pad: framePadding + framePaddingPerNesting * nesting,
+  band: titleBand * (1 + nesting),
+});
 
 function frameAround(members: readonly LaidOutNode[], pad: number, band: number): Rect {
   const hull = boundsOf(members);
