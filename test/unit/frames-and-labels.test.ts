@@ -2,14 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { layoutMap } from '../../src/core/layout/layout.ts';
 import { gapGeometry } from '../../src/core/layout/routing/gap-geometry.ts';
-import type {
-  Direction,
-  GroupFrame,
-  LaidOutConnector,
-  LaidOutMap,
-  Point,
-  Rect,
-} from '../../src/core/layout/types.ts';
+import type { Direction, GroupFrame, LaidOutMap, Point, Rect } from '../../src/core/layout/types.ts';
 import type { ArgumentMap, Group, MapNode, Relation } from '../../src/core/model/types.ts';
 import { createFontMeasurer } from '../../src/core/text/measure.ts';
 import { linePolylines } from '../bench/metrics.ts';
