@@ -100,7 +100,8 @@ export async function recallMap(): Promise<RememberedMap | undefined> {
   const value = (await transact('readonly', (store) => store.get(KEY)).catch(() => undefined)) as
     Partial<RememberedMap> | undefined;
   if (typeof value?.text !== 'string' || typeof value.fileName !== 'string') return undefined;
-  // Kept before the note in localStorage existed (or the note was cleared): the next start waits for it.
+  // Found without the note in localStorage (cleared, or never written): set it, so that the next start
+  // waits for the store.
   markStored();
   return { text: value.text, fileName: value.fileName, savedAt: Number(value.savedAt) || 0 };
 }

@@ -30,7 +30,7 @@ export function sketchOf(laidOut: LaidOutMap): Sketch {
 /**
  * Draws the sketch at the view's transform, lines one screen pixel wide whatever the zoom. A canvas, not
  * SVG: panning ten thousand SVG boxes makes the browser paint every one of them again in every frame, while
- * the canvas paints a handful of prepared shapes into one bitmap, in a few milliseconds.
+ * the canvas paints a handful of prepared shapes into one bitmap.
  */
 export function drawSketch(
   canvas: HTMLCanvasElement,

@@ -116,7 +116,7 @@ if (process.env.BENCH_BROWSER !== '0') {
 console.log('');
 for (const line of summaries) console.log(line);
 
-/** One line per figure: the ratio to its peer or the budget it must meet (issue: layout engine). */
+/** One line per figure: the ratio to its peer, or the budget it must meet. */
 function summary(r: Awaited<ReturnType<typeof benchLayout>>): string {
   const parts = [`layout ${r.size} nodes: ${fmt(r.ours.medianMs)} ms`];
   if (r.dagre) parts.push(`${(r.dagre.medianMs / r.ours.medianMs).toFixed(0)}× faster than dagre`);

@@ -28,7 +28,7 @@ const ROUTE_RADIUS = gapGeometry.routeCornerRadius;
  * sharp: rounding triples their steps, and such maps are seen from too far for it to show.
  */
 const ROUNDED_UP_TO = 16;
-/** Length of route a label needs ("contradicts" is about 55 px wide). */
+/** Length of route a label needs (room for the longest label word, "contradicts"). */
 const LABEL_ROOM = gapGeometry.routeLabelRoom;
 
 const spacingFor: Record<Direction, Spacing> = {

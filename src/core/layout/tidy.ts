@@ -33,8 +33,8 @@ export interface TidyPlacement {
 /**
  * Tidy tree after Reingold–Tilford, in Buchheim, Jünger and Leipert's linear-time form ("Improving Walker's
  * algorithm to run in linear time", 2002), as d3-hierarchy's `tree` implements it (same steps in the same order,
- * so the same numbers), on typed arrays: a large map places ten thousand boxes, and one object per box and
- * walk is what made this slow. Boxes of different widths work by a separation that is the sum of the two half
+ * so the same numbers), on typed arrays, so that placing
+ * ten thousand boxes makes no object per box and walk. Boxes of different widths work by a separation that is the sum of the two half
  * widths plus a gap. Levels are layered; each level is as deep as its deepest box in the whole forest, so
  * collapsing a subtree never moves the levels. Subtrees are placed rigidly: a subtree's inner layout does not
  * depend on what is beside it.

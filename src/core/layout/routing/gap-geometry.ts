@@ -69,7 +69,7 @@ export const gapGeometry = {
    * the band of route tracks.
    */
   labelAboveBar: 14,
-  /** Px of a route's step a label needs to sit on ("contradicts" is about 55 px wide). */
+  /** Px of a route's step a label needs to sit on (the longest label word, "contradicts", with room on each side). */
   routeLabelRoom: 64,
   /**
    * Px between a group's boxes and its frame. A frame around groups nested inside it is wider by
