@@ -11,7 +11,7 @@ import type {
 import { readArgmapValue } from '../argmap-json/parse.ts';
 import { defineEntries, unknownKeys, without } from '../own-keys.ts';
 import type { Data } from './inline.ts';
-import type { ArgdownDocument, Entry, Place, RelationRecord } from './read.ts';
+import type { ArgdownDocument, Entry, Place, RelationRecord } from './document.ts';
 import type { SourceProblem } from './source-lines.ts';
 import { slug } from './syntax.ts';
 
