@@ -72,3 +72,6 @@ export interface ArgdownDocument {
   readonly relations: readonly RelationRecord[];
   readonly headings: readonly Heading[];
 }
+
+/** Reports a problem at a place of the text: how the build stage (`build.ts`) reports. */
+export type Report = (severity: 'error' | 'warning', place: Place, message: string) => void;
