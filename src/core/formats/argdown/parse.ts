@@ -17,7 +17,7 @@ export interface ParsedArgdown {
 }
 
 /**
- * Reads Argdown text (the subset in DESIGN.md: statements and arguments with titles, references and
+ * Reads Argdown text (the subset in docs/ARCHITECTURE.md: statements and arguments with titles, references and
  * definitions, relation trees with every relation symbol, premise–conclusion structures, headings as
  * groups, tags, `{data}`, YAML front matter, comments). It never stops at the first error: each line is read
  * on its own, so one pass reports every error, and what could be read is kept.
