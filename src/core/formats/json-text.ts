@@ -1,20 +1,17 @@
 import { jsonPointer } from '../problems.ts';
+import { JsonScanner, type JsonSyntaxError, type JsonVisit } from './json-scanner.ts';
+
+export type { JsonSyntaxError } from './json-scanner.ts';
 
 /**
  * JSON text with positions. `JSON.parse` is fast but says little about where a document is broken, so a
- * second, iterative scanner walks the text only when needed: to place a syntax error at line:column, and to
- * map JSON pointers of problems back to where their values start. Iterative, so that 10,000-deep nesting
- * cannot overflow the stack.
+ * second, iterative scanner (`json-scanner.ts`) walks the text only when needed: to place a syntax error at
+ * line:column, and to map JSON pointers of problems back to where their values start.
  */
 
 export interface TextPosition {
   readonly line: number;
   readonly column: number;
-}
-
-export interface JsonSyntaxError {
-  readonly offset: number;
-  readonly message: string;
 }
 
 export type JsonParse =
@@ -32,149 +29,9 @@ export function parseJsonText(input: string): JsonParse {
   }
 }
 
-type Path = (string | number)[];
-type Visit = (path: Path, offset: number) => void;
-
-const quote = (c: string | undefined): string =>
-  c === undefined ? 'the end of the input' : `'${c === '\n' ? '\\n' : c}'`;
-
 /** Walks a JSON text; calls `visit` at the start of every value; returns the first syntax error, if any. */
-export function scanJson(text: string, visit?: Visit): JsonSyntaxError | undefined {
-  let i = 0;
-  const path: Path = [];
-  const frames: ('object' | 'array')[] = [];
-  const fail = (message: string, at = i): JsonSyntaxError => ({ offset: at, message });
-
-  const skipSpace = (): void => {
-    for (; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return;
-    }
-  };
-
-  const readString = (): JsonSyntaxError | string => {
-    const start = i++;
-    for (; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 34) {
-        i++;
-        return JSON.parse(text.slice(start, i)) as string;
-      }
-      if (c === 92) {
-        const next = text[i + 1];
-        if (next === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return fail('bad \\u escape in a string');
-          i += 5;
-        } else if (next !== undefined && '"\\/bfnrt'.includes(next)) i++;
-        else return fail(`bad escape \\${next ?? ''} in a string`);
-      } else if (c < 0x20) {
-        return fail('a control character (such as a line break) inside a string must be escaped');
-      }
-    }
-    return fail('unterminated string', start);
-  };
-
-  const readKey = (): JsonSyntaxError | undefined => {
-    skipSpace();
-    const c = text[i];
-    if (c === '}') return fail("a trailing comma before '}' is not allowed in JSON");
-    if (c !== '"')
-      return fail(
-        c === "'" ? 'keys must use double quotes' : `expected a key in double quotes but found ${quote(c)}`,
-      );
-    const key = readString();
-    if (typeof key !== 'string') return key;
-    skipSpace();
-    if (text[i] !== ':') return fail(`expected ':' after the key "${key}" but found ${quote(text[i])}`);
-    i++;
-    path.push(key);
-    return undefined;
-  };
-
-  const number = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-  const readScalar = (): JsonSyntaxError | undefined => {
-    const c = text[i];
-    if (c === '"') {
-      const value = readString();
-      return typeof value === 'string' ? undefined : value;
-    }
-    for (const literal of ['true', 'false', 'null']) {
-      if (text.startsWith(literal, i)) {
-        i += literal.length;
-        return undefined;
-      }
-    }
-    number.lastIndex = i;
-    if (number.test(text)) {
-      i = number.lastIndex;
-      return undefined;
-    }
-    if (c === "'") return fail('strings must use double quotes');
-    if ((c === ']' || c === '}') && /,\s*$/.test(text.slice(Math.max(0, i - 64), i))) {
-      return fail(`a trailing comma before '${c}' is not allowed in JSON`);
-    }
-    return fail(`expected a value but found ${quote(c)}`);
-  };
-
-  skipSpace();
-  if (i >= text.length) return fail('the input is empty');
-  let expectValue = true;
-  for (;;) {
-    if (expectValue) {
-      skipSpace();
-      if (i >= text.length) return fail('unexpected end of the input: a value is missing');
-      visit?.(path, i);
-      const c = text[i];
-      if (c === '{' || c === '[') {
-        i++;
-        skipSpace();
-        if (text[i] === (c === '{' ? '}' : ']')) {
-          i++;
-          expectValue = false;
-        } else if (c === '{') {
-          frames.push('object');
-          const error = readKey();
-          if (error) return error;
-        } else {
-          frames.push('array');
-          path.push(0);
-        }
-        continue;
-      }
-      const error = readScalar();
-      if (error) return error;
-      expectValue = false;
-      continue;
-    }
-    skipSpace();
-    const frame = frames[frames.length - 1];
-    const c = text[i];
-    if (!frame)
-      return c === undefined ? undefined : fail(`unexpected ${quote(c)} after the end of the JSON value`);
-    const close = frame === 'object' ? '}' : ']';
-    if (c === ',') {
-      i++;
-      if (frame === 'array') {
-        skipSpace();
-        if (text[i] === ']') return fail("a trailing comma before ']' is not allowed in JSON");
-        path[path.length - 1] = (path[path.length - 1] as number) + 1;
-      } else {
-        path.pop();
-        const error = readKey();
-        if (error) return error;
-      }
-      expectValue = true;
-      continue;
-    }
-    if (c === close) {
-      i++;
-      frames.pop();
-      path.pop();
-      continue;
-    }
-    if (c === undefined) return fail(`unexpected end of the input: missing '${close}'`);
-    return fail(`expected ',' or '${close}' but found ${quote(c)}`);
-  }
+export function scanJson(text: string, visit?: JsonVisit): JsonSyntaxError | undefined {
+  return new JsonScanner(text, visit).scan();
 }
 
 /** 1-based line and column (in UTF-16 units) of an offset; \r\n, \n and \r all end a line. */

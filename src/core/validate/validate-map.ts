@@ -21,131 +21,176 @@ export interface ValidateOptions {
  * that say something, quotes found in the source text. Every problem is reported, not only the first.
  */
 export function validateMap(map: ArgumentMap, options: ValidateOptions = {}): Problem[] {
-  const problems: Problem[] = [];
-  const at = (list: keyof ElementOrigin, index: number, ...rest: (string | number)[]): string =>
+  const at: At = (list, index, ...rest) =>
     jsonPointer([list, options.origin?.[list]?.[index] ?? index, ...rest]);
-  const error = (code: Problem['code'], pointer: string, message: string, nodeId?: string): void => {
-    problems.push({ severity: 'error', code, pointer, message, ...(nodeId !== undefined ? { nodeId } : {}) });
-  };
+  const nodes = nodeIdsChecked(map.nodes, at);
+  const relations = relationIdsChecked(map.relations, nodes.ids, at);
+  const groups = groupsChecked(map.groups, at);
+  const ids: Ids = { nodes: nodes.ids, relations: relations.ids, groups: groups.ids };
+  return [
+    ...nodes.problems,
+    ...relations.problems,
+    ...groups.problems,
+    ...map.nodes.flatMap((node, i) => nodeProblems(node, i, ids, at)),
+    ...map.relations.flatMap((relation, i) => relationProblems(relation, i, ids, at)),
+    ...tourProblems(map.tour ?? [], ids, at),
+    ...checkQuotes(map, options.sourceText, (i) => at('nodes', i, 'quote')),
+  ];
+}
 
-  const nodeIds = new Set<string>();
-  map.nodes.forEach((node, i) => {
-    if (nodeIds.has(node.id))
-      error('duplicate-id', at('nodes', i, 'id'), `duplicate node id "${node.id}"`, node.id);
-    nodeIds.add(node.id);
+/** The JSON pointer of a value of an element, by the element's list and index in the model. */
+type At = (list: keyof ElementOrigin, index: number, ...rest: (string | number)[]) => string;
+
+interface Ids {
+  readonly nodes: ReadonlySet<string>;
+  readonly relations: ReadonlySet<string>;
+  readonly groups: ReadonlySet<string>;
+}
+
+interface Checked {
+  readonly ids: ReadonlySet<string>;
+  readonly problems: readonly Problem[];
+}
+
+const error = (code: Problem['code'], pointer: string, message: string, nodeId?: string): Problem => ({
+  severity: 'error',
+  code,
+  pointer,
+  message,
+  ...(nodeId !== undefined ? { nodeId } : {}),
+});
+
+function nodeIdsChecked(nodes: readonly MapNode[], at: At): Checked {
+  const ids = new Set<string>();
+  const problems: Problem[] = [];
+  nodes.forEach((node, i) => {
+    if (ids.has(node.id))
+      problems.push(error('duplicate-id', at('nodes', i, 'id'), `duplicate node id "${node.id}"`, node.id));
+    ids.add(node.id);
   });
-  const relationIds = new Set<string>();
-  map.relations.forEach((relation, i) => {
-    if (relationIds.has(relation.id) || nodeIds.has(relation.id)) {
+  return { ids, problems };
+}
+
+/** Relation ids are unique among relations and nodes (an undercut names a relation by id). */
+function relationIdsChecked(relations: readonly Relation[], nodeIds: ReadonlySet<string>, at: At): Checked {
+  const ids = new Set<string>();
+  const problems: Problem[] = [];
+  relations.forEach((relation, i) => {
+    if (ids.has(relation.id) || nodeIds.has(relation.id)) {
       const what = nodeIds.has(relation.id) ? 'a node already has' : 'another relation already has';
-      error('duplicate-id', at('relations', i, 'id'), `duplicate id "${relation.id}": ${what} it`);
+      problems.push(
+        error('duplicate-id', at('relations', i, 'id'), `duplicate id "${relation.id}": ${what} it`),
+      );
     }
-    relationIds.add(relation.id);
+    ids.add(relation.id);
   });
-  const groupIds = new Set<string>();
-  map.groups.forEach((group, i) => {
-    if (groupIds.has(group.id))
-      error('duplicate-id', at('groups', i, 'id'), `duplicate group id "${group.id}"`);
-    groupIds.add(group.id);
+  return { ids, problems };
+}
+
+/** Unique ids and titles first, then parents that exist and do not go round. */
+function groupsChecked(groups: readonly Group[], at: At): Checked {
+  const ids = new Set<string>();
+  const problems: Problem[] = [];
+  groups.forEach((group, i) => {
+    if (ids.has(group.id))
+      problems.push(error('duplicate-id', at('groups', i, 'id'), `duplicate group id "${group.id}"`));
+    ids.add(group.id);
     if (group.title.trim() === '')
-      error('empty-text', at('groups', i, 'title'), `group "${group.id}" has no title`);
+      problems.push(error('empty-text', at('groups', i, 'title'), `group "${group.id}" has no title`));
   });
-  const inCycle = groupsOnCycles(map.groups);
-  map.groups.forEach((group, i) => {
-    if (group.parent !== undefined && !groupIds.has(group.parent)) {
-      error('unknown-group', at('groups', i, 'parent'), `unknown parent group "${group.parent}"`);
-    }
-    if (inCycle.has(group.id)) {
-      error(
-        'group-cycle',
-        at('groups', i, 'parent'),
-        `group "${group.id}" is inside itself (its parents form a cycle)`,
+  const inCycle = groupsOnCycles(groups);
+  groups.forEach((group, i) => {
+    const parent = at('groups', i, 'parent');
+    if (group.parent !== undefined && !ids.has(group.parent))
+      problems.push(error('unknown-group', parent, `unknown parent group "${group.parent}"`));
+    if (inCycle.has(group.id))
+      problems.push(
+        error('group-cycle', parent, `group "${group.id}" is inside itself (its parents form a cycle)`),
       );
-    }
   });
+  return { ids, problems };
+}
 
-  map.nodes.forEach((node, i) => {
-    if (node.text.trim() === '' && (node.type === 'statement' || !node.title?.trim())) {
-      error('empty-text', at('nodes', i, 'text'), `node "${node.id}" has no text`, node.id);
-    }
-    if (node.group !== undefined && !groupIds.has(node.group)) {
-      error(
-        'unknown-group',
-        at('nodes', i, 'group'),
-        `node "${node.id}" names unknown group "${node.group}"`,
-        node.id,
-      );
-    }
-    checkReconstruction(node, i);
-  });
-
-  function checkReconstruction(node: MapNode, i: number): void {
-    if (node.type !== 'argument') return;
-    node.premises?.forEach((premise, k) => {
-      if (!nodeIds.has(premise)) {
-        error('missing-node', at('nodes', i, 'premises', k), `premise "${premise}" is not a node`, node.id);
-      }
-    });
-    if (node.conclusion !== undefined && !nodeIds.has(node.conclusion)) {
-      error(
-        'missing-node',
-        at('nodes', i, 'conclusion'),
-        `conclusion "${node.conclusion}" is not a node`,
-        node.id,
-      );
-    }
+function nodeProblems(node: MapNode, i: number, ids: Ids, at: At): Problem[] {
+  const problems: Problem[] = [];
+  if (node.text.trim() === '' && (node.type === 'statement' || !node.title?.trim()))
+    problems.push(error('empty-text', at('nodes', i, 'text'), `node "${node.id}" has no text`, node.id));
+  if (node.group !== undefined && !ids.groups.has(node.group)) {
+    const message = `node "${node.id}" names unknown group "${node.group}"`;
+    problems.push(error('unknown-group', at('nodes', i, 'group'), message, node.id));
   }
-
-  map.relations.forEach((relation, i) => checkRelation(relation, i));
-
-  function checkRelation(relation: Relation, i: number): void {
-    relation.from.forEach((premise, k) => {
-      const pointer = relation.from.length === 1 ? at('relations', i, 'from') : at('relations', i, 'from', k);
-      if (!nodeIds.has(premise)) {
-        const hint = relationIds.has(premise) ? ' (it is a relation; premises must be nodes)' : '';
-        error('missing-node', pointer, `relation "${relation.id}": no node "${premise}"${hint}`);
-      }
-    });
-    const to = at('relations', i, 'to');
-    if (relation.type === 'undercut') {
-      if (nodeIds.has(relation.to) && !relationIds.has(relation.to)) {
-        error(
-          'undercut-target',
-          to,
-          `undercut "${relation.id}" targets node "${relation.to}"; an undercut attacks a relation (use "attack" to attack a claim)`,
-        );
-      } else if (!relationIds.has(relation.to)) {
-        error('missing-relation', to, `undercut "${relation.id}": no relation "${relation.to}"`);
-      } else if (relation.to === relation.id) {
-        error('self-relation', to, `undercut "${relation.id}" targets itself`);
-      }
-      return;
+  if (node.type !== 'argument') return problems;
+  node.premises?.forEach((premise, k) => {
+    if (!ids.nodes.has(premise)) {
+      const message = `premise "${premise}" is not a node`;
+      problems.push(error('missing-node', at('nodes', i, 'premises', k), message, node.id));
     }
-    if (!nodeIds.has(relation.to)) {
-      const hint = relationIds.has(relation.to) ? ` (a relation; use "undercut" to attack an inference)` : '';
-      error('missing-node', to, `${relation.type} "${relation.id}": no node "${relation.to}"${hint}`);
-    } else if (relation.from.includes(relation.to)) {
-      problems.push({
-        severity: 'warning',
-        code: 'self-relation',
-        pointer: to,
-        nodeId: relation.to,
-        message: `${relation.type} "${relation.id}": node "${relation.to}" is a premise of itself`,
-      });
-    }
+  });
+  if (node.conclusion !== undefined && !ids.nodes.has(node.conclusion)) {
+    const message = `conclusion "${node.conclusion}" is not a node`;
+    problems.push(error('missing-node', at('nodes', i, 'conclusion'), message, node.id));
   }
+  return problems;
+}
 
-  map.tour?.forEach((step, i) => {
-    if (step.focus !== undefined && !nodeIds.has(step.focus)) {
-      error('missing-node', at('tour', i, 'focus'), `tour step ${i + 1}: no node "${step.focus}"`);
+function relationProblems(relation: Relation, i: number, ids: Ids, at: At): Problem[] {
+  const problems: Problem[] = [];
+  relation.from.forEach((premise, k) => {
+    const pointer = relation.from.length === 1 ? at('relations', i, 'from') : at('relations', i, 'from', k);
+    if (!ids.nodes.has(premise)) {
+      const hint = ids.relations.has(premise) ? ' (it is a relation; premises must be nodes)' : '';
+      problems.push(error('missing-node', pointer, `relation "${relation.id}": no node "${premise}"${hint}`));
     }
+  });
+  const to = at('relations', i, 'to');
+  const target =
+    relation.type === 'undercut'
+      ? undercutTargetProblem(relation, ids, to)
+      : targetProblem(relation, ids, to);
+  return target ? [...problems, target] : problems;
+}
+
+/** An undercut attacks a relation: another one that exists. */
+function undercutTargetProblem(relation: Relation, ids: Ids, to: string): Problem | undefined {
+  if (ids.nodes.has(relation.to) && !ids.relations.has(relation.to)) {
+    const message = `undercut "${relation.id}" targets node "${relation.to}"; an undercut attacks a relation (use "attack" to attack a claim)`;
+    return error('undercut-target', to, message);
+  }
+  if (!ids.relations.has(relation.to))
+    return error('missing-relation', to, `undercut "${relation.id}": no relation "${relation.to}"`);
+  if (relation.to === relation.id)
+    return error('self-relation', to, `undercut "${relation.id}" targets itself`);
+  return undefined;
+}
+
+/** Support, attack and contradiction go to a node, not one of their own premises. */
+function targetProblem(relation: Relation, ids: Ids, to: string): Problem | undefined {
+  if (!ids.nodes.has(relation.to)) {
+    const hint = ids.relations.has(relation.to) ? ` (a relation; use "undercut" to attack an inference)` : '';
+    return error('missing-node', to, `${relation.type} "${relation.id}": no node "${relation.to}"${hint}`);
+  }
+  if (!relation.from.includes(relation.to)) return undefined;
+  return {
+    severity: 'warning',
+    code: 'self-relation',
+    pointer: to,
+    nodeId: relation.to,
+    message: `${relation.type} "${relation.id}": node "${relation.to}" is a premise of itself`,
+  };
+}
+
+function tourProblems(tour: NonNullable<ArgumentMap['tour']>, ids: Ids, at: At): Problem[] {
+  const problems: Problem[] = [];
+  tour.forEach((step, i) => {
+    if (step.focus !== undefined && !ids.nodes.has(step.focus))
+      problems.push(
+        error('missing-node', at('tour', i, 'focus'), `tour step ${i + 1}: no node "${step.focus}"`),
+      );
     step.show?.forEach((id, k) => {
-      if (!nodeIds.has(id))
-        error('missing-node', at('tour', i, 'show', k), `tour step ${i + 1}: no node "${id}"`);
+      if (!ids.nodes.has(id))
+        problems.push(error('missing-node', at('tour', i, 'show', k), `tour step ${i + 1}: no node "${id}"`));
     });
   });
-
-  problems.push(...checkQuotes(map, options.sourceText, (i) => at('nodes', i, 'quote')));
   return problems;
 }
 

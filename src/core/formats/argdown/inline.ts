@@ -83,7 +83,7 @@ export function parseInline(
   return { kind: 'statement', title: undefined, text: body.text, tags: body.tags, data: body.data, column };
 }
 
-interface Body {
+export interface Body {
   readonly text: string;
   readonly tags: string[];
   readonly data: Data | undefined;

@@ -1,424 +1,293 @@
-import { parseInline, readBody, type Data, type InlineElement, type LineProblem } from './inline.ts';
+import type { ArgdownDocument, Heading, Place, RelationRecord, Use } from './document.ts';
+import { EntryTable } from './entry-table.ts';
+import {
+  parseInline,
+  readBody,
+  type Body,
+  type Data,
+  type InlineElement,
+  type LineProblem,
+} from './inline.ts';
+import { tokenizeLine, type LineToken } from './line-tokens.ts';
+import {
+  betweenBlocks,
+  type BetweenBlocks,
+  type BlockMode,
+  type InBlock,
+  type InInferenceLines,
+  type InReconstruction,
+  type InRelationTree,
+  type Mode,
+  type Written,
+} from './reader-modes.ts';
+import { inferenceWithoutPremises, Reconstruction } from './reconstruction.ts';
+import { RelationTree, relationUnder } from './relation-tree.ts';
 import type { SourceLines, SourceProblem } from './source-lines.ts';
-import { relationSymbols, symbolMeaning, type RelationSymbol } from './syntax.ts';
 
 /**
- * First stage of the Argdown reader: the lines become a document of entries (every statement and argument
- * named or written), headings, relation-tree edges and premise–conclusion steps, in text order. Nothing is
- * resolved yet; `build.ts` turns this into a map. Errors are collected and reading goes on with the next
- * line, so that one pass reports every error of a file.
+ * First stage of the Argdown reader: a line reader. Each line is made a token (`line-tokens.ts`) and read by
+ * the method for its kind, in the mode the lines before it left (`reader-modes.ts`); the method returns the
+ * mode for the next line. Errors are collected and reading goes on with the next line, so that one pass
+ * reports every error of a file.
  */
-
-export interface Place {
-  readonly line: number;
-  readonly column: number;
-}
-
-export interface Entry {
-  readonly kind: 'statement' | 'argument';
-  readonly title: string | undefined;
-  /** Texts given to it, in order (a statement may be defined more than once). */
-  readonly texts: { text: string; place: Place }[];
-  readonly tags: string[];
-  data: Data | undefined;
-  /** Index of the heading whose section it was first defined (or else first named) in. */
-  heading: number | undefined;
-  readonly place: Place;
-  definedAt: Place | undefined;
-  /** An argument drawn as a box: it has a text, tags or data, or a relation of its own. */
-  usedAsNode: boolean;
-  /** Premise–conclusion steps of an argument's reconstruction. */
-  readonly steps: Step[];
-}
-
-export interface Use {
-  readonly entry: number;
-  readonly place: Place;
-}
-
-export interface Step {
-  readonly premises: readonly Use[];
-  readonly conclusion: Use;
-  readonly data: Data | undefined;
-  readonly rule: string;
-  readonly place: Place;
-}
-
-export type RelationRecord =
-  | {
-      readonly kind: 'tree';
-      readonly type: 'support' | 'attack' | 'undercut' | 'contradiction';
-      readonly from: Use;
-      readonly to: Use;
-      readonly place: Place;
-    }
-  | { readonly kind: 'inference'; readonly argument: number; readonly step: number; readonly place: Place }
-  | {
-      /** `_ [U]` indented under an inference line: U undercuts that step of the reconstruction. */
-      readonly kind: 'inference-undercut';
-      readonly from: Use;
-      readonly argument: number;
-      readonly step: number;
-      readonly place: Place;
-    };
-
-export interface Heading {
-  readonly title: string;
-  readonly level: number;
-  readonly data: Data | undefined;
-  readonly place: Place;
-}
-
-export interface ArgdownDocument {
-  readonly entries: readonly Entry[];
-  readonly relations: readonly RelationRecord[];
-  readonly headings: readonly Heading[];
-}
-
-interface TreeLevel {
-  readonly indent: number;
-  readonly use: Use | undefined;
-  /** An inference line of a reconstruction: relations under it undercut the step it opens. */
-  readonly inference?: { readonly argument: number; readonly step: number };
-}
-
-interface OpenPcs {
-  readonly argument: number;
-  /** Statements since the last inference (the last conclusion included: it may be a premise of the next). */
-  current: Use[];
-  expected: number;
-  pending: { place: Place; data: Data | undefined; rule: string } | undefined;
-}
-
-const relationLine = new RegExp(
-  '^(' +
-    relationSymbols.map((s) => s.replace(/[+\-_<>]/g, (c) => '\\' + c)).join('|') +
-    ')(?:\\s+|$|(?=[[<]))',
-);
-
 export function readDocument(source: SourceLines, problems: SourceProblem[]): ArgdownDocument {
-  const entries: Entry[] = [];
-  const relations: RelationRecord[] = [];
-  const headings: Heading[] = [];
-  const byTitle = { statement: new Map<string, number>(), argument: new Map<string, number>() };
-  let heading: number | undefined;
+  const reader = new LineReader(problems);
+  let mode: Mode = betweenBlocks(undefined);
+  source.lines.forEach((raw, index) => {
+    mode = reader.line(mode, raw, source.firstLine + index);
+  });
+  return reader.end(mode);
+}
 
-  let tree: TreeLevel[] = [];
-  let lastWritten: { entry: number; hasText: boolean } | undefined;
-  let pcs: OpenPcs | undefined;
-  let multilineInference: { place: Place; lines: string[] } | undefined;
-  /** The argument of the block before a blank line: a reconstruction may follow. */
-  let pendingArgument: number | undefined;
-  /** True while the current block is (or ended with) a reconstruction: its tree roots are its statements. */
-  let pcsBlock = false;
+type Token<K extends LineToken['kind']> = Extract<LineToken, { kind: K }>;
 
-  const report = (severity: 'error' | 'warning', line: number, column: number, message: string) =>
-    problems.push({ severity, line, column, message });
+class LineReader {
+  private readonly entries = new EntryTable();
+  private readonly relations: RelationRecord[] = [];
+  private readonly headings: Heading[] = [];
 
-  function use(element: InlineElement, place: Place): Use {
-    let index = element.title !== undefined ? byTitle[element.kind].get(element.title) : undefined;
-    if (index === undefined) {
-      index = entries.length;
-      entries.push({
-        kind: element.kind,
-        title: element.title,
-        texts: [],
-        tags: [],
-        data: undefined,
-        heading,
-        place,
-        definedAt: undefined,
-        usedAsNode: false,
-        steps: [],
-      });
-      if (element.title !== undefined) byTitle[element.kind].set(element.title, index);
+  constructor(private readonly problems: SourceProblem[]) {}
+
+  line(mode: Mode, raw: string, line: number): Mode {
+    if (mode.kind === 'inference-lines') return this.inferenceLinesLine(mode, raw);
+    const token = tokenizeLine(raw, line);
+    switch (token.kind) {
+      case 'blank':
+        return this.closeBlock(mode);
+      case 'heading':
+        return this.headingLine(mode, token);
+      case 'numbered':
+        return this.numberedLine(mode, token);
+      case 'inference':
+        return this.inferenceLine(mode, token);
+      case 'relation':
+        return this.relationLine(mode, token);
+      case 'text':
+        return this.textLine(mode, token);
     }
-    const entry = entries[index]!;
-    if (element.text !== undefined) {
-      if (entry.texts.length === 0) {
-        entry.heading = heading;
-        entry.definedAt = place;
+  }
+
+  end(mode: Mode): ArgdownDocument {
+    if (mode.kind === 'inference-lines') {
+      const { line, column } = mode.place;
+      this.report('error', line, column, 'inference opened with "--" is not closed by another "--" line');
+    }
+    this.closeBlock(mode.kind === 'inference-lines' ? mode.within : mode);
+    return { entries: this.entries.entries, relations: this.relations, headings: this.headings };
+  }
+
+  private headingLine(mode: BlockMode, token: Token<'heading'>): BetweenBlocks {
+    this.closeBlock(mode);
+    const body = this.body(token.title, token.line, token.level + 2);
+    if (body.text === '') this.report('error', token.line, 1, 'a heading needs a title');
+    else {
+      this.entries.heading = this.headings.length;
+      const place = { line: token.line, column: 1 };
+      this.headings.push({ title: body.text, level: token.level, data: body.data, place });
+    }
+    // A heading starts a section: no argument above it is reconstructed below it.
+    return betweenBlocks(undefined);
+  }
+
+  private numberedLine(mode: BlockMode, token: Token<'numbered'>): InReconstruction {
+    const { line, column } = token;
+    const into = mode.kind === 'reconstruction' ? mode : this.openReconstruction(mode, token);
+    const misnumbered = into.reconstruction.numbered(token.number);
+    if (misnumbered) this.report('warning', line, column, misnumbered);
+    const element = this.inline(token.element, line, token.elementColumn);
+    if (!element) return into;
+    // Argdown itself numbers only statements; an argument here (argmap writes linked premises that include
+    // an argument so) is read as that argument.
+    const statement = this.entries.use(element, { line, column });
+    const inference = into.reconstruction.add(statement);
+    if (inference) this.relations.push(inference);
+    into.lastWritten = written(statement, element);
+    // Relations indented under a numbered statement are that statement's.
+    into.tree = new RelationTree({ indent: token.indent, use: statement });
+    return into;
+  }
+
+  /** The first numbered line of a block: it reconstructs the block's argument, or the one above, or a new one. */
+  private openReconstruction(
+    mode: BetweenBlocks | InRelationTree,
+    token: Token<'numbered'>,
+  ): InReconstruction {
+    const root = mode.kind === 'relation-tree' ? mode.tree.root : undefined;
+    const argument =
+      (this.entries.isArgument(root) ? root.entry : mode.argumentAbove) ??
+      this.entries.untitledArgument({ line: token.line, column: token.column });
+    return {
+      kind: 'reconstruction',
+      reconstruction: new Reconstruction(argument, this.entries.entries[argument]!),
+      tree: new RelationTree(),
+      lastWritten: mode.kind === 'relation-tree' ? mode.lastWritten : undefined,
+    };
+  }
+
+  private inferenceLine(mode: BlockMode, token: Token<'inference'>): Mode {
+    const place = { line: token.line, column: token.column };
+    switch (token.form) {
+      case 'opens-lines':
+        return { kind: 'inference-lines', place, lines: [], within: mode };
+      case 'dashes':
+        return this.startInference(mode, place, undefined, '');
+      case 'one-line': {
+        const body = this.body(token.body, token.line, token.column + 2);
+        return this.startInference(mode, place, body.data, body.text);
       }
-      entry.texts.push({ text: element.text, place });
+      case 'malformed':
+        this.report(
+          'error',
+          token.line,
+          token.column,
+          'an inference line is "----", or "-- rules {data} --"',
+        );
+        return mode;
     }
-    for (const tag of element.tags) if (!entry.tags.includes(tag)) entry.tags.push(tag);
-    if (element.data) entry.data = { ...entry.data, ...element.data };
-    if (
-      element.kind === 'argument' &&
-      (element.text !== undefined || element.tags.length > 0 || element.data)
-    )
-      entry.usedAsNode = true;
-    return { entry: index, place };
   }
 
-  function inline(content: string, line: number, column: number): InlineElement | undefined {
+  private inferenceLinesLine(mode: InInferenceLines, raw: string): Mode {
+    if (raw.trim() !== '--') {
+      mode.lines.push(raw.trim());
+      return mode;
+    }
     const found: LineProblem[] = [];
-    const element = parseInline(content, column, found);
-    for (const p of found) report(p.severity, line, p.column, p.message);
-    return element;
+    const body = readBody(mode.lines.join(' '), 1, found);
+    // Columns in the joined lines are no columns of the file: the problems are placed at the opening line.
+    for (const p of found) this.report(p.severity, mode.place.line, mode.place.column, p.message);
+    return this.startInference(mode.within, mode.place, body.data, body.text);
   }
 
-  function closePcs(): void {
-    if (pcs?.pending) {
-      const { line, column } = pcs.pending.place;
-      report('error', line, column, 'the inference line must be followed by a numbered conclusion');
-    } else if (pcs && entries[pcs.argument]!.steps.length === 0) {
-      const first = pcs.current[0]?.place ?? { line: 0, column: 1 };
-      report(
-        'error',
-        first.line,
-        first.column,
-        'numbered statements need an inference line ("----") and a numbered conclusion after it',
-      );
+  private startInference(mode: BlockMode, place: Place, data: Data | undefined, rule: string): BlockMode {
+    if (mode.kind !== 'reconstruction') {
+      this.report('error', place.line, place.column, inferenceWithoutPremises);
+      return mode;
     }
-    pcs = undefined;
-  }
-
-  function closeBlock(): void {
-    closePcs();
-    if (tree.length > 0) {
-      // An argument block (with or without its relations) may be followed by its reconstruction.
-      const root = tree[0]!.use;
-      pendingArgument =
-        root && !pcsBlock && entries[root.entry]!.kind === 'argument' ? root.entry : undefined;
+    const opened = mode.reconstruction.openStep(place, data, rule);
+    if ('error' in opened) {
+      this.report('error', place.line, place.column, opened.error);
+      return mode;
     }
-    pcsBlock = false;
-    tree = [];
-    lastWritten = undefined;
-  }
-
-  function startInference(place: Place, data: Data | undefined, rule: string): void {
-    if (!pcs || pcs.current.length === 0) {
-      report('error', place.line, place.column, 'an inference line needs numbered premises above it');
-      return;
-    }
-    if (pcs.pending) {
-      report('error', place.line, place.column, 'two inference lines in a row: a conclusion is missing');
-      return;
-    }
-    pcs.pending = { place, data, rule };
     // Undercuts indented under the inference line attack the step it opens.
-    tree = [
-      {
-        indent: place.column - 1,
-        use: undefined,
-        inference: { argument: pcs.argument, step: entries[pcs.argument]!.steps.length },
-      },
-    ];
+    const inference = { argument: mode.reconstruction.argument, step: opened.step };
+    mode.tree = new RelationTree({ indent: place.column - 1, use: undefined, inference });
+    return mode;
+  }
+
+  private relationLine(mode: BlockMode, token: Token<'relation'>): InBlock {
+    const { line, column, indent, symbol } = token;
+    // Between blocks a relation relates to nothing, but starts a block that lines may go under.
+    const block: InBlock =
+      mode.kind === 'between-blocks'
+        ? {
+            kind: 'relation-tree',
+            tree: new RelationTree(),
+            lastWritten: undefined,
+            argumentAbove: mode.argumentAbove,
+          }
+        : mode;
+    const parent = block.tree.parentAt(indent);
+    const element = this.inline(token.element, line, token.elementColumn);
+    if (!element) {
+      const expected = `a statement or argument is expected after "${symbol}"`;
+      if (token.bare) this.report('error', line, token.elementColumn, expected);
+      block.tree.open({ indent, use: undefined });
+      return block;
+    }
+    // Kept even when it relates to nothing: what the user wrote is not dropped.
+    const child = this.entries.use(element, { line, column: token.elementColumn });
+    block.tree.open({ indent, use: child });
+    block.lastWritten = written(child, element);
+    const relation = parent
+      ? relationUnder(parent, child, symbol, { line, column })
+      : { error: `relation "${symbol}" has nothing to relate to: indent it under a statement or argument` };
+    if (relation === undefined) return block;
+    if ('error' in relation) {
+      this.report('error', line, column, relation.error);
+      return block;
+    }
+    if (relation.kind === 'tree') {
+      this.entries.drawAsNode(relation.from);
+      if (relation.type !== 'undercut') this.entries.drawAsNode(relation.to);
+    }
+    this.relations.push(relation);
+    return block;
+  }
+
+  private textLine(mode: BlockMode, token: Token<'text'>): InBlock {
+    const { line, column } = token;
+    if (mode.kind !== 'between-blocks' && !token.startsElement) {
+      this.continueText(mode.lastWritten, token);
+      return mode;
+    }
+    this.closeBlock(mode);
+    if (token.indent > 0 && !token.startsElement)
+      this.report(
+        'warning',
+        line,
+        column,
+        'indented text without a relation symbol is read as a new statement',
+      );
+    const element = this.inline(token.content, line, column);
+    const top = element ? this.entries.use(element, { line, column }) : undefined;
+    return {
+      kind: 'relation-tree',
+      tree: new RelationTree({ indent: token.indent, use: top }),
+      lastWritten: top && written(top, element!),
+      argumentAbove: undefined,
+    };
   }
 
   /** A line that goes on with the text of the element written above it. */
-  function continueText(content: string, line: number, column: number): void {
+  private continueText(lastWritten: Written | undefined, token: Token<'text'>): void {
+    const body = this.body(token.content, token.line, token.column);
+    if (lastWritten?.hasText) this.entries.continueText(lastWritten.entry, body);
+    else {
+      const message = 'text here continues nothing: start a new element after an empty line';
+      this.report('error', token.line, token.column, message);
+    }
+  }
+
+  /**
+   * Ends the block being read. An argument block (with or without its relations) may be followed by its
+   * reconstruction after blank lines; a reconstruction that ends here must be complete.
+   */
+  private closeBlock(mode: BlockMode): BetweenBlocks {
+    switch (mode.kind) {
+      case 'between-blocks':
+        return mode;
+      case 'reconstruction': {
+        const problem = mode.reconstruction.endProblem();
+        if (problem) this.report('error', problem.place.line, problem.place.column, problem.message);
+        return betweenBlocks(undefined);
+      }
+      case 'relation-tree': {
+        const root = mode.tree.root;
+        return betweenBlocks(this.entries.isArgument(root) ? root.entry : undefined);
+      }
+    }
+  }
+
+  private inline(content: string, line: number, column: number): InlineElement | undefined {
     const found: LineProblem[] = [];
-    const body = readBody(content, column, found);
-    for (const p of found) report(p.severity, line, p.column, p.message);
-    const target = lastWritten && entries[lastWritten.entry];
-    if (!target || !lastWritten?.hasText) {
-      report('error', line, column, 'text here continues nothing: start a new element after an empty line');
-      return;
-    }
-    const last = target.texts[target.texts.length - 1]!;
-    if (body.text !== '') last.text += ' ' + body.text;
-    for (const tag of body.tags) if (!target.tags.includes(tag)) target.tags.push(tag);
-    if (body.data) target.data = { ...target.data, ...body.data };
+    const element = parseInline(content, column, found);
+    for (const p of found) this.report(p.severity, line, p.column, p.message);
+    return element;
   }
 
-  source.lines.forEach((raw, index) => {
-    const line = source.firstLine + index;
-    if (multilineInference) {
-      if (raw.trim() === '--') {
-        const { place, lines } = multilineInference;
-        multilineInference = undefined;
-        const found: LineProblem[] = [];
-        const body = readBody(lines.join(' '), 1, found);
-        for (const p of found) report(p.severity, place.line, place.column, p.message);
-        startInference(place, body.data, body.text);
-      } else multilineInference.lines.push(raw.trim());
-      return;
-    }
-    const content = raw.trim();
-    if (content === '') {
-      closeBlock();
-      return;
-    }
-    const indentText = /^\s*/.exec(raw)![0];
-    const indent = indentText.replace(/\t/g, '    ').length;
-    const column = indentText.length + 1;
-
-    const headingMatch = indent === 0 ? /^(#{1,6})\s+(.*)$/.exec(content) : null;
-    if (headingMatch) {
-      closeBlock();
-      pendingArgument = undefined;
-      const found: LineProblem[] = [];
-      const body = readBody(headingMatch[2]!, headingMatch[1]!.length + 2, found);
-      for (const p of found) report(p.severity, line, p.column, p.message);
-      if (body.text === '') {
-        report('error', line, 1, 'a heading needs a title');
-        return;
-      }
-      heading = headings.length;
-      headings.push({
-        title: body.text,
-        level: headingMatch[1]!.length,
-        data: body.data,
-        place: { line, column: 1 },
-      });
-      return;
-    }
-
-    const numbered = /^\((\d+)\)\s*/.exec(content);
-    if (numbered) {
-      if (!pcs) {
-        const root = tree[0]?.use;
-        let argument = root && entries[root.entry]!.kind === 'argument' ? root.entry : pendingArgument;
-        if (argument === undefined) {
-          argument = entries.length;
-          entries.push({
-            kind: 'argument',
-            title: undefined,
-            texts: [],
-            tags: [],
-            data: undefined,
-            heading,
-            place: { line, column },
-            definedAt: undefined,
-            usedAsNode: false,
-            steps: [],
-          });
-        }
-        tree = [];
-        pendingArgument = undefined;
-        pcsBlock = true;
-        pcs = { argument, current: [], expected: 1, pending: undefined };
-      }
-      const number = Number(numbered[1]);
-      if (number !== pcs.expected)
-        report('warning', line, column, `(${pcs.expected}) expected here, not (${number})`);
-      pcs.expected = number + 1;
-      const element = inline(content.slice(numbered[0].length), line, column + numbered[0].length);
-      if (!element) return;
-      // Argdown itself numbers only statements; an argument here (argmap writes linked premises that
-      // include an argument so) is read as that argument.
-      const statement = use(element, { line, column });
-      if (pcs.pending) {
-        const entry = entries[pcs.argument]!;
-        entry.steps.push({
-          premises: pcs.current,
-          conclusion: statement,
-          data: pcs.pending.data,
-          rule: pcs.pending.rule,
-          place: pcs.pending.place,
-        });
-        relations.push({
-          kind: 'inference',
-          argument: pcs.argument,
-          step: entry.steps.length - 1,
-          place: pcs.pending.place,
-        });
-        pcs.pending = undefined;
-        pcs.current = [statement];
-      } else pcs.current.push(statement);
-      lastWritten = { entry: statement.entry, hasText: element.text !== undefined };
-      // Relations indented under a numbered statement are that statement's.
-      tree = [{ indent, use: statement }];
-      return;
-    }
-
-    if (/^-{2,}/.test(content) && !/^-\s/.test(content)) {
-      const place = { line, column };
-      if (content === '--') multilineInference = { place, lines: [] };
-      else if (/^-+$/.test(content)) startInference(place, undefined, '');
-      else {
-        const oneLine = /^--(.*)--$/.exec(content);
-        if (!oneLine) {
-          report('error', line, column, 'an inference line is "----", or "-- rules {data} --"');
-          return;
-        }
-        const found: LineProblem[] = [];
-        const body = readBody(oneLine[1]!, column + 2, found);
-        for (const p of found) report(p.severity, line, p.column, p.message);
-        startInference(place, body.data, body.text);
-      }
-      return;
-    }
-    const startsElement = content.startsWith('[') || content.startsWith('<');
-    const symbolMatch = relationLine.exec(content);
-    if (pcs && !symbolMatch && !startsElement) {
-      continueText(content, line, column);
-      return;
-    }
-    // A reconstruction goes on past the relations of its statements; anything else ends it.
-    if (pcs && !symbolMatch) closePcs();
-
-    if (symbolMatch) {
-      const symbol = symbolMatch[1] as RelationSymbol;
-      while (tree.length > 0 && tree[tree.length - 1]!.indent >= indent) tree.pop();
-      const parent = tree[tree.length - 1];
-      const elementColumn = column + symbolMatch[0].length;
-      const element = inline(content.slice(symbolMatch[0].length), line, elementColumn);
-      if (!element) {
-        if (symbolMatch[0].trim() === content)
-          report('error', line, elementColumn, `a statement or argument is expected after "${symbol}"`);
-        tree.push({ indent, use: undefined });
-        return;
-      }
-      // Kept even when it relates to nothing: what the user wrote is not dropped.
-      const child = use(element, { line, column: elementColumn });
-      tree.push({ indent, use: child });
-      lastWritten = { entry: child.entry, hasText: element.text !== undefined };
-      if (!parent) {
-        report(
-          'error',
-          line,
-          column,
-          `relation "${symbol}" has nothing to relate to: indent it under a statement or argument`,
-        );
-        return;
-      }
-      const meaning = symbolMeaning[symbol];
-      if (parent.inference) {
-        if (meaning.type === 'undercut' && meaning.childIsPremise) {
-          const { argument, step } = parent.inference;
-          relations.push({
-            kind: 'inference-undercut',
-            from: child,
-            argument,
-            step,
-            place: { line, column },
-          });
-        } else
-          report('error', line, column, 'only an undercut ("_" or "<_") can stand under an inference line');
-        return;
-      }
-      if (!parent.use) return;
-      const [from, to] = meaning.childIsPremise ? [child, parent.use] : [parent.use, child];
-      for (const end of meaning.type === 'undercut' ? [from] : [from, to]) {
-        const entry = entries[end.entry]!;
-        if (entry.kind === 'argument') entry.usedAsNode = true;
-      }
-      relations.push({ kind: 'tree', type: meaning.type, from, to, place: { line, column } });
-      return;
-    }
-
-    if (tree.length > 0 && !startsElement) {
-      continueText(content, line, column);
-      return;
-    }
-
-    closeBlock();
-    pendingArgument = undefined;
-    if (indent > 0 && !startsElement) {
-      report('warning', line, column, 'indented text without a relation symbol is read as a new statement');
-    }
-    const element = inline(content, line, column);
-    const top = element ? use(element, { line, column }) : undefined;
-    tree = [{ indent, use: top }];
-    lastWritten = top && { entry: top.entry, hasText: element?.text !== undefined };
-  });
-  if (multilineInference) {
-    const { line, column } = multilineInference.place;
-    report('error', line, column, 'inference opened with "--" is not closed by another "--" line');
+  private body(raw: string, line: number, column: number): Body {
+    const found: LineProblem[] = [];
+    const body = readBody(raw, column, found);
+    for (const p of found) this.report(p.severity, line, p.column, p.message);
+    return body;
   }
-  closeBlock();
-  return { entries, relations, headings };
+
+  private report(severity: 'error' | 'warning', line: number, column: number, message: string): void {
+    this.problems.push({ severity, line, column, message });
+  }
 }
+
+const written = (use: Use, element: InlineElement): Written => ({
+  entry: use.entry,
+  hasText: element.text !== undefined,
+});
