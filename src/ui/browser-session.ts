@@ -13,7 +13,7 @@ import {
 } from './remembered-map.ts';
 
 /** The browser's storage: IndexedDB for maps and drafts, localStorage for the notes read at start-up. */
-export const browserStorage: SessionStorage = {
+const browserStorage: SessionStorage = {
   maybeStored,
   recallMap,
   rememberMap,
@@ -27,7 +27,7 @@ export const browserStorage: SessionStorage = {
 };
 
 /** Maps read in Web Workers; `?map=` fetched from this page's site. */
-export const browserReading = (base: string): MapReading => ({
+const browserReading = (base: string): MapReading => ({
   file: openFile,
   url: (path) => openUrl(path, base),
   text: (text, options) => loadOffMainThread(text, options),

@@ -168,6 +168,16 @@ export class MapSession {
     return this.#adopt(this.deps.reading.file(file), file.name);
   }
 
+  /** The problems report closed by the user. */
+  dismissReport(): void {
+    this.report = undefined;
+  }
+
+  /** The restored-map notice closed by the user. */
+  dismissRestored(): void {
+    this.restored = undefined;
+  }
+
   /** An error the map cannot be exported for (too large a picture), shown as the map's problem. */
   reportLimit(message: string): void {
     this.report = {

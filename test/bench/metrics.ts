@@ -1,5 +1,6 @@
 import type { LineGeometry } from '../../src/core/layout/types.ts';
 import { traceLine } from '../../src/core/render/path.ts';
+import { px } from '../../src/core/round.ts';
 
 /** Drawing quality figures computed the same way for every engine: straight centre-to-centre edges. */
 
@@ -114,7 +115,7 @@ export function flattenCubic(p0: Point, p1: Point, p2: Point, p3: Point, out: Po
 }
 
 /** A coordinate as the SVG prints it (to 0.01 px): crossings are counted on the lines as drawn. */
-const printed = (v: number): number => Math.round(v * 100) / 100;
+const printed = (v: number): number => Number(px(v));
 
 /** The pieces of a connector's line (each M starts one), curves flattened, at the SVG's 0.01 px. */
 export function linePolylines(line: LineGeometry): Point[][] {

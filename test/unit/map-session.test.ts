@@ -294,6 +294,19 @@ describe('map session: restoring at start-up', () => {
     expect(thesisOf(session)).toBe('New');
     expect(session.restored).toBeUndefined();
   });
+
+  it('a file refused while the last map is restored leaves the restored map on screen', async () => {
+    const storage = new FakeStorage();
+    storage.kept = true;
+    storage.map = { text: argdown('Old'), fileName: 'old.argdown', savedAt: 1 };
+    const { session, reading } = await setUp(storage);
+    const started = session.start(undefined);
+    const opened = session.openFile(file('broken.json'));
+    await reading.finish('broken.json', '{"nodes": [');
+    await Promise.all([started, opened]);
+    expect(thesisOf(session)).toBe('Old');
+    expect(session.report).toMatchObject({ file: 'broken.json', rejected: true });
+  });
 });
 
 describe('map session: the editor', () => {

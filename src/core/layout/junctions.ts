@@ -146,7 +146,7 @@ export function lineEnds(drawing: Drawing, junctions: Junctions): (LineEnd | und
 }
 
 /** The end of a line at the bottom of its target's box. */
-export function boxEnd(drawing: Drawing, target: NodeId | undefined): LineEnd | undefined {
+function boxEnd(drawing: Drawing, target: NodeId | undefined): LineEnd | undefined {
   const box = target === undefined ? undefined : boxOf(drawing, target);
   if (!box) return undefined;
   const point = framePoint(box.centre, box.top + box.depth);

@@ -86,13 +86,25 @@ const FRAME_RADIUS = 10;
 /** A frame's title: inset from the frame's left edge, baseline below its top (the layout leaves room for it). */
 const FRAME_TITLE = gapGeometry.title;
 const BOX_RADIUS = 6;
-/** Connector labels are centred on their point: the baseline sits this much lower (11 px italic). */
-const CONNECTOR_LABEL_BASELINE = 4;
+/**
+ * Connector labels ("because", "but"…): `size` px italic, centred on their point, the baseline `baseline` px
+ * lower. Exported for the style sheet, which sets the size the baseline was chosen for.
+ */
+export const CONNECTOR_LABEL = { size: 11, baseline: 4 } as const;
 /**
  * Pills on a box's bottom edge, 16 px high, reaching `rise` px into the box; the text's baseline `baseline`
- * below the pill's top (10 px semibold, centred); the "+N" pill's width grows by `perCharacter` per character.
+ * below the pill's top (`textSize` px semibold, centred); the "+N" pill's width grows by `perCharacter` per
+ * character. Exported for the style sheet.
  */
-const PILL = { height: 16, rx: 8, rise: 8, baseline: 11.5, padding: 10, perCharacter: 7 } as const;
+export const PILL = {
+  height: 16,
+  rx: 8,
+  rise: 8,
+  baseline: 11.5,
+  textSize: 10,
+  padding: 10,
+  perCharacter: 7,
+} as const;
 /** The app's collapse pill on an expanded box: its width, and its centre's distance from the box's right edge. */
 const COLLAPSE_PILL = { width: 18, right: 18 } as const;
 
@@ -106,9 +118,9 @@ const MARKER_SHAPE = {
   path: 'M0,0L10,5L0,10z',
 } as const;
 
-export const markerId = (type: RelationType): string => `arrow-${type}`;
+const markerId = (type: RelationType): string => `arrow-${type}`;
 
-export function markersFor(theme: Theme): Marker[] {
+function markersFor(theme: Theme): Marker[] {
   return Object.entries(theme.relations).map(([type, colour]) => ({
     id: markerId(type as RelationType),
     ...MARKER_SHAPE,
@@ -144,7 +156,7 @@ function connectorShape(connector: LaidOutConnector): ConnectorShape {
     label:
       kind === 'cross' && type !== 'contradiction'
         ? undefined
-        : { x: labelAt.x, y: labelAt.y + CONNECTOR_LABEL_BASELINE, text: relationWords[type] },
+        : { x: labelAt.x, y: labelAt.y + CONNECTOR_LABEL.baseline, text: relationWords[type] },
   };
 }
 
@@ -171,14 +183,14 @@ class Box implements BoxShape {
 const boxShape = (node: LaidOutNode): BoxShape => new Box(node);
 
 /** Baseline of a line of text `size` px high centred in a line box `lineHeight` high (Inter's own metrics). */
-export function baselineOffset(size: number, lineHeight: number): number {
+function baselineOffset(size: number, lineHeight: number): number {
   const { ascent, descent, unitsPerEm } = fontMetricsData.regular;
   const a = (ascent / unitsPerEm) * size;
   const d = (-descent / unitsPerEm) * size;
   return (lineHeight - (a + d)) / 2 + a;
 }
 
-export function nodeTextLines(node: LaidOutNode): TextLine[] {
+function nodeTextLines(node: LaidOutNode): TextLine[] {
   const s = boxStyle;
   const x = node.x + s.paddingX;
   const lineTop = (i: number) => node.y + s.paddingY + s.labelBand + i * s.lineHeight;

@@ -1,6 +1,7 @@
 import { boxStyle } from '../layout/box-style.ts';
 import { crossLinkLine, relationLine, roleBorder, type Theme } from './theme.ts';
 import { gapGeometry } from '../layout/routing/gap-geometry.ts';
+import { CONNECTOR_LABEL, PILL } from './render-model.ts';
 
 /** The map's CSS for a theme: inlined in exported files, set as text of a style element in the app. */
 export function styleSheet(theme: Theme): string {
@@ -9,11 +10,11 @@ export function styleSheet(theme: Theme): string {
     `.group rect{fill:${theme.groupFill};stroke:${theme.groupStroke};stroke-width:1}`,
     `.group text{font-size:${gapGeometry.title.size}px;font-weight:600;fill:${theme.mutedText}}`,
     `.connector{fill:none;stroke-linecap:round;stroke-linejoin:round}`,
-    `.connector-label{font-size:11px;font-style:italic;fill:${theme.mutedText};paint-order:stroke;stroke:${theme.background};stroke-width:4px;stroke-linejoin:round}`,
+    `.connector-label{font-size:${CONNECTOR_LABEL.size}px;font-style:italic;fill:${theme.mutedText};paint-order:stroke;stroke:${theme.background};stroke-width:4px;stroke-linejoin:round}`,
     `.node .label{font-size:${boxStyle.labelSize}px;font-weight:600;letter-spacing:0}`,
     `.node .title{font-size:${boxStyle.titleSize}px;font-weight:600}`,
     `.node .text{font-size:${boxStyle.textSize}px}`,
-    `.badge text{font-size:10px;font-weight:600;fill:${theme.background}}`,
+    `.badge text{font-size:${PILL.textSize}px;font-weight:600;fill:${theme.background}}`,
   ];
   for (const [role, colours] of Object.entries(theme.roles)) {
     const border = roleBorder[role as keyof typeof roleBorder];

@@ -27,7 +27,7 @@ export class GapLine {
 /** Where across a gap a line's breadth is taken: at its lower side (junctions), the lanes, its upper side. */
 export type Depth = 0 | 1 | 2;
 export const BOTTOM: Depth = 0;
-export const LANE: Depth = 1;
+const LANE: Depth = 1;
 export const TOP: Depth = 2;
 
 /**
