@@ -44,21 +44,23 @@ const measurer = createFontMeasurer();
 const TOUCHING = 0.01;
 
 /**
- * Where a frame's title is drawn: from its inset to the end of its text (semibold), from a full em above the
+ * Where a frame's title is drawn: from its start to the end of its text (semibold), from a full em above the
  * baseline to its descenders (a quarter em below).
  */
 function titleArea(frame: GroupFrame): Rect {
-  const { inset, baseline, size } = gapGeometry.title;
+  const { size } = gapGeometry.title;
   return {
-    x: frame.x + inset,
-    y: frame.y + baseline - size,
+    x: frame.titleAt.x,
+    y: frame.titleAt.y - size,
     width: measurer.width(frame.title, 'semibold', size),
     height: size * 1.25,
   };
 }
 
 /**
- * The places where a connector runs through a box not its own, or a routed one through a group's title.
+ * The places where a connector runs through a box not its own, a routed one through a group's title, or a
+ * tree line through the title of a frame whose top had room for it elsewhere (drawing down, titles move along
+ * the top out of the lines' way; a frame narrower than its title between two lines leaves it where it is).
  *
  * Of the titles of frames around nested groups, only runs along a gap drawing down are checked: those titles
  * are kept out of the band of route tracks, but two things still cross them. Drawing down, such a title lies
@@ -69,6 +71,7 @@ function titleArea(frame: GroupFrame): Rect {
  */
 function violations(map: ArgumentMap, laid: LaidOutMap): string[] {
   const found: string[] = [];
+  const treeSegments: [Point, Point, string][] = [];
   const aroundNested = new Set(map.groups.flatMap((g) => (g.parent === undefined ? [] : [g.parent])));
   const titles = laid.groups.map((frame) => ({
     frame,
@@ -84,14 +87,45 @@ function violations(map: ArgumentMap, laid: LaidOutMap): string[] {
         for (const box of boxes)
           if (segmentEnters(p, q, shrunk(box, 1)))
             found.push(`${connector.kind} ${connector.key} runs through box ${box.id}`);
-        if (connector.kind !== 'cross') continue;
+        if (connector.kind !== 'cross') {
+          treeSegments.push([p, q, connector.key]);
+          continue;
+        }
         const alongGap = laid.direction === 'down' && p.y === q.y;
         for (const { frame, area, onlyRuns } of titles)
           if ((!onlyRuns || alongGap) && segmentEnters(p, q, area))
             found.push(`${connector.key} runs through the title of frame ${frame.key}`);
       }
   }
+  for (const { frame, area, onlyRuns } of titles) {
+    if (onlyRuns) continue;
+    const across = treeSegments.filter(([p, q]) => segmentEnters(p, q, area));
+    if (across.length > 0 && roomForTitle(frame, area, treeSegments))
+      found.push(
+        `tree ${across[0]![2]} runs through the title of frame ${frame.key}, which had room beside it`,
+      );
+  }
   return [...new Set(found)];
+}
+
+/**
+ * Whether the frame's top holds a place for its title that no tree line crosses or comes nearer than the
+ * title's clearance: a start from the title's inset to the frame's right edge less that inset, with the
+ * title's height where it is drawn. Where there is
+ * none (a narrow frame under a long title), a line through it cannot be avoided by moving it.
+ */
+function roomForTitle(frame: GroupFrame, area: Rect, segments: readonly [Point, Point, string][]): boolean {
+  const from = frame.x + gapGeometry.title.inset;
+  const to = frame.x + frame.width - gapGeometry.title.inset - area.width;
+  const band = { x: frame.x, y: area.y, width: frame.width, height: area.height };
+  const blocked = segments
+    .filter(([p, q]) => segmentEnters(p, q, band))
+    .map(([p, q]): [number, number] => [Math.min(p.x, q.x), Math.max(p.x, q.x)]);
+  const clear = gapGeometry.title.clearance;
+  const starts = [from, ...blocked.map(([, right]) => right + clear)].filter((x) => x >= from && x <= to);
+  return starts.some((x) =>
+    blocked.every(([left, right]) => right <= x - clear || left >= x + area.width + clear),
+  );
 }
 
 const words = 'trust reset border army veto council reform missile alliance partner'.split(' ');
@@ -228,7 +262,7 @@ describe('the generated maps', () => {
 });
 
 describe('connectors, group frames and their titles', () => {
-  it('no connector runs through a box other than its own ends, no routed one through a group title', () => {
+  it('no connector runs through a box other than its own ends, no routed one through a group title, no tree line through a title that had room', () => {
     fc.assert(
       fc.property(generatedMaps, directions, (map, direction) => {
         expect(violations(map, layoutMap(map, { direction }))).toEqual([]);

@@ -7,7 +7,7 @@ import { buildForest, type TreeNode } from './forest.ts';
 import { drawConnectors, withRoutes, type RouteExtent } from './connectors.ts';
 import { toScreen } from './frame.ts';
 import { groupFrames } from './routing/group-frames.ts';
-import { titleSpans, withTitleRoom } from './routing/group-titles.ts';
+import { placeTitles, titleSpans, withTitleRoom } from './routing/group-titles.ts';
 import { boundsOf } from './rect.ts';
 import { effortFor } from './routing/route-search.ts';
 import { Router, type FrameBox } from './routing/router.ts';
@@ -109,7 +109,8 @@ export function layoutMap(map: ArgumentMap, options: LayoutOptions = {}): LaidOu
     };
   });
 
-  const groups = groupFrames(map.groups, nodes, (id) => index.node(id)?.group);
+  const unplaced = groupFrames(map.groups, nodes, (id) => index.node(id)?.group);
+  const groups = placeTitles(unplaced, nodes, direction, spacing.level, measurer);
   const router = new Router(
     shown.map((tree) => frames[tree.index]!),
     placement.levelStart,

@@ -73,6 +73,11 @@ export interface GroupFrame extends Rect {
   /** Unique per frame: the group id, with `#n` when the group has several clusters. */
   readonly key: string;
   readonly title: string;
+  /**
+   * Where the title's text starts: its baseline's left end. Inside the frame's top-left corner, moved along
+   * the top where a tree line would run through it (`placeTitles`).
+   */
+  readonly titleAt: Point;
   readonly nodes: readonly NodeId[];
 }
 

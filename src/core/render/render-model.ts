@@ -3,7 +3,6 @@ import type { GroupFrame, LaidOutConnector, LaidOutMap, LaidOutNode } from '../l
 import type { RelationType } from '../model/types.ts';
 import { fontMetricsData } from '../text/font-metrics.generated.ts';
 import { relationWords, type Theme } from './theme.ts';
-import { gapGeometry } from '../layout/routing/gap-geometry.ts';
 
 /**
  * The laid-out map as drawing primitives, in map coordinates, in drawing order (frames, connectors, their
@@ -83,8 +82,6 @@ export interface Badge {
 }
 
 const FRAME_RADIUS = 10;
-/** A frame's title: inset from the frame's left edge, baseline below its top (the layout leaves room for it). */
-const FRAME_TITLE = gapGeometry.title;
 const BOX_RADIUS = 6;
 /**
  * Connector labels ("because", "but"…): `size` px italic, centred on their point, the baseline `baseline` px
@@ -141,7 +138,7 @@ function frameShape(group: GroupFrame): FrameShape {
   return {
     group,
     rx: FRAME_RADIUS,
-    title: { x: group.x + FRAME_TITLE.inset, y: group.y + FRAME_TITLE.baseline, text: group.title },
+    title: { x: group.titleAt.x, y: group.titleAt.y, text: group.title },
   };
 }
 

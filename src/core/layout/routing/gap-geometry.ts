@@ -87,8 +87,10 @@ export const gapGeometry = {
   /**
    * The title in its band, from the frame's top left corner: `inset` px in (clear of the frame's 10 px rounded
    * corner), the baseline `baseline` px down, so that the 12 px text (and its descenders) stays in the band.
+   * A tree line rising through the band keeps `clearance` px from the title, which moves along the top to
+   * make room (`placeTitles`).
    */
-  title: { inset: 10, baseline: 15, size: 12 },
+  title: { inset: 10, baseline: 15, size: 12, clearance: 6 },
 } as const;
 
 export type GapGeometry = typeof gapGeometry;

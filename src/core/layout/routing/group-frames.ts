@@ -49,12 +49,14 @@ export function groupFrames(
     }
     const { pad, band } = frameInsets(nesting.get(group.id) ?? 0);
     clusters.forEach(({ members }, i) => {
+      const rect = frameAround(members, pad, band);
       frames.push({
         id: group.id,
         key: clusters.length === 1 ? group.id : `${group.id}#${i + 1}`,
         title: group.title,
+        titleAt: { x: rect.x + gapGeometry.title.inset, y: rect.y + gapGeometry.title.baseline },
         nodes: members.map((n) => n.id),
-        ...frameAround(members, pad, band),
+        ...rect,
       });
     });
   }

@@ -2,7 +2,7 @@ import type { Group } from '../../model/types.ts';
 import type { TextMeasurer } from '../../text/measure.ts';
 import type { TreeNode } from '../forest.ts';
 import type { TidyPlacement } from '../tidy.ts';
-import type { Direction, GroupFrame } from '../types.ts';
+import type { Direction, GroupFrame, LaidOutNode } from '../types.ts';
 import { gapGeometry } from './gap-geometry.ts';
 import { frameInsets, groupNesting } from './group-frames.ts';
 
@@ -26,9 +26,9 @@ interface TitleExtent {
 
 /** Where a frame's title is drawn (its text's em box and descenders), in the layout frame. */
 function titleExtent(frame: GroupFrame, direction: Direction, measurer: TextMeasurer): TitleExtent {
-  const { inset, baseline, size } = gapGeometry.title;
-  const x = frame.x + inset;
-  const y = frame.y + baseline - size;
+  const { size } = gapGeometry.title;
+  const x = frame.titleAt.x;
+  const y = frame.titleAt.y - size;
   const width = measurer.width(frame.title, 'semibold', size);
   const height = size * 1.25;
   return direction === 'down'
@@ -137,4 +137,53 @@ function framesByRow(
     for (let g = groupOf(tree); g !== undefined && !row.has(g); g = parentOf.get(g)) row.add(g);
   }
   return rows;
+}
+
+/**
+ * The frames with their titles moved off the tree's lines, drawing down. A title sits in its frame's top band,
+ * which the lines from the frame's top row up to their parents run through: each shown box with a parent
+ * sends one up from the middle of its top (to its bar, then on to its parent, close to that column for the
+ * height of a title). The title starts at its inset when no such line runs through it there; else just right
+ * of the first line after which it fits before the next one and inside the frame. Where it fits nowhere, it
+ * stays at its inset. Drawing right, the lines leave boxes from their sides, below the title band.
+ */
+export function placeTitles(
+  frames: readonly GroupFrame[],
+  nodes: readonly LaidOutNode[],
+  direction: Direction,
+  gap: number,
+  measurer: TextMeasurer,
+): GroupFrame[] {
+  if (direction !== 'down' || frames.length === 0) return [...frames];
+  const { size } = gapGeometry.title;
+  const risers = nodes.filter((n) => n.parent !== undefined);
+  return frames.map((frame) => {
+    const top = frame.titleAt.y - size;
+    const bottom = top + size * 1.25;
+    const width = measurer.width(frame.title, 'semibold', size);
+    // The middles of the boxes whose lines up cross the title's height: boxes starting below the title and at
+    // most a gap (and a title's height) lower.
+    const lines = risers
+      .filter((n) => n.y >= bottom && n.y - gap - size <= bottom)
+      .map((n) => n.x + n.width / 2)
+      .filter((x) => x > frame.x && x < frame.x + frame.width)
+      .sort((a, b) => a - b);
+    const x = titleStart(frame, width, lines);
+    return x === frame.titleAt.x ? frame : { ...frame, titleAt: { x, y: frame.titleAt.y } };
+  });
+}
+
+/** The leftmost start of a title `width` wide in the frame's top band that keeps clear of the lines. */
+function titleStart(frame: GroupFrame, width: number, lines: readonly number[]): number {
+  const inset = frame.titleAt.x;
+  const end = frame.x + frame.width - gapGeometry.title.inset;
+  const clear = (x: number) =>
+    x + width <= end &&
+    lines.every((l) => l <= x - gapGeometry.title.clearance || l >= x + width + gapGeometry.title.clearance);
+  if (clear(inset)) return inset;
+  for (const line of lines) {
+    const x = line + gapGeometry.title.clearance;
+    if (x > inset && clear(x)) return x;
+  }
+  return inset;
 }
