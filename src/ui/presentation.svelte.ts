@@ -75,6 +75,21 @@ export class Presentation {
   }
 
   /**
+   * Where each drawn box stands in the tour: `current` for what this step is about (the boxes it reveals and
+   * its focus; in the overview, the focus), `past` for the boxes earlier steps revealed.
+   */
+  stepMarks(): ReadonlyMap<string, 'current' | 'past'> | undefined {
+    const step = this.step;
+    const current = this.lit();
+    if (step === undefined || !current) return undefined;
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local of one call, not state
+    const marks = new Map<string, 'current' | 'past'>();
+    for (const id of this.host.steps()[step]?.show ?? []) marks.set(id, current.has(id) ? 'current' : 'past');
+    for (const id of current) marks.set(id, 'current');
+    return marks;
+  }
+
+  /**
    * The boxes drawn while presenting: the whole map laid out (positions stay put between steps), only the
    * boxes revealed so far drawn (all of them in the overview).
    */

@@ -5,7 +5,7 @@ import { dropFile } from './drop-file.ts';
 const trenin = JSON.parse(
   readFileSync(new URL('../../data/trenin-2010.argmap.json', import.meta.url), 'utf8'),
 ) as {
-  tour: { show: string[]; title: string }[];
+  tour: { focus: string; show: string[]; title: string }[];
 };
 
 async function ready(page: Page, url = '/') {
@@ -98,4 +98,44 @@ test('clicking a box while presenting shows its quote large; screenshots of thre
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog', { name: 'Quote' })).toHaveCount(0);
   await expect(page.getByText(/^step 12 \//)).toBeVisible();
+});
+
+test('every step of the tour shows its title and marks its boxes: current ones in view, clear of the caption, earlier ones past', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await ready(page, '/#step=1');
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  const caption = page.locator('[data-step-caption]');
+  for (let i = 0; i < trenin.tour.length; i++) {
+    const step = trenin.tour[i]!;
+    await page.goto(`/#step=${i + 1}`);
+    await expect(caption).toContainText(step.title);
+    await expect(caption).toContainText(`step ${i + 1} / ${trenin.tour.length}`);
+    const before = new Set(i > 0 ? trenin.tour[i - 1]!.show : []);
+    const current = new Set([...step.show.filter((id) => !before.has(id)), step.focus]);
+    const marked = async (mark: string) =>
+      (
+        await page
+          .locator(`[data-step="${mark}"]`)
+          .evaluateAll((els) => els.map((e) => e.getAttribute('data-node-id')!))
+      ).sort();
+    await expect.poll(() => marked('current')).toEqual([...current].sort());
+    expect(await marked('past')).toEqual(step.show.filter((id) => !current.has(id)).sort());
+    await page.waitForTimeout(100); // the view settles (no glide with reduced motion)
+    const band = (await caption.boundingBox())!;
+    for (const id of current) {
+      const box = (await page.locator(`[data-node-id="${id}"] rect.box`).boundingBox())!;
+      expect(box.x, `step ${i + 1}: ${id}`).toBeGreaterThanOrEqual(0);
+      expect(box.y, `step ${i + 1}: ${id}`).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width, `step ${i + 1}: ${id}`).toBeLessThanOrEqual(1920);
+      expect(box.y + box.height, `step ${i + 1}: ${id}`).toBeLessThanOrEqual(1080);
+      const apart =
+        box.x + box.width <= band.x ||
+        box.x >= band.x + band.width ||
+        box.y + box.height <= band.y ||
+        box.y >= band.y + band.height;
+      expect(apart, `step ${i + 1}: ${id} under the caption`).toBe(true);
+    }
+  }
 });
