@@ -6,6 +6,12 @@ import { idSet } from './id-set.ts';
 import { openChannel } from './presentation-channel.ts';
 import type { ZoomControl } from './zoom.ts';
 
+/**
+ * How far the camera may zoom in on a step: a projector's audience reads from the back of a room, so a step of a
+ * few boxes is drawn at twice the map's size (14 px body text at 28 px) where the screen has room for it.
+ */
+const STEP_ZOOM = 2;
+
 /** What the presentation needs from the app around it. */
 export interface PresentationHost {
   steps(): readonly PresentationStep[];
@@ -121,7 +127,14 @@ export class Presentation {
     if (boxes.length === 0) return;
     const { x, y, width, height } = boundsOf(boxes);
     const pad = 60;
-    this.host.zoom()?.fit({ x: x - pad, y: y - pad, width: width + 2 * pad, height: height + 2 * pad });
+    this.host
+      .zoom()
+      ?.fit(
+        { x: x - pad, y: y - pad, width: width + 2 * pad, height: height + 2 * pad },
+        true,
+        undefined,
+        STEP_ZOOM,
+      );
   }
 
   /** Back to exploring, with the view and collapse state from before. */

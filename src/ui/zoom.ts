@@ -4,8 +4,11 @@ import { zoom, zoomIdentity, zoomTransform, type ZoomTransform } from 'd3-zoom';
 import type { Rect } from '../core/layout/types.ts';
 
 export interface ZoomControl {
-  /** Shows the whole rectangle, centred. */
-  fit(bounds: Rect, animate?: boolean, size?: Size): void;
+  /**
+   * Shows the whole rectangle, centred, zoomed in at most `maxScale` (by default a little over the map's own
+   * size: a small map is not blown up to fill a desktop screen).
+   */
+  fit(bounds: Rect, animate?: boolean, size?: Size, maxScale?: number): void;
   /**
    * The first view of a map: the whole map when it is readable that way; else, at a readable scale, its top
    * centred on `focusX` (the thesis). `size` is the surface's size when known: asking the page for it would
@@ -44,10 +47,10 @@ export function attachZoom(svg: SVGSVGElement, onTransform: (transform: ZoomTran
   surface.call(behavior).on('dblclick.zoom', null);
   const duration = (ms: number) => (reducedMotion() ? 0 : ms);
   return {
-    fit(bounds, animate = true, size) {
+    fit(bounds, animate = true, size, maxScale = 1.25) {
       const { width, height } = size ?? svg.getBoundingClientRect();
       if (width === 0 || height === 0 || bounds.width === 0) return;
-      const scale = Math.min(1.25, (0.94 * width) / bounds.width, (0.94 * height) / bounds.height);
+      const scale = Math.min(maxScale, (0.94 * width) / bounds.width, (0.94 * height) / bounds.height);
       const t = zoomIdentity
         .translate(width / 2, height / 2)
         .scale(scale)
