@@ -3,8 +3,9 @@ import type { LaidOutMap } from '../core/layout/types.ts';
 import type { LoadedMap } from '../core/load.ts';
 import type { ArgumentMap } from '../core/model/types.ts';
 import type { Draft } from './editor/draft.ts';
-import type { EditorControl, EditorStart } from './editor/EditorPane.svelte';
+import { EditorText } from './editor-text.svelte.ts';
 import { idSet } from './id-set.ts';
+import { draftToResume, readLastMap } from './last-visit.ts';
 import type { OpenedMap, ReadMap } from './open-map.ts';
 import type { RememberedMap } from './remembered-map.ts';
 import type { Report, RestoredNote, SessionDeps } from './session-deps.ts';
@@ -14,7 +15,8 @@ const DEFAULT_NAME = 'trenin-2010';
 /**
  * The map's life: opening a file or `?map=` address, bringing back the last visit's map or editor draft
  * (without retrying a restore that crashed the page), a later file winning over a slower earlier one, and
- * the editor's text with the map read from it.
+ * the editor opening and closing with the map read from its text. What of the last visit comes back is
+ * decided in `last-visit.ts`; the editor's own text (its start, the text it replaced) is `EditorText`'s.
  */
 export class MapSession {
   /** Raw: the map is read-only data, and its identity tells whether a layout made with it still applies. */
@@ -27,11 +29,10 @@ export class MapSession {
   /** The file being read, while it is read (a big map takes seconds, off the main thread). */
   opening = $state<string | undefined>();
   restored = $state.raw<RestoredNote | undefined>();
-  /** The Argdown editor: open or not, and the text it starts with. */
+  /** Whether the Argdown editor is open. */
   editing = $state(false);
-  editorStart = $state.raw<EditorStart | undefined>();
-  /** A text the editor replaced (another map opened while editing): kept, and one click brings it back. */
-  previousText = $state<string | undefined>();
+  /** The editor's text: what it starts with, and the text it replaced last. */
+  readonly editorText: EditorText;
   /** Counts the files opened, so that a slow one finishing after a later one does not replace it. */
   #generation = $state(0);
   /** The map last read from the editor's text: while it is the one shown, the editor's text is its source. */
@@ -40,10 +41,9 @@ export class MapSession {
   #currentText = $state.raw<{ readonly text: string; readonly fileName: string } | undefined>();
   /** The next map from the editor is shown whole (a draft restored after a reload). */
   #fitNextEdit = $state(false);
-  #editor = $state.raw<EditorControl | undefined>();
 
   constructor(private readonly deps: SessionDeps) {
-    void deps.storage.recallPreviousText().then((text) => (this.previousText ??= text));
+    this.editorText = new EditorText(deps.storage);
   }
 
   get map(): ArgumentMap | undefined {
@@ -95,15 +95,16 @@ export class MapSession {
     wanted: () => boolean,
   ): Promise<boolean> {
     if (!wanted()) return false;
-    // The newer of the two: a map opened after the editor was left open is the one to show.
-    const resume = draft?.editing && (remembered?.savedAt ?? 0) <= draft.savedAt ? draft : undefined;
+    const resume = draftToResume(draft, remembered);
     if (resume) {
       this.#fitNextEdit = true;
       this.name = exportName(resume.fileName);
-      this.editorStart = { text: resume.text, good: resume.good };
+      this.editorText.start = { text: resume.text, good: resume.good };
       this.editing = true;
     }
-    const last = remembered ? await this.#restoreLastMap(remembered) : undefined;
+    const found = remembered ? await readLastMap(remembered, this.deps) : undefined;
+    if (remembered && found === 'crashed') this.restored = { file: remembered.fileName, crashed: true };
+    const last = found === 'crashed' ? undefined : found;
     // A file the user opened meanwhile (or the editor, opened meanwhile) wins over what is brought back.
     if (!wanted()) return false;
     // The restored draft, read first, is what the user was working on.
@@ -116,28 +117,6 @@ export class MapSession {
       this.restored = { file: last.fileName, crashed: false };
     }
     return true;
-  }
-
-  /**
-   * The map the user opened last, unless restoring it is what crashed the tab last time (then the user is
-   * asked). It counts as restored once it has been drawn.
-   */
-  async #restoreLastMap(
-    last: RememberedMap,
-  ): Promise<{ read: ReadMap; fileName: string; text: string } | undefined> {
-    const { storage } = this.deps;
-    if (storage.restoreCrashedBefore()) {
-      storage.restoreFinished();
-      this.restored = { file: last.fileName, crashed: true };
-      return undefined;
-    }
-    storage.restoreStarted();
-    const read = await this.deps.reading.text(last.text, { fileName: last.fileName }).catch(() => undefined);
-    if (!read?.valid) {
-      storage.restoreFinished();
-      return undefined;
-    }
-    return { read, fileName: last.fileName, text: last.text };
   }
 
   /** "Try again": the map that crashed the page last time, restored on the user's word. */
@@ -245,11 +224,12 @@ export class MapSession {
       draft &&
       ((this.#editorMap !== undefined && this.loaded === this.#editorMap) ||
         draft.good === this.#currentText?.text);
-    if (ownDraft) this.editorStart = { text: draft.text, good: draft.good, textFile: map.source?.textFile };
+    if (ownDraft)
+      this.editorText.start = { text: draft.text, good: draft.good, textFile: map.source?.textFile };
     else {
       const text = await this.#argdownOfCurrentMap();
       if (text === undefined) return;
-      this.editorStart = { text, draft: draft?.text, fromMap: true, textFile: map.source?.textFile };
+      this.editorText.start = { text, draft: draft?.text, fromMap: true, textFile: map.source?.textFile };
     }
     await this.deps.view.keepingCentre(() => (this.editing = true));
   }
@@ -264,37 +244,6 @@ export class MapSession {
   toggleEditor(): void {
     if (this.editing) this.closeEditor();
     else void this.openEditor();
-  }
-
-  /**
-   * The open editor, or none (it closed). An editor that starts on the map's text with a draft before it
-   * replaces the draft at once: the draft is kept, and undo brings it back.
-   */
-  attachEditor(control: EditorControl | undefined): void {
-    this.#editor = control;
-    const start = this.editorStart;
-    if (control && start?.draft !== undefined && start.draft !== start.text)
-      this.replaceEditorText(start.text);
-  }
-
-  get editor(): EditorControl | undefined {
-    return this.#editor;
-  }
-
-  /** Replaces the editor's whole text, keeping the one it replaces (stored, and in the undo history). */
-  replaceEditorText(text: string): void {
-    const editor = this.#editor;
-    if (!editor) return;
-    const outgoing = editor.text();
-    if (text === outgoing) return;
-    this.previousText = outgoing;
-    void this.deps.storage.keepPreviousText(outgoing);
-    editor.replaceText(text);
-  }
-
-  /** "Restore previous text": the text replaced last comes back (and the one it replaces is kept in turn). */
-  restorePreviousText(): void {
-    if (this.previousText !== undefined) this.replaceEditorText(this.previousText);
   }
 
   /**
@@ -324,9 +273,9 @@ export class MapSession {
 
   /** Another map was opened while editing: the editor takes its text (the one it replaces is kept). */
   async #reseedEditor(): Promise<void> {
-    if (!this.editing || !this.#editor) return;
+    if (!this.editing || !this.editorText.running) return;
     const text = await this.#argdownOfCurrentMap();
-    if (text !== undefined) this.replaceEditorText(text);
+    if (text !== undefined) this.editorText.replace(text);
   }
 
   /** The Argdown text of the shown map: the text it was read from when that was Argdown, else written anew. */

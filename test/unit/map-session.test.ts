@@ -258,7 +258,7 @@ describe('map session: restoring at start-up', () => {
     const { session, view } = await setUp(storage);
     await session.start(undefined);
     expect(session.editing).toBe(true);
-    expect(session.editorStart).toEqual({ text: 'typing', good: argdown('Drafted') });
+    expect(session.editorText.start).toEqual({ text: 'typing', good: argdown('Drafted') });
     expect(session.name).toBe('drafted');
     expect(session.restored).toBeUndefined();
 
@@ -315,32 +315,32 @@ describe('map session: the editor', () => {
     const set = await setUp(storage);
     await set.session.start(undefined);
     await set.session.openEditor();
-    const editor = new FakeEditor(set.session.editorStart!.text);
-    set.session.attachEditor(editor);
+    const editor = new FakeEditor(set.session.editorText.start!.text);
+    set.session.editorText.ready(editor);
     return { ...set, editor };
   }
 
   it('opening another map replaces the text and keeps the one it replaced, which one click brings back', async () => {
     const { session, storage, reading, editor } = await editing();
-    expect(session.editorStart).toMatchObject({ fromMap: true });
+    expect(session.editorText.start).toMatchObject({ fromMap: true });
     editor.current = 'my own text';
     const opened = session.openFile(file('other.argdown'));
     await reading.finish('other.argdown', argdown('Other'));
     await opened;
     await settle();
     expect(editor.current).toBe(argdown('Other'));
-    expect(session.previousText).toBe('my own text');
+    expect(session.editorText.previous).toBe('my own text');
     expect(storage.previous).toBe('my own text');
 
-    session.restorePreviousText();
+    session.editorText.restorePrevious();
     expect(editor.current).toBe('my own text');
     // The text it replaced is kept in turn.
-    expect(session.previousText).toBe(argdown('Other'));
+    expect(session.editorText.previous).toBe(argdown('Other'));
 
     // After a reload, the kept text is still there to bring back.
     const reloaded = await setUp(storage);
     await settle();
-    expect(reloaded.session.previousText).toBe(argdown('Other'));
+    expect(reloaded.session.editorText.previous).toBe(argdown('Other'));
   });
 
   it('an editor opened on the map replaces the older draft at once, keeping the draft', async () => {
@@ -356,11 +356,33 @@ describe('map session: the editor', () => {
     const { session } = await setUp(storage);
     await session.start(undefined);
     await session.openEditor();
-    expect(session.editorStart).toMatchObject({ draft: 'old draft', fromMap: true });
-    const editor = new FakeEditor(session.editorStart!.draft!);
-    session.attachEditor(editor);
-    expect(editor.current).toBe(session.editorStart!.text);
-    expect(session.previousText).toBe('old draft');
+    expect(session.editorText.start).toMatchObject({ draft: 'old draft', fromMap: true });
+    const editor = new FakeEditor(session.editorText.start!.draft!);
+    session.editorText.ready(editor);
+    expect(editor.current).toBe(session.editorText.start!.text);
+    expect(session.editorText.previous).toBe('old draft');
+  });
+
+  it('an editor resuming its own draft is left as it is; a closed one is no longer written to', async () => {
+    const storage = new FakeStorage();
+    storage.kept = true;
+    storage.draft = { text: 'typing', fileName: 'drafted.argdown', editing: true, savedAt: 2 };
+    const { session, reading } = await setUp(storage);
+    await session.start(undefined);
+    const editor = new FakeEditor(session.editorText.start!.text);
+    session.editorText.ready(editor);
+    expect(editor.current).toBe('typing');
+    expect(session.editorText.previous).toBeUndefined();
+
+    // The pane went (the session still editing, a new pane not running yet): another map opened meanwhile
+    // has no editor to give its text to.
+    session.editorText.closed();
+    const opened = session.openFile(file('other.argdown'));
+    await reading.finish('other.argdown', argdown('Other'));
+    await opened;
+    await settle();
+    expect(editor.current).toBe('typing');
+    expect(storage.previous).toBeUndefined();
   });
 
   it('the map read from the editor is remembered when the editor closes', async () => {
