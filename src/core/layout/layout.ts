@@ -9,7 +9,7 @@ import { toScreen } from './frame.ts';
 import { groupFrames } from './routing/group-frames.ts';
 import { placeTitles, titleSpans, withTitleRoom } from './routing/group-titles.ts';
 import { boundsOf } from './rect.ts';
-import { effortFor } from './routing/route-search.ts';
+import { effortFor } from './routing/search-effort.ts';
 import { Router, type FrameBox } from './routing/router.ts';
 import { placeTidy, type Extent, type Spacing } from './tidy.ts';
 import type { Direction, LaidOutMap, LaidOutNode } from './types.ts';

@@ -4,7 +4,9 @@ import { gapGeometry } from './gap-geometry.ts';
 import type { TitleSpan } from './group-titles.ts';
 import { assignTracks, type LaneRun } from './lanes.ts';
 import type { GapLine } from './crossings.ts';
-import { Pass, RouteSearch, type SearchEffort } from './route-search.ts';
+import { RouteSearch } from './route-search.ts';
+import type { SearchEffort } from './search-effort.ts';
+import { Pass } from './trip.ts';
 
 export { GapLine } from './crossings.ts';
 
