@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assignTracks } from '../../src/core/layout/routing/lanes.ts';
 import { layoutMap } from '../../src/core/layout/layout.ts';
-import { effortFor } from '../../src/core/layout/routing/route-search.ts';
+import { effortFor } from '../../src/core/layout/routing/search-effort.ts';
 import type { LineGeometry } from '../../src/core/layout/types.ts';
 import { edgesOf, ourDrawnEdges } from '../bench/layout-bench.ts';
 import { drawnCrossings } from '../bench/metrics.ts';

@@ -1,78 +1,21 @@
 import { conclusionOf, type MapIndex } from '../model/map-index.ts';
-import type { NodeId, Relation } from '../model/types.ts';
+import type { NodeId } from '../model/types.ts';
+import { PendingRoute, routedConnector, treeConnector, type RouteExtent } from './connector-lines.ts';
 import type { TreeNode } from './forest.ts';
-import { bumpBreadthAt, LineBuilder, midpoint, toScreen, type FramePoint } from './frame.ts';
-import {
-  boxOf,
-  lineEnds,
-  placeJunctions,
-  type Drawing,
-  type Junction,
-  type Junctions,
-  type LineEnd,
-} from './junctions.ts';
+import { bumpBreadthAt } from './frame.ts';
+import { boxOf, lineEnds, placeJunctions, type Drawing, type Junctions, type LineEnd } from './junctions.ts';
 import { gapGeometry } from './routing/gap-geometry.ts';
-import { GapLine, Router, type FrameBox, type PlannedRoute } from './routing/router.ts';
+import { GapLine, type FrameBox, type PlannedRoute, type Router } from './routing/router.ts';
 import type { Spacing } from './tidy.ts';
-import type { Direction, LaidOutConnector, Point, Rect } from './types.ts';
+import type { Direction, LaidOutConnector } from './types.ts';
 
 /*
  * The connectors of a laid-out map: tree connectors (premises up to their bar, the bar, the line to the
  * target), undercuts into the middle of the line they attack, and cross-links and contradictions routed
- * around boxes. Each step returns data for the next (docs/ARCHITECTURE.md, "Layout").
+ * around boxes. Each step returns data for the next (docs/ARCHITECTURE.md, "Layout"): where the connectors
+ * meet (`junctions.ts`), the tree lines routes avoid, every piece in file order with its route asked of the
+ * router, and once the routes are settled each piece drawn (`connector-lines.ts`).
  */
-
-/** Corner radius of routes around boxes. */
-const ROUTE_RADIUS = gapGeometry.routeCornerRadius;
-/**
- * Routes with more corners than this (plain routes stepping across dozens of rows of a huge map) keep them
- * sharp: rounding triples their steps, and such maps are seen from too far for it to show.
- */
-const ROUNDED_UP_TO = 16;
-/** Length of route a label needs (room for the longest label word, "contradicts"). */
-const LABEL_ROOM = gapGeometry.routeLabelRoom;
-
-/** The screen extent of the routes drawn (they may run beside the outermost boxes or above the top row). */
-export interface RouteExtent {
-  left: number;
-  right: number;
-  top: number;
-  bottom: number;
-}
-
-function extend(extent: RouteExtent, p: { x: number; y: number }): void {
-  extent.left = Math.min(extent.left, p.x);
-  extent.right = Math.max(extent.right, p.x);
-  extent.top = Math.min(extent.top, p.y);
-  extent.bottom = Math.max(extent.bottom, p.y);
-}
-
-/** The bounds, grown to take in the routes. */
-export function withRoutes(bounds: Rect, extent: RouteExtent): Rect {
-  if (extent.left > extent.right) return bounds;
-  const x = Math.min(bounds.x, extent.left);
-  const y = Math.min(bounds.y, extent.top);
-  const right = Math.max(bounds.x + bounds.width, extent.right);
-  const bottom = Math.max(bounds.y + bounds.height, extent.bottom);
-  return { x, y, width: right - x, height: bottom - y };
-}
-
-/** How far above its bar a tree connector's label sits. */
-const LABEL_ABOVE_BAR = gapGeometry.labelAboveBar;
-
-/**
- * A piece of a connector routed around boxes, drawn once the router has settled every route (routes along a
- * gap are ordered).
- */
-class PendingRoute {
-  constructor(
-    readonly route: PlannedRoute,
-    readonly key: string,
-    readonly relation: Relation,
-    readonly premise: NodeId,
-    readonly target: NodeId,
-  ) {}
-}
 
 export function drawConnectors(
   index: MapIndex,
@@ -186,104 +129,6 @@ function piecesInOrder(
     });
   }
   return pieces;
-}
-
-/** One stub from each premise up to the bar, the bar across linked premises, then the line to the target. */
-function treeConnector(
-  direction: Direction,
-  relation: Relation,
-  junction: Junction,
-  end: LineEnd,
-  target: NodeId,
-): LaidOutConnector {
-  const line = new LineBuilder(direction);
-  const barDepth = junction.point.d;
-  let low = Infinity;
-  let high = -Infinity;
-  for (const m of junction.members) {
-    line.bump(m.centre, m.top, m.centre, barDepth);
-    low = Math.min(low, m.centre);
-    high = Math.max(high, m.centre);
-  }
-  if (junction.members.length > 1) line.bump(low, barDepth, high, barDepth);
-  const { b, d } = junction.point;
-  if (end.via) line.bump(b, d, end.via.b, end.via.d, end.point.b, end.point.d);
-  else line.bump(b, d, end.point.b, end.point.d);
-  return connector(
-    relation.id,
-    relation,
-    'tree',
-    line,
-    toScreen(direction, { b, d: d - LABEL_ABOVE_BAR }),
-    toScreen(direction, end.point),
-    junction.members.map((m) => m.id),
-    target,
-  );
-}
-
-/** A settled route as a connector, its extent taken into the map's bounds. */
-function routedConnector(
-  piece: PendingRoute,
-  direction: Direction,
-  routeExtent: RouteExtent,
-): LaidOutConnector {
-  const points = piece.route.points;
-  const line = new LineBuilder(direction);
-  for (const p of points) extend(routeExtent, toScreen(direction, p));
-  // Rounded corners, or sharp ones for a route of very many (see ROUNDED_UP_TO).
-  if (points.length - 2 <= ROUNDED_UP_TO) line.rounded(points, ROUTE_RADIUS);
-  else line.bumps(points);
-  return connector(
-    piece.key,
-    piece.relation,
-    'cross',
-    line,
-    toScreen(direction, labelOnApproach(points)),
-    toScreen(direction, points[points.length - 1]!),
-    [piece.premise],
-    piece.target,
-  );
-}
-
-/** Every connector is made here, so that all have one shape (faster in V8). */
-function connector(
-  key: string,
-  relation: Relation,
-  kind: LaidOutConnector['kind'],
-  builder: LineBuilder,
-  labelAt: Point,
-  end: Point,
-  premises: readonly NodeId[],
-  target: NodeId,
-): LaidOutConnector {
-  const { line, bounds } = builder.finish();
-  return {
-    key,
-    relationId: relation.id,
-    type: relation.type,
-    kind,
-    line,
-    bounds,
-    labelAt,
-    end,
-    premises,
-    target,
-  };
-}
-
-/**
- * Where a route's label goes: the middle of its last step long enough to hold it (steps run along gaps or
- * between boxes, so the label is clear of boxes), else of its longest step.
- */
-function labelOnApproach(points: readonly FramePoint[]): FramePoint {
-  let longest = points.length - 1;
-  const length = (i: number) =>
-    Math.abs(points[i]!.b - points[i - 1]!.b) + Math.abs(points[i]!.d - points[i - 1]!.d);
-  for (let i = points.length - 1; i >= 1; i--) {
-    if (length(i) >= LABEL_ROOM) return midpoint(points[i - 1]!, points[i]!);
-    if (length(i) > length(longest)) longest = i;
-  }
-  return midpoint(points[Math.max(0, longest - 1)]!, points[longest]!);
 }
 
 /** Same row: up into the gap above and back down; different rows: from the lower box to the upper one's bottom. */

@@ -1,4 +1,5 @@
 import type { NodeId } from '../../model/types.ts';
+import { PLACES } from './search-effort.ts';
 
 /**
  * A tree connector's line through a gap: from its premises' junction below to its target above. (Classes here
@@ -240,6 +241,20 @@ function rank(sorted: readonly number[], x: number, inclusive: boolean): number 
 
 function insertSorted(sorted: number[], x: number): void {
   sorted.splice(rank(sorted, x, true), 0, x);
+}
+
+/**
+ * What a step between two layers of the search weighs, per place of each (`rankPlaces` and `rankRoutes` fill
+ * them): weights of other lines below it at the lane and at the junctions, and earlier routes across the gap
+ * below it and at it and runs over it (three per place). Reused from step to step.
+ */
+export class StepRanks {
+  readonly fromLane = new Float64Array(PLACES);
+  readonly fromLeg = new Float64Array(PLACES);
+  readonly toLane = new Float64Array(PLACES);
+  readonly toLeg = new Float64Array(PLACES);
+  readonly fromAcross = new Float64Array(PLACES * 3);
+  readonly toAcross = new Float64Array(PLACES * 3);
 }
 
 /**

@@ -1,69 +1,26 @@
 import type { NodeId } from '../../model/types.ts';
+import { CandidatePlaces } from './candidate-places.ts';
 import {
   BOTTOM,
   Crossings,
   LENGTH_COST,
   ROUTE_WEIGHT,
+  StepRanks,
   TOP,
   TURN_COST,
   routesCrossed,
   type GapLine,
 } from './crossings.ts';
+import { Descents } from './descents.ts';
+import type { RowPlaces } from './row-places.ts';
+import { PLACES, RISE, type SearchEffort } from './search-effort.ts';
+import { BestWay, Pass, Trip } from './trip.ts';
 
-/** A route's passage through a row, upwards or downwards, at breadth `b`. */
-export class Pass {
-  constructor(
-    readonly row: number,
-    readonly up: boolean,
-    readonly b: number,
-  ) {}
-}
-
-/** Free places in the rows, from the router. */
-export interface RowPlaces {
-  /** The occupied span of a row (boxes and their margin) that breadth x falls in: its index, or -1. */
-  spanAt(level: number, x: number): number;
-  /** The left and right ends of span i of a row. */
-  spanLeft(level: number, i: number): number;
-  spanRight(level: number, i: number): number;
-  /** The free place nearest breadth x in a row. */
-  freeAt(level: number, x: number): number;
-  /** Whether leaving a box of the row upwards at breadth x would cross a group title. */
-  topBlocked(level: number, x: number): boolean;
-}
-
-/** How thorough the search is: places considered per row, and rows a route may rise above its end. */
-export interface SearchEffort {
-  readonly places: number;
-  readonly rise: number;
-}
-
-/** Maps up to this many boxes get the thorough search: six places per row, rising up to six rows. */
-const THOROUGH_UP_TO = 5000;
-/** Up to this many, a quick one; beyond, plain routes (each row passed nearest the straight line). */
-const SEARCHED_UP_TO = 20000;
-
-/**
- * How thoroughly routes are searched on a map of `boxes` boxes. The quick search weighs two places per row,
- * nearest the start's column and nearest the end's: a route keeps to one column, turns once where that
- * crosses fewest, and keeps to the other. On large maps that crosses nearly as few lines as the thorough
- * search, far fewer than plain routes, at a fraction of the thorough search's cost (`npm run bench` measures
- * both).
+/*
+ * The route search: for each route in turn, the passes through the rows that cross fewest tree lines and
+ * earlier routes, found by dynamic programming over layers of candidate places.
  */
-export const effortFor = (boxes: number): SearchEffort =>
-  boxes <= THOROUGH_UP_TO
-    ? { places: 6, rise: 6 }
-    : boxes <= SEARCHED_UP_TO
-      ? { places: 2, rise: 0 }
-      : { places: 1, rise: 0 };
 
-/** Places a route considers in each row, at most (the stride of the layers' arrays). */
-const PLACES = 6;
-/**
- * Rows above its end a route may rise, at most, to run along a gap there and come back down beside the end:
- * higher gaps are emptier, but a route climbing further is hard to follow.
- */
-const RISE = 6;
 /**
  * The search for a route that crosses few tree connectors and few earlier routes (see `Router`).
  *
@@ -91,23 +48,13 @@ export class RouteSearch {
   private cost = new Float64Array(64 * PLACES);
   private back = new Int32Array(64 * PLACES);
   private size = new Int32Array(64);
-  // Layers descending to the end (index: rows above the end's gap), same layout.
-  private readonly downPlace = new Float64Array((RISE + 1) * PLACES);
-  private readonly downCost = new Float64Array((RISE + 1) * PLACES);
-  private readonly downNext = new Int32Array((RISE + 1) * PLACES);
-  private readonly downSize = new Int32Array(RISE + 1);
-  /** Per place of the two rows a step joins: weights of other lines below it at the lane and at the junctions. */
-  private readonly fromLane = new Float64Array(PLACES);
-  private readonly fromLeg = new Float64Array(PLACES);
-  private readonly toLane = new Float64Array(PLACES);
-  private readonly toLeg = new Float64Array(PLACES);
-
-  /** Per place of the two rows a step joins: earlier routes across the gap below and at it, runs over it. */
-  private readonly fromAcross = new Float64Array(PLACES * 3);
-  private readonly toAcross = new Float64Array(PLACES * 3);
-
+  /** Layers descending to the end, from rows above it. */
+  private readonly descents: Descents;
+  /** What a step between two layers weighs, per place. */
+  private readonly ranks = new StepRanks();
   /** The crossings a step costs. */
   private readonly crossings: Crossings;
+  private readonly candidates: CandidatePlaces;
   private readonly limit: number;
   private readonly rise: number;
 
@@ -124,6 +71,8 @@ export class RouteSearch {
     this.limit = Math.min(PLACES, effort.places);
     this.rise = Math.min(RISE, effort.rise);
     this.crossings = new Crossings(lines, ends);
+    this.candidates = new CandidatePlaces(rows, this.limit);
+    this.descents = new Descents(this.crossings, this.candidates, this.ranks);
   }
 
   /**
@@ -148,7 +97,7 @@ export class RouteSearch {
     endGap: number,
   ): Pass[] {
     const trip = new Trip(fromLevel, fromB, endB, endGap);
-    if (this.limit === 1) return this.plainPasses(trip);
+    if (this.limit === 1) return trip.plainPasses(this.rows);
     this.crossings.collectOwnLines(from, to);
     this.fillStart(trip);
     // Straight in: through the gap below the end from the row under it (or, coming down, after turning in it).
@@ -156,18 +105,6 @@ export class RouteSearch {
     const best = this.straightIn(trip, last);
     if (trip.up) this.turnAbove(trip, best);
     return this.walkBack(trip, best, last);
-  }
-
-  /** No choice to weigh: each row passed at the free place nearest the straight line. */
-  private plainPasses(trip: Trip): Pass[] {
-    const { fromLevel, fromB, endB, endGap, up, span } = trip;
-    const passes: Pass[] = [new Pass(fromLevel, up, fromB)];
-    const last = up ? fromLevel - endGap : endGap - 1 - fromLevel;
-    for (let i = 1; i <= last; i++) {
-      const row = trip.rowOf(i);
-      passes.push(new Pass(row, up, this.rows.freeAt(row, fromB + ((endB - fromB) * i) / span)));
-    }
-    return passes;
   }
 
   /**
@@ -227,7 +164,7 @@ export class RouteSearch {
   private turnAbove(trip: Trip, best: BestWay): void {
     const { endB, endGap } = trip;
     for (let row = endGap - 1, d = 0; row >= Math.max(1, endGap - this.rise); row--, d++) {
-      this.fillDescent(d, row, endB, endGap);
+      this.descents.fill(d, row, endB, endGap);
       const rising = this.risingLayer(trip, row);
       let cheapest = Infinity;
       for (let j = 0; j < this.size[rising]!; j++)
@@ -243,22 +180,24 @@ export class RouteSearch {
    */
   private joinTurn(rising: number, d: number, row: number, best: BestWay): void {
     const n = this.size[rising]!;
-    const m = this.downSize[d]!;
-    this.crossings.rankPlaces(row, BOTTOM, this.place, rising * PLACES, n, this.fromLane, this.fromLeg);
-    this.crossings.rankPlaces(row, BOTTOM, this.downPlace, d * PLACES, m, this.toLane, this.toLeg);
-    this.crossings.rankRoutes(row, this.place, rising * PLACES, n, this.fromAcross);
-    this.crossings.rankRoutes(row, this.downPlace, d * PLACES, m, this.toAcross);
+    const down = this.descents;
+    const m = down.size[d]!;
+    const { fromLane, fromLeg, toLane, toLeg, fromAcross, toAcross } = this.ranks;
+    this.crossings.rankPlaces(row, BOTTOM, this.place, rising * PLACES, n, fromLane, fromLeg);
+    this.crossings.rankPlaces(row, BOTTOM, down.place, d * PLACES, m, toLane, toLeg);
+    this.crossings.rankRoutes(row, this.place, rising * PLACES, n, fromAcross);
+    this.crossings.rankRoutes(row, down.place, d * PLACES, m, toAcross);
     for (let k = 0; k < m; k++) {
-      const b = this.downPlace[d * PLACES + k]!;
-      const rest = this.toLeg[k]! + this.downCost[d * PLACES + k]!;
+      const b = down.place[d * PLACES + k]!;
+      const rest = toLeg[k]! + down.cost[d * PLACES + k]!;
       for (let j = 0; j < n; j++) {
         const a = this.place[rising * PLACES + j]!;
         let c =
           this.cost[rising * PLACES + j]! +
-          this.fromLeg[j]! +
-          Math.abs(this.fromLane[j]! - this.toLane[k]!) +
+          fromLeg[j]! +
+          Math.abs(fromLane[j]! - toLane[k]!) +
           rest +
-          ROUTE_WEIGHT * routesCrossed(this.fromAcross, j, this.toAcross, k, a, b, false);
+          ROUTE_WEIGHT * routesCrossed(fromAcross, j, toAcross, k, a, b, false);
         if (a !== b) c += LENGTH_COST * Math.abs(a - b) + TURN_COST;
         if (c < best.cost) {
           best.cost = c;
@@ -281,12 +220,7 @@ export class RouteSearch {
       passes[i] = new Pass(trip.rowOf(i), up, b);
       j = this.back[i * PLACES + j]!;
     }
-    if (best.turnRow >= 0)
-      for (let row = best.turnRow, k = best.turnDown; row < endGap; row++) {
-        const d = endGap - 1 - row;
-        passes.push(new Pass(row, false, this.downPlace[d * PLACES + k]!));
-        k = this.downNext[d * PLACES + k]!;
-      }
+    if (best.turnRow >= 0) this.descents.walkDown(best.turnRow, best.turnDown, endGap, passes);
     return passes;
   }
 
@@ -298,37 +232,29 @@ export class RouteSearch {
     const before = i - 1;
     const n = this.size[before]!;
     const m = this.size[i]!;
+    const { fromLane, fromLeg, toLane, toLeg, fromAcross, toAcross } = this.ranks;
     this.crossings.rankPlaces(
       gap,
       enterTop ? TOP : BOTTOM,
       this.place,
       before * PLACES,
       n,
-      this.fromLane,
-      this.fromLeg,
+      fromLane,
+      fromLeg,
     );
-    this.crossings.rankPlaces(
-      gap,
-      leaveTop ? TOP : BOTTOM,
-      this.place,
-      i * PLACES,
-      m,
-      this.toLane,
-      this.toLeg,
-    );
-    this.crossings.rankRoutes(gap, this.place, before * PLACES, n, this.fromAcross);
-    this.crossings.rankRoutes(gap, this.place, i * PLACES, m, this.toAcross);
+    this.crossings.rankPlaces(gap, leaveTop ? TOP : BOTTOM, this.place, i * PLACES, m, toLane, toLeg);
+    this.crossings.rankRoutes(gap, this.place, before * PLACES, n, fromAcross);
+    this.crossings.rankRoutes(gap, this.place, i * PLACES, m, toAcross);
     for (let k = 0; k < m; k++) {
       const b = this.place[i * PLACES + k]!;
-      const laneB = this.toLane[k]!;
-      const out = this.toLeg[k]!;
+      const laneB = toLane[k]!;
+      const out = toLeg[k]!;
       let best = Infinity;
       let bestFrom = 0;
       for (let j = 0; j < n; j++) {
         const a = this.place[before * PLACES + j]!;
-        let c =
-          this.cost[before * PLACES + j]! + this.fromLeg[j]! + Math.abs(this.fromLane[j]! - laneB) + out;
-        c += ROUTE_WEIGHT * routesCrossed(this.fromAcross, j, this.toAcross, k, a, b, true);
+        let c = this.cost[before * PLACES + j]! + fromLeg[j]! + Math.abs(fromLane[j]! - laneB) + out;
+        c += ROUTE_WEIGHT * routesCrossed(fromAcross, j, toAcross, k, a, b, true);
         if (a !== b) c += LENGTH_COST * Math.abs(a - b) + TURN_COST;
         if (c < best) {
           best = c;
@@ -340,84 +266,11 @@ export class RouteSearch {
     }
   }
 
-  /** Descent d: row `row`, passed downwards, d rows above the end's gap, with the cheapest way on to the end. */
-  private fillDescent(d: number, row: number, endB: number, endGap: number): void {
-    const at = d * PLACES;
-    let m = this.addBeside(this.downPlace, at, 0, row, endB);
-    if (d > 0)
-      for (let k = 0; k < this.downSize[d - 1]!; k++)
-        m = addPlace(
-          this.downPlace,
-          at,
-          m,
-          this.rows.freeAt(row, this.downPlace[(d - 1) * PLACES + k]!),
-          this.limit,
-        );
-    this.downSize[d] = m;
-    if (d === 0) {
-      // Out of the bottom of the end's row, along the gap below it and up into the end.
-      for (let k = 0; k < m; k++) {
-        this.downCost[k] = this.crossings.stepCost(endGap, true, this.downPlace[k]!, true, endB);
-        this.downNext[k] = -1;
-      }
-      return;
-    }
-    // Down across the gap below the row: in at its upper side, along the lane, out at its lower side across
-    // the leaning lines.
-    const below = (d - 1) * PLACES;
-    const n = this.downSize[d - 1]!;
-    this.crossings.rankPlaces(row + 1, TOP, this.downPlace, at, m, this.fromLane, this.fromLeg);
-    this.crossings.rankPlaces(row + 1, BOTTOM, this.downPlace, below, n, this.toLane, this.toLeg);
-    this.crossings.rankRoutes(row + 1, this.downPlace, at, m, this.fromAcross);
-    this.crossings.rankRoutes(row + 1, this.downPlace, below, n, this.toAcross);
-    for (let k = 0; k < m; k++) {
-      const a = this.downPlace[at + k]!;
-      let best = Infinity;
-      let bestTo = 0;
-      for (let j = 0; j < n; j++) {
-        const b = this.downPlace[below + j]!;
-        let c =
-          this.fromLeg[k]! +
-          Math.abs(this.fromLane[k]! - this.toLane[j]!) +
-          this.toLeg[j]! +
-          this.downCost[below + j]! +
-          ROUTE_WEIGHT * routesCrossed(this.fromAcross, k, this.toAcross, j, a, b, true);
-        if (a !== b) c += LENGTH_COST * Math.abs(a - b) + TURN_COST;
-        if (c < best) {
-          best = c;
-          bestTo = j;
-        }
-      }
-      this.downCost[at + k] = best;
-      this.downNext[at + k] = bestTo;
-    }
-  }
-
   /** Candidate places of layer i in `row`: at and beside the boxes at the anchors, then straight on from layer `before`. */
   private fillPlaces(row: number, ideal: number, start: number, end: number, before: number): void {
     const i = before + 1;
     this.ensureLayers(i + 1);
-    const at = i * PLACES;
-    // First the free places nearest the start's column, the end's column and the straight line (a route
-    // keeping to its start's or end's column turns once and crosses other routes least), then both sides of
-    // the boxes there.
-    let m = addPlace(this.place, at, 0, this.rows.freeAt(row, start), this.limit);
-    m = addPlace(this.place, at, m, this.rows.freeAt(row, end), this.limit);
-    m = addPlace(this.place, at, m, this.rows.freeAt(row, ideal), this.limit);
-    m = this.addBeside(this.place, at, m, row, ideal);
-    m = this.addBeside(this.place, at, m, row, start);
-    m = this.addBeside(this.place, at, m, row, end);
-    for (let j = 0; j < this.size[before]! && m < this.limit; j++)
-      m = addPlace(this.place, at, m, this.rows.freeAt(row, this.place[before * PLACES + j]!), this.limit);
-    this.size[i] = m;
-  }
-
-  /** Adds the free places beside the boxes at `anchor` (or the anchor itself if free) to a layer of m places. */
-  private addBeside(places: Float64Array, at: number, m: number, row: number, anchor: number): number {
-    const span = this.rows.spanAt(row, anchor);
-    if (span < 0) return addPlace(places, at, m, anchor, this.limit);
-    m = addPlace(places, at, m, this.rows.spanLeft(row, span), this.limit);
-    return addPlace(places, at, m, this.rows.spanRight(row, span), this.limit);
+    this.size[i] = this.candidates.rising(this.place, this.size, i, row, ideal, start, end);
   }
 
   private ensureLayers(layers: number): void {
@@ -433,46 +286,4 @@ export class RouteSearch {
     size.set(this.size);
     [this.place, this.cost, this.back, this.size] = [place, cost, back, size];
   }
-}
-
-/** A route being searched: its ends, its direction, and how many rising layers are computed so far. */
-class Trip {
-  readonly up: boolean;
-  /** Rows between the start and the end (at least 1): the straight line's slope is per row of this. */
-  readonly span: number;
-  layers = 1;
-
-  constructor(
-    readonly fromLevel: number,
-    readonly fromB: number,
-    readonly endB: number,
-    readonly endGap: number,
-  ) {
-    this.up = endGap <= fromLevel;
-    this.span = Math.max(1, Math.abs(fromLevel - endGap));
-  }
-
-  /** The row of rising layer i. */
-  rowOf(i: number): number {
-    return this.up ? this.fromLevel - i : this.fromLevel + i;
-  }
-}
-
-/**
- * The cheapest way to the end found so far: its cost, the place of the last rising layer it leaves from, and
- * where it turns down beside the end (`turnRow` -1: it goes straight in; `turnDown`: the place of the descent).
- */
-class BestWay {
-  cost = Infinity;
-  from = 0;
-  turnRow = -1;
-  turnDown = 0;
-}
-
-/** Adds place b to the m places of a layer starting at `at`, unless there or `limit` reached; the new count. */
-function addPlace(places: Float64Array, at: number, m: number, b: number, limit: number): number {
-  if (m >= limit) return m;
-  for (let k = 0; k < m; k++) if (places[at + k] === b) return m;
-  places[at + m] = b;
-  return m + 1;
 }

@@ -4,7 +4,15 @@ import { gapGeometry } from './gap-geometry.ts';
 import type { TitleSpan } from './group-titles.ts';
 import { assignTracks, type LaneRun } from './lanes.ts';
 import type { GapLine } from './crossings.ts';
-import { Pass, RouteSearch, type SearchEffort } from './route-search.ts';
+import { RouteSearch } from './route-search.ts';
+import { RowSpans } from './row-places.ts';
+import type { SearchEffort } from './search-effort.ts';
+import { Pass } from './trip.ts';
+
+/*
+ * The router: plans the routes of cross-links and contradictions through the rows (searched by
+ * `RouteSearch`), gives the runs sharing a gap their tracks, and turns each route's passes into points.
+ */
 
 export { GapLine } from './crossings.ts';
 
@@ -64,17 +72,14 @@ export interface PlannedRoute {
  * fewest crossings with the tree's connectors (`RouteSearch`).
  */
 export class Router {
-  /** Per row, the occupied spans (boxes with their margin, overlaps merged), ascending: left and right ends. */
-  private readonly lefts: Float64Array[] = [];
-  private readonly rights: Float64Array[] = [];
+  /** Per row, where routes may pass: the places no box or group title occupies. */
+  private readonly rows: RowSpans;
   private searcher: RouteSearch;
   /** Per gap, the runs of the routes planned so far, to be given tracks. */
   private readonly runs: PendingRun[][] = [];
   private readonly planned: { route: PlannedRoute; raw: PlanPoint[] }[] = [];
   /** Plain routes: per gap, how many have run along it. */
   private readonly plainRuns: number[] = [];
-  /** Per row, the stretches under group titles (see `titleSpans`), where routes leave no box upwards. */
-  private readonly titlesAt: TitleSpan[][] = [];
 
   constructor(
     boxes: Iterable<FrameBox>,
@@ -85,40 +90,11 @@ export class Router {
     private readonly effort: SearchEffort,
     /** Group titles that routes must not cross. */
     titles: readonly TitleSpan[] = [],
-    private readonly margin: number = gapGeometry.boxMargin,
+    margin: number = gapGeometry.boxMargin,
   ) {
-    // Each row's boxes and titles as [left, right] pairs with their margin, sorted by left end (a tidy tree
-    // keeps each level in order, so the sort rarely moves anything), then merged where they overlap.
-    const rows: number[][] = levelStart.map(() => []);
-    for (const box of boxes) {
-      rows[box.level]?.push(box.centre - box.breadth / 2 - margin, box.centre + box.breadth / 2 + margin);
-    }
-    for (const title of titles) {
-      rows[title.level]?.push(title.low - margin, title.high + margin);
-      (this.titlesAt[title.level] ??= []).push(title);
-    }
-    for (const row of rows) {
-      let sorted = true;
-      for (let i = 2; i < row.length && sorted; i += 2) sorted = row[i - 2]! <= row[i]!;
-      const order = Array.from({ length: row.length / 2 }, (_, k) => k);
-      if (!sorted) order.sort((a, b) => row[2 * a]! - row[2 * b]!);
-      const lefts: number[] = [];
-      const rights: number[] = [];
-      for (const k of order) {
-        const left = row[2 * k]!;
-        const right = row[2 * k + 1]!;
-        const last = rights.length - 1;
-        if (last >= 0 && left <= rights[last]!) rights[last] = Math.max(rights[last]!, right);
-        else {
-          lefts.push(left);
-          rights.push(right);
-        }
-      }
-      this.lefts.push(Float64Array.from(lefts));
-      this.rights.push(Float64Array.from(rights));
-    }
+    this.rows = new RowSpans(boxes, levelStart.length, titles, margin);
     // No tree lines known yet: every route is as good as another until `avoid` tells them.
-    this.searcher = new RouteSearch([], this, effort, new Set());
+    this.searcher = new RouteSearch([], this.rows, effort, new Set());
   }
 
   /** Whether routes are searched (and so need `avoid`), or plain. */
@@ -128,7 +104,7 @@ export class Router {
 
   /** The tree connectors routes should cross as few of as they can, and the boxes routes start or end at. */
   avoid(lines: readonly GapLine[], routeEnds: ReadonlySet<NodeId>): void {
-    this.searcher = new RouteSearch(lines, this, this.effort, routeEnds);
+    this.searcher = new RouteSearch(lines, this.rows, this.effort, routeEnds);
   }
 
   /** Depth of the middle of gap `g`'s band of tracks, below the end of row g - 1: where routes meet the tree's lines. */
@@ -139,44 +115,6 @@ export class Router {
   /** Where level `level`'s row ends: the bottom of its deepest box. */
   rowEnd(level: number): number {
     return this.levelStart[level]! + this.levelSize[level]!;
-  }
-
-  /** Whether a route leaving a box of row `level` upwards at breadth x would cross a group title. */
-  topBlocked(level: number, x: number): boolean {
-    return this.titlesAt[level]?.some((t) => x > t.low && x < t.high) ?? false;
-  }
-
-  /** Nearest breadth position to `ideal` in level `level` that no box occupies. */
-  freeAt(level: number, ideal: number): number {
-    const i = this.spanAt(level, ideal);
-    if (i < 0) return ideal;
-    const left = this.lefts[level]![i]!;
-    const right = this.rights[level]![i]!;
-    return ideal - left <= right - ideal ? left : right;
-  }
-
-  /** The occupied span of a row that `ideal` falls in: its index, or -1 (binary search: rows are sorted). */
-  spanAt(level: number, ideal: number): number {
-    const lefts = this.lefts[level];
-    const rights = this.rights[level];
-    if (!lefts || !rights) return -1;
-    let lo = 0;
-    let hi = lefts.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (ideal < lefts[mid]!) hi = mid - 1;
-      else if (ideal > rights[mid]!) lo = mid + 1;
-      else return mid;
-    }
-    return -1;
-  }
-
-  spanLeft(level: number, i: number): number {
-    return this.lefts[level]![i]!;
-  }
-
-  spanRight(level: number, i: number): number {
-    return this.rights[level]![i]!;
   }
 
   /**
