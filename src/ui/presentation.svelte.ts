@@ -96,8 +96,9 @@ export class Presentation {
   }
 
   /**
-   * The boxes drawn while presenting: the whole map laid out (positions stay put between steps), only the
-   * boxes revealed so far drawn (all of them in the overview).
+   * The whole map's layout as the presentation draws it: the boxes revealed so far (in the overview, all of
+   * them) where the whole map has them, without group frames. The app draws the overview so; a step is drawn
+   * from its own compact layout (`stepMap`).
    */
   revealed(full: LaidOutMap): LaidOutMap {
     const map = this.host.map();
