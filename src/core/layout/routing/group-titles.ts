@@ -156,21 +156,37 @@ export function placeTitles(
 ): GroupFrame[] {
   if (direction !== 'down' || frames.length === 0) return [...frames];
   const { size } = gapGeometry.title;
-  const risers = nodes.filter((n) => n.parent !== undefined);
+  // Boxes with a line up, by their top: each frame looks at the few in the rows just under its title.
+  const risers = nodes.filter((n) => n.parent !== undefined).sort((a, b) => a.y - b.y);
   return frames.map((frame) => {
     const top = frame.titleAt.y - size;
     const bottom = top + size * 1.25;
     const width = measurer.width(frame.title, 'semibold', size);
     // The middles of the boxes whose lines up cross the title's height: boxes starting below the title and at
     // most a gap (and a title's height) lower.
-    const lines = risers
-      .filter((n) => n.y >= bottom && n.y - gap - size <= bottom)
-      .map((n) => n.x + n.width / 2)
-      .filter((x) => x > frame.x && x < frame.x + frame.width)
-      .sort((a, b) => a - b);
+    const lines: number[] = [];
+    for (let i = firstAtOrBelow(risers, bottom); i < risers.length; i++) {
+      const n = risers[i]!;
+      if (n.y - gap - size > bottom) break;
+      const middle = n.x + n.width / 2;
+      if (middle > frame.x && middle < frame.x + frame.width) lines.push(middle);
+    }
+    lines.sort((a, b) => a - b);
     const x = titleStart(frame, width, lines);
     return x === frame.titleAt.x ? frame : { ...frame, titleAt: { x, y: frame.titleAt.y } };
   });
+}
+
+/** The index of the first box (sorted by top) whose top is at `y` or below (binary search). */
+function firstAtOrBelow(boxes: readonly LaidOutNode[], y: number): number {
+  let lo = 0;
+  let hi = boxes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (boxes[mid]!.y < y) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The leftmost start of a title `width` wide in the frame's top band that keeps clear of the lines. */
