@@ -73,9 +73,17 @@ export class Presentation {
   lit(): ReadonlySet<string> | undefined {
     const step = this.step;
     if (step === undefined) return undefined;
+    if (this.overview) {
+      const current = this.host.steps()[step];
+      return idSet(current ? [current.focus] : []);
+    }
+    return this.#about(step);
+  }
+
+  /** The boxes the step at `step` is about: the ones it reveals, and its focus. */
+  #about(step: number): ReadonlySet<string> {
     const steps = this.host.steps();
     const current = steps[step];
-    if (this.overview) return idSet(current ? [current.focus] : []);
     const before = idSet(step > 0 ? steps[step - 1]!.show : []);
     return idSet(current?.show.filter((id) => !before.has(id) || id === current.focus));
   }
@@ -90,8 +98,8 @@ export class Presentation {
     if (step === undefined || !current) return undefined;
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local of one call, not state
     const marks = new Map<string, 'current' | 'past'>();
+    // A step shows its focus, so what is current is among what it shows.
     for (const id of this.host.steps()[step]?.show ?? []) marks.set(id, current.has(id) ? 'current' : 'past');
-    for (const id of current) marks.set(id, 'current');
     return marks;
   }
 
@@ -115,16 +123,10 @@ export class Presentation {
 
   /** The camera glides to what the step reveals, with its focus (a d3 transition; none with reduced motion). */
   frame(): void {
-    const steps = this.host.steps();
-    const current = this.step !== undefined ? steps[this.step] : undefined;
     const laidOut = this.host.laidOut();
-    if (!current || !laidOut || this.step === undefined) return;
-    /* eslint-disable svelte/prefer-svelte-reactivity -- locals of one call, not state */
-    const before = new Set(this.step > 0 ? steps[this.step - 1]!.show : []);
-    const fresh = new Set(current.show.filter((id) => !before.has(id)));
-    /* eslint-enable svelte/prefer-svelte-reactivity */
-    fresh.add(current.focus);
-    const boxes = laidOut.nodes.filter((n) => fresh.has(n.id));
+    if (this.step === undefined || !laidOut) return;
+    const about = this.#about(this.step);
+    const boxes = laidOut.nodes.filter((n) => about.has(n.id));
     if (boxes.length === 0) return;
     const { x, y, width, height } = boundsOf(boxes);
     const pad = 60;
