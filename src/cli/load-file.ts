@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { loadMapText, type LoadedMap } from '../core/load.ts';
+import { loadMapText, type LoadedMap, type LoadOptions } from '../core/load.ts';
 import { baseDirectory, displayName, STDIN, type CliIo } from './io.ts';
 
 /** Raised for I/O failures (exit code 2), as opposed to problems in the map (exit code 1). */
@@ -8,7 +8,11 @@ export class CliIoError extends Error {}
 /** Largest map file the CLI reads; beyond this a map is almost certainly not meant for a picture. */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
-export async function loadMapFile(file: string, io: CliIo): Promise<LoadedMap> {
+export async function loadMapFile(
+  file: string,
+  io: CliIo,
+  options: Pick<LoadOptions, 'checkSteps'> = {},
+): Promise<LoadedMap> {
   let text: string;
   try {
     text = file === STDIN ? await io.readStdin() : await io.readFile(resolve(io.cwd, file));
@@ -21,6 +25,7 @@ export async function loadMapFile(file: string, io: CliIo): Promise<LoadedMap> {
   const base = baseDirectory(file, io);
   return loadMapText(text, (path) => io.readFile(resolve(base, path)), {
     ...(file === STDIN ? {} : { fileName: file }),
+    ...options,
   });
 }
 

@@ -114,7 +114,7 @@ function oneFile(positionals: readonly string[]): string {
 
 async function validate(args: readonly string[], io: CliIo): Promise<number> {
   const file = oneFile(parse(args).positionals);
-  const loaded = await loadMapFile(file, io);
+  const loaded = await loadMapFile(file, io, { checkSteps: true });
   for (const problem of loaded.problems) io.stderr(formatProblem(problem, displayName(file)) + '\n');
   if (!loaded.valid || !loaded.map) {
     const errors = loaded.problems.filter(isError).length;

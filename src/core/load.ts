@@ -27,6 +27,11 @@ export interface LoadedMap {
 export interface LoadOptions {
   /** The file's name: its extension decides the format (.argdown, .ad, .json, .aif); else the content does. */
   readonly fileName?: string;
+  /**
+   * Also warn about tour steps too large for one projector screen. It lays out every step: for checking a
+   * file (the CLI's validate), not for opening one.
+   */
+  readonly checkSteps?: boolean;
 }
 
 /** A format reader's result: the map, its own problems, and how to place validation problems in the text. */
@@ -78,6 +83,10 @@ export async function loadMapText(
     // Without its text the quotes cannot be checked; the unreadable file was reported above already.
     for (const p of checks) {
       if (!(p.code === 'no-source-text' && textFile !== undefined)) problems.push(read.place(p));
+    }
+    if (options.checkSteps && !checks.some(isError) && !problems.some(isError)) {
+      const { pagedStepWarnings } = await import('./presentation/step-pages.ts');
+      for (const p of pagedStepWarnings(map)) problems.push(read.place(p));
     }
   }
   return {

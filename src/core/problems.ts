@@ -16,6 +16,7 @@ export type ProblemCode =
   | 'self-relation' // a node that supports or attacks itself
   | 'quote-not-found'
   | 'no-source-text'
+  | 'step-paged' // a tour step too large for one projector screen, shown in parts
   | 'limit'; // input too large for the tool to handle safely
 
 export interface Problem {

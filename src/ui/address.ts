@@ -6,8 +6,8 @@
 export const nodeInAddress = (): string | undefined =>
   decodeURIComponent(location.hash.match(/^#node=(.+)$/)?.[1] ?? '') || undefined;
 
-/** The presentation step in the address (from 1), or 0 when there is none. */
-export const stepInAddress = (): number => Number(location.hash.match(/^#step=(\d+)$/)?.[1]) || 0;
+/** The presentation step in the address: its number from 1, with a page letter when it has pages ("5b"). */
+export const stepInAddress = (): string | undefined => location.hash.match(/^#step=(\d+[a-z]*)$/)?.[1];
 
 /** The address of the page with a box selected, or with none (both relative to the page's). */
 export const selectionAddress = (id: string | undefined): string =>

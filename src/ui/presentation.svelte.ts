@@ -1,8 +1,8 @@
-import { boundsOf } from '../core/layout/rect.ts';
 import type { LaidOutMap } from '../core/layout/types.ts';
 import type { ArgumentMap } from '../core/model/types.ts';
-import type { PresentationStep } from '../core/presentation/steps.ts';
-import { idSet } from './id-set.ts';
+import { drawnStandIns } from '../core/presentation/overview.ts';
+import type { StepPage } from '../core/presentation/step-pages.ts';
+import type { StepTree } from '../core/presentation/step-scene.ts';
 import { openChannel } from './presentation-channel.ts';
 import type { ZoomControl } from './zoom.ts';
 
@@ -11,10 +11,15 @@ import type { ZoomControl } from './zoom.ts';
  * few boxes is drawn at twice the map's size (14 px body text at 28 px) where the screen has room for it.
  */
 const STEP_ZOOM = 2;
+/** The overview is drawn at most a little over the map's own size: it shows where the talk is, not detail. */
+const OVERVIEW_ZOOM = 1.25;
+/** The camera's margin round a step's scene, in screen pixels (the scene's room allows for it). */
+const STEP_MARGIN = 12;
 
 /** What the presentation needs from the app around it. */
 export interface PresentationHost {
-  steps(): readonly PresentationStep[];
+  /** The presentation's pages: its steps, a step too large for one screen in several. */
+  steps(): readonly StepPage[];
   map(): ArgumentMap | undefined;
   laidOut(): LaidOutMap | undefined;
   zoom(): ZoomControl | undefined;
@@ -24,6 +29,10 @@ export interface PresentationHost {
   exploreAddress(): string;
   /** Resolves once the DOM shows the current state. */
   rendered(): Promise<void>;
+  /** The whole map's drawn tree, for finding where a folded box shows in the overview. */
+  tree(): StepTree | undefined;
+  /** The height of the caption's band at the bottom of the map's surface, which the camera leaves clear. */
+  captionBand(): number;
 }
 
 /**
@@ -60,84 +69,54 @@ export class Presentation {
     this.step = Math.max(0, Math.min(steps.length - 1, index));
     this.overview = false;
     this.quote = undefined;
-    history.replaceState(null, '', `${location.pathname}${location.search}#step=${this.step + 1}`);
+    const label = steps[this.step]!.label;
+    history.replaceState(null, '', `${location.pathname}${location.search}#step=${label}`);
     this.announce();
     await this.host.rendered();
     this.frame();
   }
 
   /**
-   * What the map lights up while presenting (undefined while exploring): earlier steps stay, dimmed; what this
-   * step reveals is lit (in the overview: the current focus).
+   * What the map lights up while presenting (undefined while exploring): what this page is about, earlier
+   * steps dimmed; in the overview, every box the talk has shown (or the box it is folded under).
    */
   lit(): ReadonlySet<string> | undefined {
-    const step = this.step;
-    if (step === undefined) return undefined;
-    if (this.overview) {
-      const current = this.host.steps()[step];
-      return idSet(current ? [current.focus] : []);
-    }
-    return this.#about(step);
-  }
-
-  /** The boxes the step at `step` is about: the ones it reveals, and its focus. */
-  #about(step: number): ReadonlySet<string> {
-    const steps = this.host.steps();
-    const current = steps[step];
-    const before = idSet(step > 0 ? steps[step - 1]!.show : []);
-    return idSet(current?.show.filter((id) => !before.has(id) || id === current.focus));
+    const marks = this.stepMarks();
+    if (!marks) return undefined;
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local of one call, not state
+    const lit = new Set<string>();
+    for (const [id, mark] of marks) if (mark === 'current' || this.overview) lit.add(id);
+    return lit;
   }
 
   /**
-   * Where each drawn box stands in the tour: `current` for what this step is about (the boxes it reveals and
-   * its focus; in the overview, the focus), `past` for the boxes earlier steps revealed.
+   * Where each drawn box stands in the tour: `current` for what this page is about (the boxes it reveals and
+   * its step's focus), `past` for the boxes earlier steps revealed. In the overview, a box folded away is
+   * marked on the drawn box it is folded under.
    */
   stepMarks(): ReadonlyMap<string, 'current' | 'past'> | undefined {
-    const step = this.step;
-    const current = this.lit();
-    if (step === undefined || !current) return undefined;
+    const page = this.step !== undefined ? this.host.steps()[this.step] : undefined;
+    if (!page) return undefined;
+    const tree = this.host.tree();
+    const laidOut = this.host.laidOut();
+    const standIn = (ids: readonly string[]) =>
+      this.overview && tree && laidOut ? drawnStandIns(tree, laidOut, ids) : ids;
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local of one call, not state
     const marks = new Map<string, 'current' | 'past'>();
+    for (const id of standIn(page.revealed)) marks.set(id, 'past');
     // A step shows its focus, so what is current is among what it shows.
-    for (const id of this.host.steps()[step]?.show ?? []) marks.set(id, current.has(id) ? 'current' : 'past');
+    for (const id of standIn(page.current)) marks.set(id, 'current');
     return marks;
   }
 
   /**
-   * The whole map's layout as the presentation draws it: the boxes revealed so far (in the overview, all of
-   * them) where the whole map has them, without group frames. The app draws the overview so; a step is drawn
-   * from its own compact layout (`stepMap`).
+   * The camera glides to the step's scene, which is laid out to fit the screen whole (a d3 transition; none
+   * with reduced motion).
    */
-  revealed(full: LaidOutMap): LaidOutMap {
-    const map = this.host.map();
-    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local of one call, not state
-    const shown = new Set(this.step !== undefined ? (this.host.steps()[this.step]?.show ?? []) : []);
-    if (this.overview) for (const n of map?.nodes ?? []) shown.add(n.id);
-    return {
-      ...full,
-      nodes: full.nodes.filter((n) => shown.has(n.id)),
-      connectors: full.connectors.filter((c) => shown.has(c.target) && c.premises.every((p) => shown.has(p))),
-      groups: [],
-    };
-  }
-
-  /** The camera glides to what the step reveals, with its focus (a d3 transition; none with reduced motion). */
   frame(): void {
     const laidOut = this.host.laidOut();
     if (this.step === undefined || !laidOut) return;
-    const about = this.#about(this.step);
-    const boxes = laidOut.nodes.filter((n) => about.has(n.id));
-    if (boxes.length === 0) return;
-    const { x, y, width, height } = boundsOf(boxes);
-    const pad = 60;
-    this.host
-      .zoom()
-      ?.fit(
-        { x: x - pad, y: y - pad, width: width + 2 * pad, height: height + 2 * pad },
-        true,
-        undefined,
-        STEP_ZOOM,
-      );
+    this.host.zoom()?.frame(laidOut.bounds, this.host.captionBand(), STEP_MARGIN, STEP_ZOOM);
   }
 
   /** Back to exploring, with the view and collapse state from before. */
@@ -158,7 +137,7 @@ export class Presentation {
     if (this.step === undefined) return;
     const steps = this.host.steps();
     const map = this.host.map();
-    const titleOf = (s: PresentationStep | undefined) => {
+    const titleOf = (s: StepPage | undefined) => {
       const node = s && map?.nodes.find((n) => n.id === s.focus);
       return s?.title ?? node?.title ?? node?.text ?? '';
     };
@@ -203,12 +182,13 @@ export class Presentation {
     return true;
   }
 
-  /** The whole map with the current focus marked, and back. */
+  /** The whole map, compact, with the talk's progress marked; and back to the step. */
   toggleOverview(): void {
     this.overview = !this.overview;
     requestAnimationFrame(() => {
       const laidOut = this.host.laidOut();
-      if (this.overview && laidOut) this.host.zoom()?.fit(laidOut.bounds);
+      if (this.overview && laidOut)
+        this.host.zoom()?.frame(laidOut.bounds, this.host.captionBand(), STEP_MARGIN, OVERVIEW_ZOOM);
       else this.frame();
     });
   }

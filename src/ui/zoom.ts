@@ -10,6 +10,11 @@ export interface ZoomControl {
    */
   fit(bounds: Rect, animate?: boolean, size?: Size, maxScale?: number): void;
   /**
+   * A presentation step's camera: the whole rectangle, as large as the surface allows up to `maxScale`, with
+   * `margin` px round it and the bottom `band` px of the surface (the caption's) left clear.
+   */
+  frame(bounds: Rect, band: number, margin: number, maxScale: number): void;
+  /**
    * The first view of a map: the whole map when it is readable that way; else, at a readable scale, its top
    * centred on `focusX` (the thesis). `size` is the surface's size when known: asking the page for it would
    * make the browser lay out the new map an extra time.
@@ -59,6 +64,17 @@ export function attachZoom(svg: SVGSVGElement, onTransform: (transform: ZoomTran
         .transition()
         .duration(animate ? duration(350) : 0)
         .call(behavior.transform, t);
+    },
+    frame(bounds, band, margin, maxScale) {
+      const { width, height } = svg.getBoundingClientRect();
+      const room = { width: width - 2 * margin, height: height - band - 2 * margin };
+      if (room.width <= 0 || room.height <= 0 || bounds.width === 0) return;
+      const scale = Math.min(maxScale, room.width / bounds.width, room.height / bounds.height);
+      const t = zoomIdentity
+        .translate(width / 2, margin + room.height / 2)
+        .scale(scale)
+        .translate(-(bounds.x + bounds.width / 2), -(bounds.y + bounds.height / 2));
+      surface.transition().duration(duration(350)).call(behavior.transform, t);
     },
     overview(bounds, focusX, size) {
       const { width, height } = size ?? svg.getBoundingClientRect();

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { layoutMap } from '../../src/core/layout/layout.ts';
+import type { LaidOutMap } from '../../src/core/layout/types.ts';
+import { indexMap } from '../../src/core/model/map-index.ts';
+import { overviewLayout } from '../../src/core/presentation/overview.ts';
+import { stepTree } from '../../src/core/presentation/step-scene.ts';
+import { stepPages } from '../../src/core/presentation/step-pages.ts';
 import { presentationSteps } from '../../src/core/presentation/steps.ts';
 import { Presentation } from '../../src/ui/presentation.svelte.ts';
 import { mapOf, readText } from './helpers.ts';
@@ -42,43 +46,56 @@ describe('presentation steps', () => {
 });
 
 describe('presenting a map', () => {
-  const steps = presentationSteps(example);
-  const laidOut = layoutMap(example);
+  const pages = stepPages(trenin);
+  const tree = stepTree(indexMap(trenin));
+  let laidOut: LaidOutMap | undefined;
   const show = new Presentation(
     {
-      steps: () => steps,
-      map: () => example,
+      steps: () => pages,
+      map: () => trenin,
       laidOut: () => laidOut,
       zoom: () => undefined,
       saveView: () => () => undefined,
       exploreAddress: () => '/',
       rendered: async () => undefined,
+      tree: () => tree,
+      captionBand: () => 0,
     },
     false,
   );
 
-  it('lights what the step reveals (earlier steps stay, dimmed), the focus in the overview, nothing while exploring', () => {
+  it('lights what the page is about and marks the earlier steps past; nothing while exploring', () => {
     expect(show.lit()).toBeUndefined();
-    show.step = 2;
-    expect([...show.lit()!]).toEqual(steps[2]!.show.filter((id) => !steps[1]!.show.includes(id)));
-    show.overview = true;
-    expect([...show.lit()!]).toEqual([steps[2]!.focus]);
-    show.overview = false;
+    expect(show.stepMarks()).toBeUndefined();
+    for (const at of [0, 4, pages.length - 1]) {
+      show.step = at;
+      const page = pages[at]!;
+      laidOut = page.scene;
+      expect([...show.lit()!].sort()).toEqual([...page.current].sort());
+      const marks = show.stepMarks()!;
+      for (const id of page.revealed)
+        expect(marks.get(id)).toBe(page.current.includes(id) ? 'current' : 'past');
+    }
   });
 
-  it('draws the boxes revealed so far where the whole map has them, and the connectors between them', () => {
-    show.step = 2;
-    const drawn = show.revealed(laidOut);
-    expect(drawn.nodes.map((n) => n.id).sort()).toEqual([...steps[2]!.show].sort());
-    for (const node of drawn.nodes) expect(node).toBe(laidOut.nodes.find((n) => n.id === node.id));
-    const shown = new Set(steps[2]!.show);
-    expect(drawn.connectors.length).toBeGreaterThan(0);
-    expect(drawn.connectors.every((c) => shown.has(c.target) && c.premises.every((p) => shown.has(p)))).toBe(
-      true,
-    );
-    expect(drawn.groups).toEqual([]);
+  it('in the overview, marks each box shown so far on the drawn box it is folded under, and lights them all', () => {
+    const at = pages.findIndex((page) => page.step === 9);
+    show.step = at;
     show.overview = true;
-    expect(show.revealed(laidOut).nodes).toHaveLength(laidOut.nodes.length);
+    laidOut = overviewLayout(trenin, { width: 1896, height: 990 });
+    const drawn = new Set(laidOut.nodes.map((n) => n.id));
+    expect(drawn.size).toBeLessThan(trenin.nodes.length);
+    const marks = show.stepMarks()!;
+    expect([...marks.keys()].every((id) => drawn.has(id))).toBe(true);
+    const current = [...marks].filter(([, mark]) => mark === 'current').map(([id]) => id);
+    expect(current.length).toBeGreaterThan(0);
+    // The current boxes stand under the marked ones.
+    for (const id of pages[at]!.current) {
+      let up: string | undefined = id;
+      while (up !== undefined && !drawn.has(up)) up = tree.parent(up);
+      expect(current).toContain(up);
+    }
+    expect(show.lit()).toEqual(new Set(marks.keys()));
     show.overview = false;
   });
 });

@@ -37,23 +37,29 @@ export interface BoxContent {
   readonly height: number;
 }
 
-const titleStyle: WrapStyle = {
-  weight: 'semibold',
-  size: boxStyle.titleSize,
-  maxWidth: boxStyle.maxTextWidth,
-  maxLines: boxStyle.maxTitleLines,
-};
-const textStyle: WrapStyle = {
-  weight: 'regular',
-  size: boxStyle.textSize,
-  maxWidth: boxStyle.maxTextWidth,
-  maxLines: boxStyle.maxLines,
-};
+/** The wrap styles of a box's title and text, for text `maxWidth` wide. */
+function wrapStyles(maxWidth: number): { readonly title: WrapStyle; readonly text: WrapStyle } {
+  return {
+    title: { weight: 'semibold', size: boxStyle.titleSize, maxWidth, maxLines: boxStyle.maxTitleLines },
+    text: { weight: 'regular', size: boxStyle.textSize, maxWidth, maxLines: boxStyle.maxLines },
+  };
+}
+const defaultStyles = wrapStyles(boxStyle.maxTextWidth);
 const noLines: readonly string[] = Object.freeze([]);
 
-/** Wraps a node's title and text and sizes its box (whole pixels, so that coordinates stay clean). */
-export function measureBox(node: MapNode, role: Role, measurer: TextMeasurer): BoxContent {
+/**
+ * Wraps a node's title and text and sizes its box (whole pixels, so that coordinates stay clean). The text
+ * wraps to `textWidth` (a presentation step's boxes are wider and lower than the map's).
+ */
+export function measureBox(
+  node: MapNode,
+  role: Role,
+  measurer: TextMeasurer,
+  textWidth: number = boxStyle.maxTextWidth,
+): BoxContent {
   const s = boxStyle;
+  const { title: titleStyle, text: textStyle } =
+    textWidth === s.maxTextWidth ? defaultStyles : wrapStyles(textWidth);
   const label = node.type === 'argument' ? `ARGUMENT · ${roleLabels[role]}` : roleLabels[role];
   const title = node.title?.trim() ? wrapText(node.title, measurer, titleStyle) : undefined;
   const text = wrapText(node.text, measurer, textStyle);

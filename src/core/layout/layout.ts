@@ -1,6 +1,6 @@
 import { indexMap } from '../model/map-index.ts';
 import { rolesOf } from '../model/roles.ts';
-import type { ArgumentMap, NodeId } from '../model/types.ts';
+import type { ArgumentMap, NodeId, Role } from '../model/types.ts';
 import { createFontMeasurer, type TextMeasurer } from '../text/measure.ts';
 import { measureBox, type BoxContent } from './box-style.ts';
 import { buildForest, type TreeNode } from './forest.ts';
@@ -20,6 +20,13 @@ export interface LayoutOptions {
   /** Nodes whose subtrees are hidden. */
   readonly collapsed?: ReadonlySet<NodeId>;
   readonly measurer?: TextMeasurer;
+  /**
+   * The boxes' roles, when the map is cut from a larger one (a presentation step): a reason whose conclusion
+   * is left out is still a reason, not a thesis.
+   */
+  readonly roles?: ReadonlyMap<NodeId, Role>;
+  /** The width box text wraps to; by default `boxStyle.maxTextWidth`. */
+  readonly textWidth?: number;
 }
 
 const spacingFor: Record<Direction, Spacing> = {
@@ -38,7 +45,7 @@ export function layoutMap(map: ArgumentMap, options: LayoutOptions = {}): LaidOu
   const measurer = options.measurer ?? createFontMeasurer();
   const spacing = spacingFor[direction];
   const index = indexMap(map);
-  const roles = rolesOf(index);
+  const roles = options.roles ?? rolesOf(index);
   const forest = buildForest(index);
   const trees = forest.all;
   // Each box's wrapped text and its extent in the layout frame (breadth along siblings, depth along levels),
@@ -52,7 +59,7 @@ export function layoutMap(map: ArgumentMap, options: LayoutOptions = {}): LaidOu
     const node = index.node(tree.id)!;
     groupAt[tree.index] = node.group;
     for (const child of tree.children) parentAt[child.index] = tree.id;
-    const content = measureBox(node, roles.get(tree.id)!, measurer);
+    const content = measureBox(node, roles.get(tree.id)!, measurer, options.textWidth);
     contents[tree.index] = content;
     extents[tree.index] =
       direction === 'down'

@@ -31,6 +31,11 @@ export interface LaidOutNode extends Rect {
   readonly hasChildren: boolean;
   /** The node this box hangs under in the tree; undefined for theses. */
   readonly parent: NodeId | undefined;
+  /**
+   * In a presentation step's layout: how many boxes the talk has shown that this step folds away for want of
+   * room, under this box (`below`) and, on a top box, above and beside it (`above`). Drawn as "+n" pills.
+   */
+  readonly folded?: { readonly below: number; readonly above: number };
 }
 
 /**

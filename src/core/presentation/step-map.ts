@@ -13,13 +13,20 @@ import type { PresentationStep } from './steps.ts';
  * slide.
  */
 export function stepMap(index: MapIndex, step: PresentationStep): ArgumentMap {
-  const { map } = index;
   const shown = new Set<NodeId>(step.show.filter((id) => index.node(id) !== undefined));
   for (const id of [...shown]) {
     const relation = primaryRelation(index, id);
     const parent = relation && conclusionOf(index, relation);
     if (parent !== undefined) shown.add(parent);
   }
+  return cutMap(index.map, shown);
+}
+
+/**
+ * The part of a map made of the `shown` boxes, in file order, with the relations among them (see
+ * `keptRelations`), without groups or tour.
+ */
+export function cutMap(map: ArgumentMap, shown: ReadonlySet<NodeId>): ArgumentMap {
   const relations = keptRelations(map.relations, shown);
   return {
     ...(map.title !== undefined ? { title: map.title } : {}),

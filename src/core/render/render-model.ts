@@ -61,6 +61,8 @@ export interface BoxShape {
   readonly lines: readonly TextLine[];
   /** The "+N" pill of a collapsed box. */
   readonly badge: Badge | undefined;
+  /** The "+N" pills of a presentation step's box: boxes the talk has shown, folded away for want of room. */
+  readonly folds: readonly Badge[];
 }
 
 /** One line of text in a box, positioned (its baseline). */
@@ -165,11 +167,13 @@ class Box implements BoxShape {
   readonly className: string;
   readonly rx = BOX_RADIUS;
   readonly badge: Badge | undefined;
+  readonly folds: readonly Badge[];
   private textLines: readonly TextLine[] | undefined;
 
   constructor(readonly node: LaidOutNode) {
     this.className = `node role-${node.role}`;
     this.badge = node.collapsed ? collapsedBadge(node) : undefined;
+    this.folds = node.folded ? foldPills(node, node.folded) : noBadges;
   }
 
   get lines(): readonly TextLine[] {
@@ -218,6 +222,29 @@ function collapsedBadge(node: LaidOutNode): Badge {
   const label = `+${node.hidden}`;
   const width = PILL.padding + label.length * PILL.perCharacter;
   return pill(node.x + node.width / 2 - width / 2, node.y + node.height - PILL.rise, width, label);
+}
+
+const noBadges: readonly Badge[] = Object.freeze([]);
+
+/**
+ * A step's "+N" pills: the boxes folded under a box on its bottom edge (centred like a collapsed box's, or at
+ * the corner, clear of the lines, when boxes hang under it), those above on the top box's top edge.
+ */
+function foldPills(node: LaidOutNode, folded: NonNullable<LaidOutNode['folded']>): Badge[] {
+  const pills: Badge[] = [];
+  const widthOf = (label: string) => PILL.padding + label.length * PILL.perCharacter;
+  if (folded.below > 0) {
+    const label = `+${folded.below}`;
+    const width = widthOf(label);
+    const centre = node.hasChildren ? node.x + node.width - COLLAPSE_PILL.right : node.x + node.width / 2;
+    pills.push(pill(centre - width / 2, node.y + node.height - PILL.rise, width, label));
+  }
+  if (folded.above > 0) {
+    const label = `+${folded.above}`;
+    const width = widthOf(label);
+    pills.push(pill(node.x + node.width / 2 - width / 2, node.y - PILL.height + PILL.rise, width, label));
+  }
+  return pills;
 }
 
 /**

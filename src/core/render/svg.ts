@@ -83,7 +83,7 @@ function connectorLabelSvg(label: TextAt): string {
   return `<text class="connector-label" x="${n(label.x)}" y="${n(label.y)}" text-anchor="middle">${label.text}</text>`;
 }
 
-function boxSvg({ node, className, rx, lines, badge }: BoxShape): string {
+function boxSvg({ node, className, rx, lines, badge, folds }: BoxShape): string {
   const parts: string[] = [];
   parts.push(
     `<rect class="box" x="${n(node.x)}" y="${n(node.y)}" width="${n(node.width)}" height="${n(node.height)}" rx="${rx}"/>`,
@@ -94,6 +94,7 @@ function boxSvg({ node, className, rx, lines, badge }: BoxShape): string {
     );
   }
   if (badge) parts.push(badgeSvg(badge));
+  for (const fold of folds) parts.push(badgeSvg(fold));
   return `<g class="${className}" data-node-id="${escapeXml(node.id)}">${parts.join('')}</g>`;
 }
 
