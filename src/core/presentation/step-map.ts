@@ -4,7 +4,7 @@ import type { ArgumentMap, NodeId, Relation, RelationId } from '../model/types.t
 import type { PresentationStep } from './steps.ts';
 
 /**
- * The map of one presentation step, to be laid out on its own (docs/ARCHITECTURE.md, "UI state"): the boxes
+ * The map of one presentation step, to be laid out on its own (docs/ARCHITECTURE.md, "Presenting"): the boxes
  * revealed so far and the box each of them hangs under, so that no box stands without its line; the
  * relations among those boxes (linked premises reduced to the ones shown, undercuts of relations kept). The
  * step is laid out compact, as a small map of its own, instead of at its places in the whole map, where what
