@@ -119,6 +119,14 @@ export class Presentation {
     this.host.zoom()?.frame(laidOut.bounds, this.host.captionBand(), STEP_MARGIN, STEP_ZOOM);
   }
 
+  /**
+   * The screen changed size (full screen, a projector's resolution): the step is framed again, at once. The
+   * overview keeps its view; `o` twice lays it out for the new size.
+   */
+  resized(): void {
+    if (this.step !== undefined && !this.overview) requestAnimationFrame(() => this.frame());
+  }
+
   /** Back to exploring, with the view and collapse state from before. */
   leave(): void {
     this.step = undefined;

@@ -167,3 +167,19 @@ for (const screen of screens) {
       .toEqual(at.scene.nodes.map((n) => n.id).sort());
   });
 }
+
+test('a step is framed again when the screen changes size (full screen, another projector)', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  const pages = stepPages(trenin);
+  const at = pages.findIndex((p) => p.label.startsWith('5'));
+  await page.goto(`/#step=${pages[at]!.label}`);
+  await checkPage(page, pages[at]!, screens[1], trenin.tour!.length);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await expect
+    .poll(async () => Math.min(...(await drawnBoxes(page)).map((box) => box.textPx)))
+    .toBeGreaterThanOrEqual(22);
+  await checkPage(page, pages[at]!, screens[0], trenin.tour!.length);
+});
