@@ -7,6 +7,12 @@ export type PresentationMessage =
       readonly title: string;
       readonly note: string;
       readonly next: string;
+      /** SVG markup of the current step's picture as the room sees it, and of the next one's (none at the end). */
+      readonly picture?: string;
+      readonly nextPicture?: string;
+      /** Seconds planned for this step, and from the start of the talk to the end of this step. */
+      readonly plannedSeconds: number;
+      readonly plannedUntilEnd: number;
     }
   | { readonly type: 'go'; readonly index: number }
   | { readonly type: 'hello' };

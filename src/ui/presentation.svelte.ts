@@ -1,6 +1,7 @@
 import { boundsOf } from '../core/layout/rect.ts';
 import type { LaidOutMap } from '../core/layout/types.ts';
 import type { ArgumentMap } from '../core/model/types.ts';
+import { planSteps } from '../core/presentation/plan.ts';
 import type { PresentationStep } from '../core/presentation/steps.ts';
 import { idSet } from './id-set.ts';
 import { openChannel } from './presentation-channel.ts';
@@ -24,6 +25,11 @@ export interface PresentationHost {
   exploreAddress(): string;
   /** Resolves once the DOM shows the current state. */
   rendered(): Promise<void>;
+  /**
+   * The SVG markup of step `index`'s picture as the room sees it (undefined when there is no such step), for
+   * the presenter view. A host without it sends no pictures.
+   */
+  picture?(index: number): string | undefined;
 }
 
 /**
@@ -39,6 +45,8 @@ export class Presentation {
   #restore: (() => void) | undefined;
   #touchStart: number | undefined;
   readonly #channel: ReturnType<typeof openChannel> | undefined;
+  /** Whether a presenter view has said hello: only then are the steps' pictures drawn for it. */
+  #presenterOpen = false;
 
   constructor(
     private readonly host: PresentationHost,
@@ -47,6 +55,7 @@ export class Presentation {
     this.#channel = connect
       ? openChannel((message) => {
           if (message.type === 'go') void this.present(message.index);
+          if (message.type === 'hello') this.#presenterOpen = true;
           if (message.type === 'hello' && this.step !== undefined) this.announce();
         })
       : undefined;
@@ -163,6 +172,10 @@ export class Presentation {
       return s?.title ?? node?.title ?? node?.text ?? '';
     };
     const current = steps[this.step];
+    const plan = planSteps(steps)[this.step];
+    // Drawing two pictures costs two layouts a step: not while no presenter view is there to show them.
+    const picture = this.#presenterOpen ? this.host.picture?.(this.step) : undefined;
+    const nextPicture = this.#presenterOpen ? this.host.picture?.(this.step + 1) : undefined;
     this.#channel?.post({
       type: 'step',
       index: this.step,
@@ -170,6 +183,10 @@ export class Presentation {
       title: titleOf(current),
       note: current?.note ?? map?.nodes.find((n) => n.id === current?.focus)?.note ?? '',
       next: titleOf(steps[this.step + 1]),
+      ...(picture !== undefined ? { picture } : {}),
+      ...(nextPicture !== undefined ? { nextPicture } : {}),
+      plannedSeconds: plan?.seconds ?? 0,
+      plannedUntilEnd: plan?.endsAt ?? 0,
     });
   }
 
