@@ -3,6 +3,7 @@ import type { ArgumentMap } from '../core/model/types.ts';
 import { drawnStandIns } from '../core/presentation/overview.ts';
 import type { StepPage } from '../core/presentation/step-pages.ts';
 import type { StepTree } from '../core/presentation/step-scene.ts';
+import { planPages } from '../core/presentation/plan.ts';
 import { openChannel } from './presentation-channel.ts';
 import type { ZoomControl } from './zoom.ts';
 
@@ -33,6 +34,11 @@ export interface PresentationHost {
   tree(): StepTree | undefined;
   /** The height of the caption's band at the bottom of the map's surface, which the camera leaves clear. */
   captionBand(): number;
+  /**
+   * The SVG markup of step `index`'s picture as the room sees it (undefined when there is no such step), for
+   * the presenter view. A host without it sends no pictures.
+   */
+  picture?(index: number): string | undefined;
 }
 
 /**
@@ -48,6 +54,8 @@ export class Presentation {
   #restore: (() => void) | undefined;
   #touchStart: number | undefined;
   readonly #channel: ReturnType<typeof openChannel> | undefined;
+  /** Whether a presenter view has said hello: only then are the steps' pictures drawn for it. */
+  #presenterOpen = false;
 
   constructor(
     private readonly host: PresentationHost,
@@ -56,6 +64,7 @@ export class Presentation {
     this.#channel = connect
       ? openChannel((message) => {
           if (message.type === 'go') void this.present(message.index);
+          if (message.type === 'hello') this.#presenterOpen = true;
           if (message.type === 'hello' && this.step !== undefined) this.announce();
         })
       : undefined;
@@ -150,13 +159,23 @@ export class Presentation {
       return s?.title ?? node?.title ?? node?.text ?? '';
     };
     const current = steps[this.step];
+    const plan = planPages(steps)[this.step];
+    // Drawing two pictures costs two layouts a step: not while no presenter view is there to show them.
+    const picture = this.#presenterOpen ? this.host.picture?.(this.step) : undefined;
+    const nextPicture = this.#presenterOpen ? this.host.picture?.(this.step + 1) : undefined;
     this.#channel?.post({
       type: 'step',
       index: this.step,
       total: steps.length,
+      label: current?.label ?? String(this.step + 1),
+      steps: (steps.at(-1)?.step ?? 0) + 1,
       title: titleOf(current),
       note: current?.note ?? map?.nodes.find((n) => n.id === current?.focus)?.note ?? '',
       next: titleOf(steps[this.step + 1]),
+      ...(picture !== undefined ? { picture } : {}),
+      ...(nextPicture !== undefined ? { nextPicture } : {}),
+      plannedSeconds: plan?.seconds ?? 0,
+      plannedUntilEnd: plan?.endsAt ?? 0,
     });
   }
 

@@ -87,6 +87,7 @@ export const arbitraryMap: fc.Arbitrary<ArgumentMap> = fc
         show: optional(fc.uniqueArray(nodeId, { maxLength: 4 })),
         title: optional(text),
         note: optional(text),
+        minutes: optional(fc.double({ min: 0.25, max: 90, noNaN: true })),
         extra,
       })
       .map(withoutUndefined);

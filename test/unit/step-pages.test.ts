@@ -12,6 +12,7 @@ import {
   stepPages,
 } from '../../src/core/presentation/step-pages.ts';
 import { stepTree } from '../../src/core/presentation/step-scene.ts';
+import { renderSvg } from '../../src/core/render/svg.ts';
 import { presentationSteps } from '../../src/core/presentation/steps.ts';
 import { mapOf, readText } from './helpers.ts';
 
@@ -148,5 +149,21 @@ describe('the overview for the room', () => {
     const sizes = screens.map((screen) => overviewLayout(trenin, screen).nodes.length);
     expect(sizes[2]).toBeGreaterThan(sizes[0]!);
     expect(sizes[0]).toBeGreaterThanOrEqual(sizes[1]!);
+  });
+});
+
+describe('the picture of a page', () => {
+  it('fades the context and keeps what the page is about plain; no fading rule without it', () => {
+    const page = stepPages(trenin).find(
+      (p) => p.scene.nodes.length > p.current.length && p.scene.nodes.some((n) => n.folded),
+    )!;
+    const svg = renderSvg(page.scene, { lit: new Set(page.current) });
+    const faded = [...svg.matchAll(/<g class="[^"]*faded" data-node-id="([^"]+)"/g)].map((m) => m[1]);
+    const drawn = page.scene.nodes.map((n) => n.id);
+    expect(faded.sort()).toEqual(drawn.filter((id) => !page.current.includes(id)).sort());
+    expect(svg).toContain('.faded{opacity:0.5}');
+    expect(renderSvg(page.scene)).not.toContain('faded');
+    // The "+n" pills of what is folded away are in the picture too.
+    expect(svg).toContain('<g class="badge">');
   });
 });

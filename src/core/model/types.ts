@@ -101,6 +101,8 @@ export interface TourStep {
   readonly show?: readonly NodeId[];
   readonly title?: string;
   readonly note?: string;
+  /** How long the speaker plans to spend on this step, in minutes (> 0); see presentation/plan.ts. */
+  readonly minutes?: number;
   readonly extra?: Extra;
 }
 

@@ -9,6 +9,8 @@ export interface PresentationStep {
   readonly show: readonly NodeId[];
   readonly title?: string;
   readonly note?: string;
+  /** Minutes the tour plans for this step (only a tour's steps have them). */
+  readonly minutes?: number;
 }
 
 /**
@@ -28,6 +30,7 @@ export function presentationSteps(map: ArgumentMap): PresentationStep[] {
         show: show.includes(focus) ? show : [...show, focus],
         ...(step.title !== undefined ? { title: step.title } : {}),
         ...(step.note !== undefined ? { note: step.note } : {}),
+        ...(step.minutes !== undefined ? { minutes: step.minutes } : {}),
       },
     ];
   });

@@ -25,6 +25,11 @@ export interface SvgOptions {
   readonly crop?: Rect;
   /** False leaves the background transparent (for PNGs on coloured slides). */
   readonly background?: boolean;
+  /**
+   * A presentation step's picture: the boxes the step is about; the others (context from earlier steps) are
+   * drawn faded, with the connectors that do not join two of them. All boxes are drawn plain without it.
+   */
+  readonly lit?: ReadonlySet<string>;
 }
 
 const n = px;
@@ -48,7 +53,9 @@ export function renderSvg(laidOut: LaidOutMap, options: SvgOptions = {}): string
   );
   if (options.title) out.push(`<title>${escapeXml(options.title)}</title>`);
   if (options.description) out.push(`<desc>${escapeXml(options.description)}</desc>`);
-  out.push(`<style>${styleSheet(theme)}</style>`);
+  // A step's context, in its picture: readable, a step behind what the step is about.
+  const fading = options.lit ? '.faded{opacity:0.5}' : '';
+  out.push(`<style>${styleSheet(theme)}${fading}</style>`);
   out.push(`<defs>${model.markers.map(markerSvg).join('')}</defs>`);
   if (options.background !== false) {
     out.push(
@@ -56,9 +63,14 @@ export function renderSvg(laidOut: LaidOutMap, options: SvgOptions = {}): string
     );
   }
   for (const frame of model.frames) out.push(frameSvg(frame));
-  for (const connector of model.connectors) out.push(connectorSvg(connector));
+  const faded = (ids: readonly string[]) =>
+    options.lit !== undefined && !ids.every((id) => options.lit!.has(id));
+  for (const connector of model.connectors) {
+    const { target, premises } = connector.connector;
+    out.push(connectorSvg(connector, faded([target, ...premises])));
+  }
   for (const { label } of model.connectors) out.push(label ? connectorLabelSvg(label) : '');
-  for (const box of model.boxes) out.push(boxSvg(box));
+  for (const box of model.boxes) out.push(boxSvg(box, faded([box.node.id])));
   out.push('</svg>');
   return out.join('\n') + '\n';
 }
@@ -74,16 +86,19 @@ function frameSvg({ group, rx, title }: FrameShape): string {
   );
 }
 
-function connectorSvg({ connector: c, className, markerStart, markerEnd }: ConnectorShape): string {
+function connectorSvg(
+  { connector: c, className, markerStart, markerEnd }: ConnectorShape,
+  faded: boolean,
+): string {
   const start = markerStart ? `marker-start="${markerStart}" ` : '';
-  return `<path class="${className}" data-relation-id="${escapeXml(c.relationId)}" d="${pathData(c.line)}" ${start}marker-end="${markerEnd}"/>`;
+  return `<path class="${className}${faded ? ' faded' : ''}" data-relation-id="${escapeXml(c.relationId)}" d="${pathData(c.line)}" ${start}marker-end="${markerEnd}"/>`;
 }
 
 function connectorLabelSvg(label: TextAt): string {
   return `<text class="connector-label" x="${n(label.x)}" y="${n(label.y)}" text-anchor="middle">${label.text}</text>`;
 }
 
-function boxSvg({ node, className, rx, lines, badge, folds }: BoxShape): string {
+function boxSvg({ node, className, rx, lines, badge, folds }: BoxShape, faded: boolean): string {
   const parts: string[] = [];
   parts.push(
     `<rect class="box" x="${n(node.x)}" y="${n(node.y)}" width="${n(node.width)}" height="${n(node.height)}" rx="${rx}"/>`,
@@ -95,7 +110,7 @@ function boxSvg({ node, className, rx, lines, badge, folds }: BoxShape): string 
   }
   if (badge) parts.push(badgeSvg(badge));
   for (const fold of folds) parts.push(badgeSvg(fold));
-  return `<g class="${className}" data-node-id="${escapeXml(node.id)}">${parts.join('')}</g>`;
+  return `<g class="${className}${faded ? ' faded' : ''}" data-node-id="${escapeXml(node.id)}">${parts.join('')}</g>`;
 }
 
 function badgeSvg(b: Badge): string {

@@ -190,6 +190,15 @@ function tourProblems(tour: NonNullable<ArgumentMap['tour']>, ids: Ids, at: At):
       if (!ids.nodes.has(id))
         problems.push(error('missing-node', at('tour', i, 'show', k), `tour step ${i + 1}: no node "${id}"`));
     });
+    // The JSON reader checks this too; a map built in memory (another format, an edit) is checked here.
+    if (step.minutes !== undefined && !(Number.isFinite(step.minutes) && step.minutes > 0))
+      problems.push(
+        error(
+          'schema',
+          at('tour', i, 'minutes'),
+          `tour step ${i + 1}: "minutes" must be a number more than 0, not ${String(step.minutes)}`,
+        ),
+      );
   });
   return problems;
 }

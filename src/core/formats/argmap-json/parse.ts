@@ -97,7 +97,7 @@ const nodeKeys = ['type', 'id', 'text', 'title', 'group', 'tags', 'quote', 'note
 const relationKeys = ['type', 'id', 'from', 'to', 'tags', 'note'];
 const groupKeys = ['id', 'title', 'parent', 'note'];
 const sourceKeys = ['title', 'author', 'publisher', 'date', 'url', 'attribution', 'textFile', 'text'];
-const tourKeys = ['focus', 'show', 'title', 'note'];
+const tourKeys = ['focus', 'show', 'title', 'note', 'minutes'];
 
 function readNode(raw: Record<string, unknown>): MapNode {
   const common = pick(raw, ['id', 'text', 'title', 'group', 'tags', 'quote', 'note']);

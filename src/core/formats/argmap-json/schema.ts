@@ -80,6 +80,10 @@ export const tourStepSchema = z.looseObject({
   show: z.array(z.string()).optional(),
   title: z.string().optional(),
   note: z.string().optional(),
+  minutes: z.number().positive('"minutes" must be more than 0').optional().meta({
+    description:
+      'Minutes planned for this step in the talk; steps without it share the rest of 15 minutes equally.',
+  }),
 });
 
 /** Top level without its element lists, so that each element can be checked (and kept) on its own. */
