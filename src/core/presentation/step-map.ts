@@ -1,30 +1,10 @@
-import { primaryRelation } from '../model/graph.ts';
-import { conclusionOf, type MapIndex } from '../model/map-index.ts';
 import type { ArgumentMap, NodeId, Relation, RelationId } from '../model/types.ts';
-import type { PresentationStep } from './steps.ts';
 
 /**
- * The map of one presentation step, to be laid out on its own (docs/ARCHITECTURE.md, "Presenting"): the boxes
- * revealed so far and the box each of them hangs under, so that no box stands without its line; the
- * relations among those boxes (linked premises reduced to the ones shown, undercuts of relations kept). The
- * step is laid out compact, as a small map of its own, instead of at its places in the whole map, where what
- * a step reveals can lie a screen apart. Boxes keep the map's file order, so that a box keeps its place among
- * its siblings from step to step. Groups and the tour are left out: frames of a few boxes say little on a
- * slide.
- */
-export function stepMap(index: MapIndex, step: PresentationStep): ArgumentMap {
-  const shown = new Set<NodeId>(step.show.filter((id) => index.node(id) !== undefined));
-  for (const id of [...shown]) {
-    const relation = primaryRelation(index, id);
-    const parent = relation && conclusionOf(index, relation);
-    if (parent !== undefined) shown.add(parent);
-  }
-  return cutMap(index.map, shown);
-}
-
-/**
- * The part of a map made of the `shown` boxes, in file order, with the relations among them (see
- * `keptRelations`), without groups or tour.
+ * The part of a map made of the `shown` boxes, to be laid out as a map of its own (a presentation step's
+ * scene, docs/ARCHITECTURE.md, "Presenting"): the boxes in file order, so that a box keeps its place among
+ * its siblings from step to step; the relations among them (see `keptRelations`). Groups and the tour are
+ * left out: frames of a few boxes say little on a slide.
  */
 export function cutMap(map: ArgumentMap, shown: ReadonlySet<NodeId>): ArgumentMap {
   const relations = keptRelations(map.relations, shown);
