@@ -19,7 +19,7 @@ import { presentationSteps, type PresentationStep } from './steps.ts';
  * drawn at least 16/14 of its size on a 1280×720 screen and 22/14 on a 1920×1080 one: body text of 14 px
  * at 16 px and 22 px on screen (docs/ARCHITECTURE.md, "Presenting").
  */
-export const PROJECTOR_ROOM: Room = { width: 1090, height: 580 };
+export const PROJECTOR_ROOM: Room = { width: 1080, height: 560 };
 
 /** One screen of a presentation: a step, or a part of a step too large for one screen. */
 export interface StepPage extends PresentationStep {
@@ -81,7 +81,7 @@ export function about(step: PresentationStep, before: PresentationStep | undefin
 /** The step's boxes in parts that each fit the room with the boxes they hang under; one part when all fit. */
 function pageParts(input: SceneInput, current: readonly NodeId[]): NodeId[][] {
   const fits = (part: readonly NodeId[]) =>
-    fitsRoom(layoutBoxes(input, essentials(input.tree, part)), input.room);
+    fitsRoom(layoutBoxes(input, essentials(input.index, input.tree, part)), input.room);
   if (current.length <= 1 || fits(current)) return [[...current]];
   const parts: NodeId[][] = [];
   let part: NodeId[] = [];

@@ -1,6 +1,8 @@
+import { boxStyle } from '../layout/box-style.ts';
 import { layoutMap } from '../layout/layout.ts';
 import { buildForest } from '../layout/forest.ts';
 import type { LaidOutMap, LaidOutNode } from '../layout/types.ts';
+import { primaryRelation } from '../model/graph.ts';
 import type { MapIndex } from '../model/map-index.ts';
 import type { NodeId, Role } from '../model/types.ts';
 import { cutMap } from './step-map.ts';
@@ -58,25 +60,46 @@ export interface SceneInput {
   readonly room: Room;
 }
 
-/** The boxes a scene cannot do without: what it is about, and the box each of them hangs under. */
-export function essentials(tree: StepTree, current: readonly NodeId[]): Set<NodeId> {
+/**
+ * The boxes a scene cannot do without: what it is about, and the box each of them hangs under; for a box that
+ * undercuts an inference, also a premise of the inference it attacks (through chains of undercuts), without
+ * which the undercut has no line to be drawn on.
+ */
+export function essentials(index: MapIndex, tree: StepTree, current: readonly NodeId[]): Set<NodeId> {
   const must = new Set(current);
   for (const id of current) {
     const parent = tree.parent(id);
     if (parent !== undefined) must.add(parent);
+    let relation = primaryRelation(index, id);
+    const seen = new Set<string>();
+    while (relation?.type === 'undercut' && !seen.has(relation.id)) {
+      seen.add(relation.id);
+      const attacked = index.relation(relation.to);
+      const premise = attacked?.from[0];
+      if (premise !== undefined) must.add(premise);
+      relation = attacked;
+    }
   }
   return must;
 }
 
 /**
  * The width a step's box text wraps to: wider than the map's, so that boxes are lower and a chain of three
- * fits a projector's screen in the height; three boxes still stand side by side.
+ * fits a projector's screen in the height, three boxes still side by side; in a narrower room (a handout's
+ * portrait page), the map's own width, so that two stand side by side.
  */
 export const STEP_TEXT_WIDTH = 300;
+const WIDE_ROOM = 1000;
+
+const textWidthFor = (room: Room): number =>
+  room.width >= WIDE_ROOM ? STEP_TEXT_WIDTH : boxStyle.maxTextWidth;
 
 /** Lays out the given boxes of the map as a map of their own, keeping their roles in the whole map. */
 export function layoutBoxes(input: SceneInput, boxes: ReadonlySet<NodeId>): LaidOutMap {
-  return layoutMap(cutMap(input.index.map, boxes), { roles: input.roles, textWidth: STEP_TEXT_WIDTH });
+  return layoutMap(cutMap(input.index.map, boxes), {
+    roles: input.roles,
+    textWidth: textWidthFor(input.room),
+  });
 }
 
 /** Room for the "+n" pills that stand out of the top and bottom boxes. */
@@ -91,7 +114,7 @@ export const fitsRoom = (laidOut: LaidOutMap, room: Room): boolean =>
  * children before the box above); whatever does not fit is folded into "+n" pills, never shrunk.
  */
 export function stepScene(input: SceneInput): LaidOutMap {
-  const drawn = essentials(input.tree, input.current);
+  const drawn = essentials(input.index, input.tree, input.current);
   let laidOut = layoutBoxes(input, drawn);
   // Breadth first from the essentials; a box is tried only from a box that made it in, so that every drawn
   // box keeps its line to the rest.

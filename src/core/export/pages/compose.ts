@@ -1,0 +1,331 @@
+import type { LaidOutMap, Rect } from '../../layout/types.ts';
+import { indexMap } from '../../model/map-index.ts';
+import { descendants } from '../../model/graph.ts';
+import { rolesOf } from '../../model/roles.ts';
+import type { ArgumentMap, NodeId, Role } from '../../model/types.ts';
+import { cutMap } from '../../presentation/step-map.ts';
+import { overviewLayout } from '../../presentation/overview.ts';
+import { PROJECTOR_ROOM, stepPages, type StepPage } from '../../presentation/step-pages.ts';
+import type { Room } from '../../presentation/step-scene.ts';
+import { presentationSteps } from '../../presentation/steps.ts';
+import type { ThemeName } from '../../render/theme.ts';
+import { createFontMeasurer, type TextMeasurer } from '../../text/measure.ts';
+import { wrapText } from '../../text/wrap.ts';
+import { mapParts } from './map-pages.ts';
+import {
+  PAGE_SIZES,
+  type ComposedDocument,
+  type ComposedPage,
+  type PageName,
+  type PageQuote,
+  type PageSize,
+} from './page.ts';
+import {
+  fitted,
+  mapArea,
+  MIN_PAGE_SCALE,
+  PAGE_MARGIN,
+  pageSvg,
+  type Caption,
+  type TextBlock,
+} from './page-svg.ts';
+
+export interface ComposeOptions {
+  readonly theme?: ThemeName;
+  /** False leaves the caption out. */
+  readonly caption?: boolean;
+  readonly page?: PageName;
+}
+
+/** The caption of a page of the map: its title, a subtitle, the source's attribution, the page's number. */
+function captionOf(map: ArgumentMap, subtitle: string | undefined, n: number, total: number): Caption {
+  const source = map.source;
+  const attribution = [source?.author, source?.publisher, source?.date].filter(Boolean).join(', ');
+  return {
+    ...(map.title !== undefined ? { title: map.title } : {}),
+    ...(subtitle !== undefined ? { subtitle } : {}),
+    ...(attribution ? { attribution } : {}),
+    ...(total > 1 ? { number: `${n} / ${total}` } : {}),
+  };
+}
+
+/** The map units a page's area holds at the least scale text may have. */
+const roomOf = (area: Rect): Room => ({
+  width: area.width / MIN_PAGE_SCALE,
+  height: area.height / MIN_PAGE_SCALE,
+});
+
+/** The texts of the boxes of a layout, in reading order, and the quotes of the boxes in `about`. */
+function contentOf(map: ArgumentMap, laidOut: LaidOutMap, about: readonly NodeId[]) {
+  const index = indexMap(map);
+  const texts = laidOut.nodes.flatMap((n) => [...n.titleLines, ...n.textLines]);
+  const quotes: PageQuote[] = about.flatMap((id) => {
+    const quote = index.node(id)?.quote;
+    return quote ? [{ nodeId: id, text: quote }] : [];
+  });
+  return { texts, quotes };
+}
+
+interface Sheet {
+  readonly laidOut: LaidOutMap;
+  readonly title: string;
+  readonly subtitle?: string;
+  readonly note?: string;
+  readonly about: readonly NodeId[];
+  readonly lit?: ReadonlySet<string>;
+  /** Text beneath the map (a handout's note and quotes), and the share of the page the map keeps then. */
+  readonly beneath?: (area: Rect) => { readonly map: Rect; readonly blocks: readonly TextBlock[] };
+}
+
+/** Sheets drawn onto pages of one size, numbered, captioned. */
+function pagesOf(
+  map: ArgumentMap,
+  sheets: readonly Sheet[],
+  size: PageSize,
+  options: ComposeOptions,
+  first = 0,
+): ComposedPage[] {
+  const total = sheets.length + first;
+  return sheets.map((sheet, i) => {
+    const caption =
+      options.caption === false ? undefined : captionOf(map, sheet.subtitle, first + i + 1, total);
+    const area = mapArea(size, caption);
+    const split = sheet.beneath?.(area);
+    const svg = pageSvg({
+      size,
+      theme: options.theme ?? 'light',
+      map: { laidOut: sheet.laidOut, area: split?.map ?? area, ...(sheet.lit ? { lit: sheet.lit } : {}) },
+      ...(split ? { blocks: split.blocks } : {}),
+      ...(caption ? { caption } : {}),
+    });
+    return {
+      size,
+      svg,
+      title: sheet.title,
+      ...(sheet.note !== undefined ? { note: sheet.note } : {}),
+      ...contentOf(map, sheet.laidOut, sheet.about),
+    };
+  });
+}
+
+const stepTitle = (page: StepPage) => `${page.label}. ${page.title ?? ''}`.trim();
+
+/**
+ * The step pages of a map, laid out for the room a page of `size` gives (with its caption): as the
+ * presentation shows them when the page holds the projector's room (16:9 does).
+ */
+function stepSheets(map: ArgumentMap, size: PageSize, options: ComposeOptions, room?: Room): StepPage[] {
+  const caption = options.caption === false ? undefined : captionOf(map, 'step', 1, 2);
+  const own = room ?? roomOf(mapArea(size, caption));
+  const projector = own.width >= PROJECTOR_ROOM.width && own.height >= PROJECTOR_ROOM.height;
+  return stepPages(map, presentationSteps(map), projector ? PROJECTOR_ROOM : own);
+}
+
+/**
+ * The deck (docs/ARCHITECTURE.md, "Pages"): a title page with the map's title, its source and its overview,
+ * then a page per step of the tour (or of the automatic order) as the presentation shows it, 16:9 unless
+ * another size is asked for.
+ */
+export function composeDeck(map: ArgumentMap, options: ComposeOptions = {}): ComposedDocument {
+  const size = PAGE_SIZES[options.page ?? '16:9'];
+  const sheets: Sheet[] = stepSheets(map, size, options).map((page) => ({
+    laidOut: page.scene,
+    title: page.title ?? stepTitle(page),
+    subtitle: stepTitle(page),
+    ...(page.note !== undefined ? { note: page.note } : {}),
+    about: page.current,
+    lit: new Set(page.current),
+  }));
+  const titles = presentationSteps(map).map((step) => step.title ?? titleOfBox(map, step.focus));
+  const pages = [
+    titlePage(map, size, options, titles, sheets.length + 1),
+    ...pagesOf(map, sheets, size, options, 1),
+  ];
+  return documentOf(map, pages);
+}
+
+/** A box's title, or the first words of its text. */
+function titleOfBox(map: ArgumentMap, id: NodeId): string {
+  const node = indexMap(map).node(id);
+  return node?.title ?? node?.text ?? id;
+}
+
+function documentOf(map: ArgumentMap, pages: readonly ComposedPage[]): ComposedDocument {
+  const author = map.source?.author;
+  return { title: map.title ?? 'Argument map', ...(author ? { author } : {}), pages };
+}
+
+/**
+ * The deck's first page: the map's title and source; beneath, the whole map's overview on the left and the
+ * steps' titles on the right, a table of contents of the talk.
+ */
+function titlePage(
+  map: ArgumentMap,
+  size: PageSize,
+  options: ComposeOptions,
+  steps: readonly string[],
+  total: number,
+): ComposedPage {
+  const measure = createFontMeasurer();
+  const width = size.width - 2 * PAGE_MARGIN;
+  const wrap = (
+    text: string,
+    weight: 'regular' | 'semibold',
+    fontSize: number,
+    maxWidth: number,
+    maxLines: number,
+  ) => wrapText(text, measure, { weight, size: fontSize, maxWidth, maxLines }).lines;
+  const heading = wrap(map.title ?? 'Argument map', 'semibold', 56, width, 2);
+  const source = map.source;
+  const byline = [source?.author, source?.title, source?.publisher, source?.date].filter(Boolean).join(' · ');
+  const blocks: TextBlock[] = [
+    { x: PAGE_MARGIN, y: PAGE_MARGIN, lines: heading, size: 56, weight: 'semibold', lineHeight: 68 },
+  ];
+  let top = heading.length * 68 + 16;
+  if (byline) {
+    const lines = wrap(byline, 'regular', 28, width, 2);
+    blocks.push({ x: PAGE_MARGIN, y: PAGE_MARGIN + top, lines, size: 28, weight: 'regular', lineHeight: 36 });
+    top += lines.length * 36;
+  }
+  top += 40;
+  const caption = options.caption === false ? undefined : { number: `1 / ${total}` };
+  const area = mapArea(size, caption, top);
+  const contents = { ...area, x: area.x + area.width * 0.5, width: area.width * 0.5 };
+  blocks.push(...contentsBlocks(steps, contents, measure));
+  const overviewArea = { ...area, width: area.width * 0.5 - 24 };
+  const laidOut = overviewLayout(map, overviewArea, MIN_PAGE_SCALE);
+  const svg = pageSvg({
+    size,
+    theme: options.theme ?? 'light',
+    map: { laidOut, area: overviewArea },
+    blocks,
+    ...(caption ? { caption } : {}),
+  });
+  return { size, svg, title: map.title ?? 'Argument map', ...contentOf(map, laidOut, []) };
+}
+
+/** The steps' titles, numbered, in as many columns as the area needs (each line cut to its column). */
+function contentsBlocks(steps: readonly string[], area: Rect, measure: TextMeasurer): TextBlock[] {
+  const size = 24;
+  const lineHeight = 34;
+  const perColumn = Math.max(1, Math.floor((area.height - 48) / lineHeight));
+  const columns = Math.ceil(steps.length / perColumn);
+  const columnWidth = area.width / Math.max(1, columns);
+  const blocks: TextBlock[] = [
+    { x: area.x, y: area.y, lines: ['Contents'], size: 28, weight: 'semibold', lineHeight: 36 },
+  ];
+  for (let c = 0; c < columns; c++) {
+    const lines = steps
+      .slice(c * perColumn, (c + 1) * perColumn)
+      .map((title, i) =>
+        fitted(`${c * perColumn + i + 1}  ${title}`, columnWidth - 24, size, 'regular', measure),
+      );
+    blocks.push({ x: area.x + c * columnWidth, y: area.y + 48, lines, size, weight: 'regular', lineHeight });
+  }
+  return blocks;
+}
+
+/** The handout: A4 portrait unless asked otherwise; each step's picture with its speaker note and quotes. */
+export function composeHandout(map: ArgumentMap, options: ComposeOptions = {}): ComposedDocument {
+  const size = PAGE_SIZES[options.page ?? 'a4'];
+  const caption = options.caption === false ? undefined : captionOf(map, 'step', 1, 2);
+  const area = mapArea(size, caption);
+  // The picture takes the page's upper half; the note and the quotes the rest.
+  const pictureHeight = area.height * 0.5;
+  const room = roomOf({ ...area, height: pictureHeight });
+  const index = indexMap(map);
+  const sheets: Sheet[] = stepSheets(map, size, options, room).map((page) => {
+    const quotes = page.current.flatMap((id) => {
+      const node = index.node(id);
+      return node?.quote ? [node.quote] : [];
+    });
+    return {
+      laidOut: page.scene,
+      title: page.title ?? stepTitle(page),
+      subtitle: stepTitle(page),
+      ...(page.note !== undefined ? { note: page.note } : {}),
+      about: page.current,
+      lit: new Set(page.current),
+      // A scene taller than the half page (a long box under a long box) takes what it needs.
+      beneath: (full) =>
+        handoutText(
+          full,
+          Math.min(full.height, Math.max(pictureHeight, page.scene.bounds.height * MIN_PAGE_SCALE)),
+          page.note,
+          quotes,
+        ),
+    };
+  });
+  return documentOf(map, pagesOf(map, sheets, size, options));
+}
+
+/** A handout page's lower part: the note, then each quote in italics, as much as the page holds. */
+function handoutText(
+  area: Rect,
+  pictureHeight: number,
+  note: string | undefined,
+  quotes: readonly string[],
+): { map: Rect; blocks: TextBlock[] } {
+  const measure = createFontMeasurer();
+  const size = 24;
+  const lineHeight = 34;
+  const blocks: TextBlock[] = [];
+  let y = area.y + pictureHeight + 24;
+  const bottom = area.y + area.height;
+  const add = (text: string, weight: 'regular' | 'semibold', italic: boolean) => {
+    const maxLines = Math.floor((bottom - y) / lineHeight);
+    if (maxLines <= 0) return;
+    const lines = wrapText(text, measure, { weight, size, maxWidth: area.width, maxLines }).lines;
+    blocks.push({ x: area.x, y, lines, size, weight, italic, lineHeight });
+    y += lines.length * lineHeight + 16;
+  };
+  if (note) add(note, 'regular', false);
+  if (quotes.length > 0) add('From the text', 'semibold', false);
+  for (const quote of quotes) add(`“${quote}”`, 'regular', true);
+  return { map: { ...area, height: pictureHeight }, blocks };
+}
+
+/** The whole map on pages of a size (A4 landscape unless asked otherwise), over several where it must be. */
+export function composeMap(
+  map: ArgumentMap,
+  options: ComposeOptions = {},
+  roles?: ReadonlyMap<NodeId, Role>,
+): ComposedDocument {
+  const size = PAGE_SIZES[options.page ?? 'a4-landscape'];
+  const caption = options.caption === false ? undefined : captionOf(map, undefined, 1, 2);
+  const parts = mapParts(map, mapArea(size, caption), roles);
+  const index = indexMap(map);
+  const sheets: Sheet[] = parts.map((part) => {
+    const from = part.continues !== undefined ? index.node(part.continues) : undefined;
+    const subtitle = from ? `continued: ${from.title ?? from.text}` : undefined;
+    return {
+      laidOut: part.laidOut,
+      title: subtitle ?? map.title ?? 'Argument map',
+      ...(subtitle !== undefined ? { subtitle } : {}),
+      about: part.laidOut.nodes.map((n) => n.id),
+    };
+  });
+  return documentOf(map, pagesOf(map, sheets, size, options));
+}
+
+/**
+ * One step of the presentation as the deck draws it (all its pages, when it has several), without the
+ * deck's title page; `step` counts from 1.
+ */
+export function composeStep(map: ArgumentMap, step: number, options: ComposeOptions = {}): ComposedDocument {
+  const deck = composeDeck(map, options);
+  const size = PAGE_SIZES[options.page ?? '16:9'];
+  const pages = stepSheets(map, size, options);
+  const wanted = deck.pages.slice(1).filter((_, i) => pages[i]!.step === step - 1);
+  return documentOf(map, wanted);
+}
+
+/**
+ * A box and everything below it (every box that bears on it, through any chain of relations), as a map of
+ * its own; its boxes keep their roles in the whole map.
+ */
+export function composeSubtree(map: ArgumentMap, id: NodeId, options: ComposeOptions = {}): ComposedDocument {
+  const index = indexMap(map);
+  const below = new Set<NodeId>([id, ...descendants(index, id)]);
+  return composeMap(cutMap(map, below), options, rolesOf(index));
+}

@@ -1,0 +1,152 @@
+import type { LaidOutMap, Rect } from '../../layout/types.ts';
+import { escapeXml } from '../../render/escape.ts';
+import { renderSvg } from '../../render/svg.ts';
+import { themes, type ThemeName } from '../../render/theme.ts';
+import { px } from '../../round.ts';
+import { createFontMeasurer, type TextMeasurer } from '../../text/measure.ts';
+import { boxStyle } from '../../layout/box-style.ts';
+import { PIXELS_PER_POINT, type PageSize } from './page.ts';
+
+/** Body text is never drawn below 12 pt on a page: the map's 14 px text at this scale or more. */
+export const MIN_PAGE_SCALE = (12 * PIXELS_PER_POINT) / boxStyle.textSize;
+
+/** The page's margin, and the caption's lines, in page pixels. */
+export const PAGE_MARGIN = 32;
+const CAPTION = { size: 24, small: 20, gap: 12, lineHeight: 30 } as const;
+
+/** What the caption says: the map's title, the step's, the source's attribution, the page's number. */
+export interface Caption {
+  readonly title?: string;
+  readonly subtitle?: string;
+  readonly attribution?: string;
+  /** "3 / 21". */
+  readonly number?: string;
+}
+
+/** How high the caption's band is on a page, with its gap above: one line. */
+export const captionHeight = (caption: Caption | undefined): number =>
+  caption ? CAPTION.gap + CAPTION.lineHeight : 0;
+
+/** The part of a page the map may use: inside the margins, above the caption. */
+export function mapArea(size: PageSize, caption: Caption | undefined, top = 0): Rect {
+  return {
+    x: PAGE_MARGIN,
+    y: PAGE_MARGIN + top,
+    width: size.width - 2 * PAGE_MARGIN,
+    height: size.height - 2 * PAGE_MARGIN - top - captionHeight(caption),
+  };
+}
+
+/** The scale at which a laid-out map fits an area whole, at most `max`. */
+export function fitScale(laidOut: LaidOutMap, area: Rect, max = 2 * MIN_PAGE_SCALE): number {
+  const { width, height } = laidOut.bounds;
+  return Math.min(max, area.width / Math.max(1, width), area.height / Math.max(1, height));
+}
+
+export interface PageDrawing {
+  readonly size: PageSize;
+  readonly theme: ThemeName;
+  /** The map and where on the page it goes; drawn centred in the area, never larger than twice 12 pt. */
+  readonly map?: { readonly laidOut: LaidOutMap; readonly area: Rect; readonly lit?: ReadonlySet<string> };
+  /** Blocks of text (a title page's heading, a handout's note and quotes), drawn from their top-left. */
+  readonly blocks?: readonly TextBlock[];
+  readonly caption?: Caption;
+}
+
+export interface TextBlock {
+  readonly x: number;
+  readonly y: number;
+  readonly lines: readonly string[];
+  readonly size: number;
+  readonly weight: 'regular' | 'semibold';
+  readonly italic?: boolean;
+  readonly lineHeight: number;
+}
+
+/**
+ * One page as a standalone SVG of `size` page pixels: the background, the map in its area (a nested SVG of
+ * the map's own drawing, so that the page and the map's exports draw the same), text blocks, the caption.
+ */
+export function pageSvg(page: PageDrawing): string {
+  const { width, height } = page.size;
+  const theme = themes[page.theme];
+  const out = [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${px(width)} ${px(height)}" width="${px(width)}" height="${px(height)}" role="img">`,
+    `<rect x="0" y="0" width="${px(width)}" height="${px(height)}" fill="${theme.background}"/>`,
+  ];
+  if (page.map) out.push(mapSvg(page.map.laidOut, page.map.area, page.theme, page.map.lit));
+  for (const block of page.blocks ?? []) out.push(blockSvg(block, theme.text));
+  if (page.caption) out.push(captionSvg(page.caption, page.size, theme.text, theme.mutedText));
+  out.push('</svg>');
+  return out.join('\n') + '\n';
+}
+
+function mapSvg(laidOut: LaidOutMap, area: Rect, theme: ThemeName, lit?: ReadonlySet<string>): string {
+  const scale = fitScale(laidOut, area);
+  // The map's drawing reaches a little past its boxes' bounds (the "+n" pills), into the page's margin.
+  const margin = Math.min(12, (PAGE_MARGIN - 2) / scale);
+  const inner = renderSvg(laidOut, { theme, margin, background: false, ...(lit ? { lit } : {}) });
+  const width = (laidOut.bounds.width + 2 * margin) * scale;
+  const height = (laidOut.bounds.height + 2 * margin) * scale;
+  const x = area.x + (area.width - laidOut.bounds.width * scale) / 2 - margin * scale;
+  const y = area.y + (area.height - laidOut.bounds.height * scale) / 2 - margin * scale;
+  // The map's own SVG, placed and sized: its viewBox scales it.
+  return inner
+    .trim()
+    .replace(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" /, `<svg x="${px(x)}" y="${px(y)}" `)
+    .replace(/ width="[^"]*" height="[^"]*" role="img">/, ` width="${px(width)}" height="${px(height)}">`);
+}
+
+const fontAttributes = (size: number, weight: 'regular' | 'semibold', italic = false) =>
+  `font-family="Inter" font-size="${size}" font-weight="${weight === 'semibold' ? 600 : 400}"${italic ? ' font-style="italic"' : ''}`;
+
+function blockSvg(block: TextBlock, ink: string): string {
+  return block.lines
+    .map(
+      (line, i) =>
+        `<text x="${px(block.x)}" y="${px(block.y + block.size + i * block.lineHeight)}" ${fontAttributes(block.size, block.weight, block.italic)} fill="${ink}">${escapeXml(line)}</text>`,
+    )
+    .join('\n');
+}
+
+/**
+ * The caption, one line along the page's foot: the titles on the left (cut with an ellipsis when long), the
+ * attribution and the page's number on the right.
+ */
+function captionSvg(caption: Caption, size: PageSize, ink: string, muted: string): string {
+  const measure = createFontMeasurer();
+  const y = size.height - PAGE_MARGIN;
+  const right = [caption.attribution, caption.number].filter(Boolean).join('  ·  ');
+  const rightWidth = right ? measure.width(right, 'regular', CAPTION.small) : 0;
+  const room = size.width - 2 * PAGE_MARGIN - (right ? rightWidth + 32 : 0);
+  // The step's title first: when the line is too long, the map's title is what gets cut.
+  const left = fitted(
+    [caption.subtitle, caption.title].filter(Boolean).join(' · '),
+    room,
+    CAPTION.size,
+    'semibold',
+    measure,
+  );
+  const out = [
+    `<text x="${PAGE_MARGIN}" y="${px(y)}" ${fontAttributes(CAPTION.size, 'semibold')} fill="${ink}">${escapeXml(left)}</text>`,
+  ];
+  if (right)
+    out.push(
+      `<text x="${px(size.width - PAGE_MARGIN)}" y="${px(y)}" text-anchor="end" ${fontAttributes(CAPTION.small, 'regular')} fill="${muted}">${escapeXml(right)}</text>`,
+    );
+  return out.join('\n');
+}
+
+/** The text, cut with an ellipsis to fit `width` when it is wider. */
+export function fitted(
+  text: string,
+  width: number,
+  size: number,
+  weight: 'regular' | 'semibold',
+  measure: TextMeasurer,
+): string {
+  if (measure.width(text, weight, size) <= width) return text;
+  let end = text.length;
+  while (end > 0 && measure.width(`${text.slice(0, end).trimEnd()}…`, weight, size) > width) end--;
+  return `${text.slice(0, end).trimEnd()}…`;
+}

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import {
+  composeDeck,
+  composeHandout,
+  composeMap,
+  composeStep,
+  composeSubtree,
+} from '../../src/core/export/pages/compose.ts';
+import { PAGE_SIZES, type ComposedPage } from '../../src/core/export/pages/page.ts';
+import { MIN_PAGE_SCALE } from '../../src/core/export/pages/page-svg.ts';
+import { descendants } from '../../src/core/model/graph.ts';
+import { indexMap } from '../../src/core/model/map-index.ts';
+import { stepPages } from '../../src/core/presentation/step-pages.ts';
+import { escapeXml } from '../../src/core/render/escape.ts';
+import { mapOf, readText } from './helpers.ts';
+
+const trenin = mapOf(readText('data/trenin-2010.argmap.json'));
+const example = mapOf(readText('data/example.argmap.json'));
+
+/** Where the map is drawn on a page: the nested SVG's place and size, and its scale. */
+function mapOnPage(page: ComposedPage) {
+  const match =
+    /<svg x="([\d.-]+)" y="([\d.-]+)" viewBox="[\d.-]+ [\d.-]+ ([\d.]+) [\d.]+" width="([\d.]+)" height="([\d.]+)">/.exec(
+      page.svg,
+    );
+  if (!match) return undefined;
+  const [x, y, viewWidth, width, height] = match.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  return { x, y, width, height, scale: width / viewWidth };
+}
+
+/** The ids of the boxes drawn on a page. */
+const drawnIds = (page: ComposedPage) => [...page.svg.matchAll(/data-node-id="([^"]+)"/g)].map((m) => m[1]!);
+
+function expectReadableAndWhole(page: ComposedPage) {
+  const placed = mapOnPage(page);
+  expect(placed).toBeDefined();
+  // 12 pt text at least (rounding of the written numbers aside), and the map inside the page.
+  expect(placed!.scale).toBeGreaterThanOrEqual(MIN_PAGE_SCALE - 0.01);
+  expect(placed!.x).toBeGreaterThanOrEqual(0);
+  expect(placed!.y).toBeGreaterThanOrEqual(0);
+  expect(placed!.x + placed!.width).toBeLessThanOrEqual(page.size.width + 0.01);
+  expect(placed!.y + placed!.height).toBeLessThanOrEqual(page.size.height + 0.01);
+}
+
+describe('the deck', () => {
+  const deck = composeDeck(trenin);
+  const pages = stepPages(trenin);
+
+  it('is a title page, then a 16:9 page per page of the presentation, each with its step’s title and boxes', () => {
+    expect(deck.pages).toHaveLength(pages.length + 1);
+    expect(deck.title).toBe(trenin.title);
+    expect(deck.author).toBe('Dmitri Trenin');
+    for (const page of deck.pages) expect(page.size).toEqual(PAGE_SIZES['16:9']);
+    expect(deck.pages[0]!.svg).toContain(escapeXml(trenin.title!));
+    pages.forEach((step, i) => {
+      const page = deck.pages[i + 1]!;
+      expect(page.title).toBe(step.title);
+      expect(page.note).toBe(step.note);
+      expect(page.svg).toContain(escapeXml(`${step.label}. ${step.title}`));
+      expect(page.svg).toContain(`${i + 2} / ${deck.pages.length}`);
+      expect(drawnIds(page).sort()).toEqual(step.scene.nodes.map((n) => n.id).sort());
+      for (const id of step.current) expect(drawnIds(page)).toContain(id);
+      expectReadableAndWhole(page);
+    });
+  });
+
+  it('names the source on every page, and leaves the caption out when asked', () => {
+    for (const page of deck.pages.slice(1))
+      expect(page.svg).toContain('Dmitri Trenin, The Valdai Discussion Club');
+    const bare = composeDeck(trenin, { caption: false });
+    expect(bare.pages[1]!.svg).not.toContain('Valdai');
+    expect(bare.pages[1]!.svg).not.toContain(` / ${bare.pages.length}`);
+  });
+
+  it('gives one step alone, all its pages', () => {
+    const step5 = composeStep(trenin, 5);
+    const labels = pages.filter((p) => p.step === 4).map((p) => p.label);
+    expect(step5.pages.map((p) => p.title)).toEqual(labels.map(() => trenin.tour![4]!.title));
+    expect(composeStep(trenin, 99).pages).toEqual([]);
+  });
+});
+
+describe('the handout', () => {
+  it('puts each step on an A4 page with its speaker note and the quotes of its boxes', () => {
+    const handout = composeHandout(trenin);
+    const index = indexMap(trenin);
+    expect(handout.pages.length).toBeGreaterThanOrEqual(trenin.tour!.length);
+    for (const page of handout.pages) {
+      expect(page.size).toEqual(PAGE_SIZES.a4);
+      expectReadableAndWhole(page);
+      if (page.note) expect(page.svg).toContain(escapeXml(page.note.split(' ').slice(0, 3).join(' ')));
+      for (const quote of page.quotes) {
+        expect(index.node(quote.nodeId)?.quote).toBe(quote.text);
+        expect(page.svg).toContain(escapeXml(quote.text.split(' ').slice(0, 3).join(' ')));
+      }
+    }
+  });
+});
+
+describe('the map on pages', () => {
+  it.each([
+    ['a4-landscape', trenin],
+    ['letter', trenin],
+    ['16:9', example],
+  ] as const)('on %s: every box on some page, each page readable, nothing cut', (pageName, map) => {
+    const doc = composeMap(map, { page: pageName });
+    const drawn = new Set(doc.pages.flatMap(drawnIds));
+    expect([...drawn].sort()).toEqual(map.nodes.map((n) => n.id).sort());
+    for (const page of doc.pages) {
+      expect(page.size).toEqual(PAGE_SIZES[pageName]);
+      expectReadableAndWhole(page);
+    }
+  });
+
+  it('draws a small map whole on one page, and one too large for 12 pt over several', () => {
+    const small = { ...example, nodes: example.nodes.slice(0, 3), tour: undefined };
+    expect(composeMap(small, { page: '16:9' }).pages).toHaveLength(1);
+    expect(composeMap(trenin, { page: '16:9' }).pages.length).toBeGreaterThan(1);
+  });
+
+  it('draws a subtree: exactly that box and everything below it', () => {
+    const index = indexMap(trenin);
+    const id = 'more-trust-needed';
+    const doc = composeSubtree(trenin, id);
+    const drawn = new Set(doc.pages.flatMap(drawnIds));
+    expect([...drawn].sort()).toEqual([id, ...descendants(index, id)].sort());
+    // The subtree's top keeps its role in the whole map.
+    expect(doc.pages[0]!.svg).toContain('REASON');
+    expect(doc.pages[0]!.svg).not.toContain('THESIS');
+  });
+});
