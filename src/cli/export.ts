@@ -39,7 +39,7 @@ export function exportMap(map: ArgumentMap, options: ExportOptions): string | Ui
   return options.format === 'svg' ? svg : toPng(svg, options);
 }
 
-function toPng(svg: string, options: ExportOptions): Uint8Array {
+export function toPng(svg: string, options: Pick<ExportOptions, 'scale' | 'theme'>): Uint8Array {
   const size = /width="([\d.]+)" height="([\d.]+)"/.exec(svg);
   const pixels = Number(size?.[1]) * Number(size?.[2]) * options.scale ** 2;
   if (!(pixels <= MAX_PNG_PIXELS)) {

@@ -31,8 +31,10 @@ export function nodeIo(): CliIo {
       return Buffer.concat(chunks).toString('utf8');
     },
     readFile: (path) => readFile(path, 'utf8'),
+    // A file of pages may go into a directory that does not exist yet (-o slides/).
     writeFile: async (path, data) => {
-      const { writeFile } = await import('node:fs/promises');
+      const { mkdir, writeFile } = await import('node:fs/promises');
+      await mkdir(dirname(resolve(path)), { recursive: true });
       await writeFile(path, data);
     },
     cwd: process.cwd(),

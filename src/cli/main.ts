@@ -4,6 +4,15 @@ import { mapStats, type MapStats } from '../core/stats.ts';
 import { displayName, type CliIo } from './io.ts';
 import { exportMap, ExportError, type ExportFormat } from './export.ts';
 import { CliIoError, loadMapFile } from './load-file.ts';
+import {
+  composeRequest,
+  PagesError,
+  writePages,
+  type PagesFormat,
+  type PagesRequest,
+} from './export-pages.ts';
+import { PAGE_NAMES } from '../core/export/pages/page.ts';
+import type { ThemeName } from '../core/render/theme.ts';
 
 /** Exit codes of the CLI contract (docs/ARCHITECTURE.md, "Exports and the command line"). */
 export const EXIT_OK = 0;
@@ -170,58 +179,102 @@ async function exportCommand(args: readonly string[], io: CliIo): Promise<number
     scale: { type: 'string' },
     theme: { type: 'string' },
     direction: { type: 'string' },
+    slides: { type: 'boolean' },
+    handout: { type: 'boolean' },
+    page: { type: 'string' },
+    step: { type: 'string' },
+    node: { type: 'string' },
+    'no-caption': { type: 'boolean' },
   });
   const file = oneFile(positionals);
   const output = values.output as string | undefined;
   if (output === undefined) throw new UsageError('missing -o <out> (use -o - for standard output)');
-  const format = oneOf('--format', (values.format as string | undefined) ?? formatOfName(output) ?? 'svg', [
-    'svg',
-    'png',
-    'json',
-    'aif',
-    'argdown',
-  ]);
+  const isDirectory = output.endsWith('/');
+  const format = oneOf(
+    '--format',
+    (values.format as string | undefined) ?? formatOfName(output) ?? (isDirectory ? 'png' : 'svg'),
+    ['svg', 'png', 'json', 'aif', 'argdown', 'pdf', 'pptx'],
+  );
   const theme = oneOf('--theme', (values.theme as string | undefined) ?? 'light', ['light', 'dark', 'print']);
   const direction = oneOf('--direction', (values.direction as string | undefined) ?? 'down', [
     'down',
     'right',
   ]);
-  const scale = Number((values.scale as string | undefined) ?? 2);
+  const pages = pagesRequest(values, format, theme);
+  // Pages are drawn at their own size (a 16:9 page is 1920×1080 at 1); a map's picture at twice its own.
+  const scale = Number((values.scale as string | undefined) ?? (pages ? 1 : 2));
   if (!(scale > 0 && scale <= 16)) throw new UsageError('--scale must be a number above 0 and at most 16');
+  if (isDirectory && !pages) throw new UsageError('-o DIR/ writes pages: add --slides, --handout or --page');
 
   const loaded = await loadMapFile(file, io);
   if (!loaded.map || !loaded.valid) {
     for (const problem of loaded.problems) io.stderr(formatProblem(problem, displayName(file)) + '\n');
     return EXIT_INVALID;
   }
-  let data: string | Uint8Array;
   try {
-    data = exportMap(loaded.map, { format, scale, theme, direction });
+    if (pages) {
+      const doc = composeRequest(loaded.map, pages);
+      await writePages(doc, { output, isDirectory }, format as PagesFormat, { scale, theme }, io);
+      return EXIT_OK;
+    }
+    const data = exportMap(loaded.map, { format: format as ExportFormat, scale, theme, direction });
+    if (output === '-') io.stdout(data);
+    else await writeOut(io, output, data);
   } catch (error) {
-    if (error instanceof ExportError) {
+    if (error instanceof ExportError || error instanceof PagesError) {
       io.stderr(`${displayName(file)}: ${error.message}\n`);
       return EXIT_INVALID;
     }
     throw error;
   }
-  if (output === '-') io.stdout(data);
-  else {
-    try {
-      await io.writeFile(output, data);
-    } catch (error) {
-      throw new CliIoError(
-        `${output}: cannot write: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    }
-  }
   return EXIT_OK;
 }
 
+async function writeOut(io: CliIo, output: string, data: string | Uint8Array): Promise<void> {
+  try {
+    await io.writeFile(output, data);
+  } catch (error) {
+    throw new CliIoError(
+      `${output}: cannot write: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
+/**
+ * The pages an export asks for, or undefined for a plain picture or a map file: `--slides`, `--handout`,
+ * `--page`, `--step`, `--node`, or a PDF or PowerPoint file (a deck; a PDF without them is the map's pages).
+ */
+function pagesRequest(
+  values: Record<string, string | boolean | (string | boolean)[] | undefined>,
+  format: string,
+  theme: ThemeName,
+): PagesRequest | undefined {
+  const asked = ['slides', 'handout', 'page', 'step', 'node'].some((key) => values[key] !== undefined);
+  if (!asked && format !== 'pdf' && format !== 'pptx') return undefined;
+  if (!['svg', 'png', 'pdf', 'pptx'].includes(format))
+    throw new UsageError(`pages are written as svg, png, pdf or pptx, not ${format}`);
+  if (values.slides && values.handout) throw new UsageError('choose --slides or --handout, not both');
+  const page = values.page === undefined ? undefined : oneOf('--page', String(values.page), PAGE_NAMES);
+  const step = values.step === undefined ? undefined : Number(values.step);
+  if (step !== undefined && !(Number.isInteger(step) && step >= 1))
+    throw new UsageError('--step must be a step number from 1');
+  const kind = values.handout ? 'handout' : values.slides || format === 'pptx' ? 'slides' : 'map';
+  return {
+    kind,
+    caption: !values['no-caption'],
+    theme,
+    picture: format === 'png' || format === 'svg',
+    ...(page ? { page } : {}),
+    ...(step !== undefined ? { step } : {}),
+    ...(values.node !== undefined ? { node: String(values.node) } : {}),
+  };
+}
+
 /** The export format an output file name asks for, by its extension. */
-function formatOfName(name: string): ExportFormat | undefined {
+function formatOfName(name: string): ExportFormat | PagesFormat | undefined {
   if (/\.aif(\.json)?$/i.test(name)) return 'aif';
-  const extension = /\.(svg|png|json|argdown|ad)$/i.exec(name)?.[1]?.toLowerCase();
-  return extension === 'ad' ? 'argdown' : (extension as ExportFormat | undefined);
+  const extension = /\.(svg|png|json|argdown|ad|pdf|pptx)$/i.exec(name)?.[1]?.toLowerCase();
+  return extension === 'ad' ? 'argdown' : (extension as ExportFormat | PagesFormat | undefined);
 }
 
 function oneOf<T extends string>(option: string, value: string, allowed: readonly T[]): T {

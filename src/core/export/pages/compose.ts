@@ -1,3 +1,4 @@
+import { layoutMap } from '../../layout/layout.ts';
 import type { LaidOutMap, Rect } from '../../layout/types.ts';
 import { indexMap } from '../../model/map-index.ts';
 import { descendants } from '../../model/graph.ts';
@@ -21,6 +22,7 @@ import {
   type PageSize,
 } from './page.ts';
 import {
+  captionHeight,
   fitted,
   mapArea,
   MIN_PAGE_SCALE,
@@ -69,6 +71,7 @@ function contentOf(map: ArgumentMap, laidOut: LaidOutMap, about: readonly NodeId
 interface Sheet {
   readonly laidOut: LaidOutMap;
   readonly title: string;
+  readonly label?: string;
   readonly subtitle?: string;
   readonly note?: string;
   readonly about: readonly NodeId[];
@@ -102,6 +105,7 @@ function pagesOf(
       size,
       svg,
       title: sheet.title,
+      ...(sheet.label !== undefined ? { label: sheet.label } : {}),
       ...(sheet.note !== undefined ? { note: sheet.note } : {}),
       ...contentOf(map, sheet.laidOut, sheet.about),
     };
@@ -131,6 +135,7 @@ export function composeDeck(map: ArgumentMap, options: ComposeOptions = {}): Com
   const sheets: Sheet[] = stepSheets(map, size, options).map((page) => ({
     laidOut: page.scene,
     title: page.title ?? stepTitle(page),
+    label: page.label,
     subtitle: stepTitle(page),
     ...(page.note !== undefined ? { note: page.note } : {}),
     about: page.current,
@@ -242,6 +247,7 @@ export function composeHandout(map: ArgumentMap, options: ComposeOptions = {}): 
     return {
       laidOut: page.scene,
       title: page.title ?? stepTitle(page),
+      label: page.label,
       subtitle: stepTitle(page),
       ...(page.note !== undefined ? { note: page.note } : {}),
       about: page.current,
@@ -320,12 +326,39 @@ export function composeStep(map: ArgumentMap, step: number, options: ComposeOpti
   return documentOf(map, wanted);
 }
 
-/**
- * A box and everything below it (every box that bears on it, through any chain of relations), as a map of
- * its own; its boxes keep their roles in the whole map.
- */
+/** A box and everything below it: every box that bears on it, through any chain of relations. */
+function subtreeOf(map: ArgumentMap, id: NodeId): ArgumentMap {
+  return cutMap(map, new Set<NodeId>([id, ...descendants(indexMap(map), id)]));
+}
+
+/** A box and everything below it, as a map of its own on pages; its boxes keep their roles in the whole map. */
 export function composeSubtree(map: ArgumentMap, id: NodeId, options: ComposeOptions = {}): ComposedDocument {
-  const index = indexMap(map);
-  const below = new Set<NodeId>([id, ...descendants(index, id)]);
-  return composeMap(cutMap(map, below), options, rolesOf(index));
+  return composeMap(subtreeOf(map, id), options, rolesOf(indexMap(map)));
+}
+
+/**
+ * A picture of a laid-out map with its caption, on a page cut to it: the map drawn at the scale of 12 pt
+ * text, whatever its size (a picture to put on a slide; pages are for what must stay readable on paper).
+ */
+export function composePicture(
+  map: ArgumentMap,
+  laidOut: LaidOutMap,
+  options: ComposeOptions = {},
+): ComposedDocument {
+  const caption = options.caption === false ? undefined : captionOf(map, undefined, 1, 1);
+  const width = laidOut.bounds.width * MIN_PAGE_SCALE + 2 * PAGE_MARGIN;
+  const height = laidOut.bounds.height * MIN_PAGE_SCALE + 2 * PAGE_MARGIN + captionHeight(caption);
+  const size: PageSize = { name: 'picture', width: Math.ceil(width), height: Math.ceil(height) };
+  const sheet: Sheet = { laidOut, title: map.title ?? 'Argument map', about: laidOut.nodes.map((n) => n.id) };
+  return documentOf(map, pagesOf(map, [sheet], size, { ...options, ...(caption ? {} : { caption: false }) }));
+}
+
+/** A box and everything below it as one picture (see `composePicture`). */
+export function composeSubtreePicture(
+  map: ArgumentMap,
+  id: NodeId,
+  options: ComposeOptions = {},
+): ComposedDocument {
+  const laidOut = layoutMap(subtreeOf(map, id), { roles: rolesOf(indexMap(map)) });
+  return composePicture(map, laidOut, options);
 }

@@ -11,7 +11,8 @@ export const PAGE_NAMES = ['16:9', '4:3', 'a4', 'a4-landscape', 'letter', 'lette
 export type PageName = (typeof PAGE_NAMES)[number];
 
 export interface PageSize {
-  readonly name: PageName;
+  /** A page size a user chose, or `picture`: a page cut to its map (a picture for a slide). */
+  readonly name: PageName | 'picture';
   /** In page pixels (2 per PDF point). */
   readonly width: number;
   readonly height: number;
@@ -49,6 +50,8 @@ export interface ComposedPage {
   readonly svg: string;
   /** The page's title: the step's, or the map's (a slide's title, the PDF outline). */
   readonly title: string;
+  /** A step's page: how the room calls it ("5", "5b"). */
+  readonly label?: string;
   /** The speaker note of the step, when there is one. */
   readonly note?: string;
   /** The quotes of the boxes the page is about, for handouts. */

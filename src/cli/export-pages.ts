@@ -1,0 +1,111 @@
+import {
+  composeDeck,
+  composeHandout,
+  composeMap,
+  composeStep,
+  composeSubtree,
+  composeSubtreePicture,
+  type ComposeOptions,
+} from '../core/export/pages/compose.ts';
+import type { ComposedDocument, PageName } from '../core/export/pages/page.ts';
+import type { ArgumentMap } from '../core/model/types.ts';
+import type { ThemeName } from '../core/render/theme.ts';
+import { toPng } from './export.ts';
+import type { CliIo } from './io.ts';
+import { CliIoError } from './load-file.ts';
+
+/** What a page export asks for (docs/ARCHITECTURE.md, "Pages"). */
+export interface PagesRequest {
+  readonly kind: 'slides' | 'handout' | 'map';
+  readonly page?: PageName;
+  /** One step (from 1), or one box and everything below it, instead of the whole. */
+  readonly step?: number;
+  readonly node?: string;
+  readonly caption: boolean;
+  readonly theme: ThemeName;
+  /** Pictures (PNG, SVG) are asked for, rather than a PDF or a deck. */
+  readonly picture: boolean;
+}
+
+export class PagesError extends Error {}
+
+/** The document a request names: a deck, a handout, one step, a subtree, or the map. */
+export function composeRequest(map: ArgumentMap, request: PagesRequest): ComposedDocument {
+  const options: ComposeOptions = {
+    theme: request.theme,
+    caption: request.caption,
+    ...(request.page ? { page: request.page } : {}),
+  };
+  if (request.node !== undefined) {
+    if (!map.nodes.some((n) => n.id === request.node)) throw new PagesError(`no box "${request.node}"`);
+    // A picture of the subtree, unless pages are asked for.
+    return request.picture && !request.page
+      ? composeSubtreePicture(map, request.node, options)
+      : composeSubtree(map, request.node, options);
+  }
+  if (request.step !== undefined) {
+    const doc = composeStep(map, request.step, options);
+    if (doc.pages.length === 0) throw new PagesError(`no step ${request.step} (the map has fewer steps)`);
+    return doc;
+  }
+  if (request.kind === 'slides') return composeDeck(map, options);
+  if (request.kind === 'handout') return composeHandout(map, options);
+  return composeMap(map, options);
+}
+
+/**
+ * The files a document's pages go to, one per page, when pictures are asked for: into a directory
+ * (`out/` → `out/step-01.png`, `out/step-05a.png`, or `page-01.png` for the map's pages), or next to one file
+ * name (`deck.png` → `deck.png` alone, or `deck-01.png`, `deck-02.png` … for several).
+ */
+export function pageFileNames(
+  doc: ComposedDocument,
+  output: string,
+  extension: 'png' | 'svg',
+  isDirectory: boolean,
+): string[] {
+  const two = (n: number) => String(n).padStart(2, '0');
+  if (isDirectory) {
+    const directory = output.endsWith('/') ? output : `${output}/`;
+    return doc.pages.map((page, i) =>
+      page.label !== undefined
+        ? `${directory}step-${two(Number.parseInt(page.label, 10))}${page.label.replace(/^\d+/, '')}.${extension}`
+        : `${directory}page-${two(i + 1)}.${extension}`,
+    );
+  }
+  if (doc.pages.length === 1) return [output];
+  const base = output.replace(new RegExp(`\\.${extension}$`, 'i'), '');
+  return doc.pages.map((_, i) => `${base}-${two(i + 1)}.${extension}`);
+}
+
+export type PagesFormat = 'png' | 'svg' | 'pdf' | 'pptx';
+
+/** Writes a document's pages: pictures (a file each) or one PDF or PowerPoint file. */
+export async function writePages(
+  doc: ComposedDocument,
+  target: { readonly output: string; readonly isDirectory: boolean },
+  format: PagesFormat,
+  picture: { readonly scale: number; readonly theme: ThemeName },
+  io: CliIo,
+): Promise<string[]> {
+  if (format === 'png' || format === 'svg') {
+    const names = pageFileNames(doc, target.output, format, target.isDirectory);
+    if (target.output === '-' && names.length > 1)
+      throw new PagesError(`${names.length} pages cannot go to standard output; name a directory (-o out/)`);
+    for (const [i, page] of doc.pages.entries()) {
+      const data = format === 'png' ? toPng(page.svg, picture) : page.svg;
+      await write(io, names[i]!, data);
+    }
+    return names;
+  }
+  throw new PagesError(`${format} is not written yet`);
+}
+
+async function write(io: CliIo, name: string, data: string | Uint8Array): Promise<void> {
+  if (name === '-') return io.stdout(data);
+  try {
+    await io.writeFile(name, data);
+  } catch (error) {
+    throw new CliIoError(`${name}: cannot write: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { stepPages } from '../../src/core/presentation/step-pages.ts';
+import { mapOf, readText } from './helpers.ts';
+import { cli } from './run-cli.ts';
+
+const TRENIN = 'data/trenin-2010.argmap.json';
+const trenin = mapOf(readText(TRENIN));
+
+/** A PNG's width and height, from its header. */
+function pngSize(data: string | Uint8Array | undefined): [number, number] {
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array();
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  expect([...bytes.slice(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
+  return [view.getUint32(16), view.getUint32(20)];
+}
+
+describe('argmap export: pages', () => {
+  it('writes a 1920×1080 PNG per page of the tour into a directory, a title page first', async () => {
+    const { code, written } = await cli(['export', TRENIN, '-o', 'out/', '--slides']);
+    expect(code).toBe(0);
+    const labels = stepPages(trenin).map((p) => p.label);
+    const names = [...written.keys()];
+    expect(names).toEqual([
+      'out/page-01.png',
+      ...labels.map((label) => `out/step-${label.replace(/^\d+/, (n) => n.padStart(2, '0'))}.png`),
+    ]);
+    for (const data of written.values()) expect(pngSize(data)).toEqual([1920, 1080]);
+  }, 60_000);
+
+  it('writes one step, and the pages of a step too large for one screen as numbered files', async () => {
+    const one = await cli(['export', TRENIN, '-o', 'step.svg', '--step', '1']);
+    expect(one.code).toBe(0);
+    expect([...one.written.keys()]).toEqual(['step.svg']);
+    expect(String(one.written.get('step.svg'))).toContain(trenin.tour![0]!.title!);
+    const paged = stepPages(trenin).filter((p) => p.step === 4);
+    const five = await cli(['export', TRENIN, '-o', 'step.svg', '--step', '5']);
+    expect([...five.written.keys()]).toEqual(paged.map((_, i) => `step-0${i + 1}.svg`));
+  });
+
+  it('draws a subtree as one picture with its caption, only that box and the boxes below it', async () => {
+    const { code, written } = await cli(['export', TRENIN, '-o', 'sub.svg', '--node', 'trust-foundation']);
+    expect(code).toBe(0);
+    const svg = String(written.get('sub.svg'));
+    const ids = [...svg.matchAll(/data-node-id="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids).toContain('trust-foundation');
+    expect(ids).not.toContain('joint-mediation-foundation');
+    expect(svg).toContain('Dmitri Trenin');
+    const bare = await cli(['export', TRENIN, '-o', 'sub.svg', '--node', 'trust-foundation', '--no-caption']);
+    expect(String(bare.written.get('sub.svg'))).not.toContain('Dmitri Trenin');
+  });
+
+  it('refuses what it cannot do, saying why, without a stack trace', async () => {
+    const cases: [string[], number, RegExp][] = [
+      [['export', TRENIN, '-o', 'x.png', '--step', '99'], 1, /no step 99/],
+      [['export', TRENIN, '-o', 'x.png', '--node', 'ghost'], 1, /no box "ghost"/],
+      [['export', TRENIN, '-o', 'x.png', '--step', 'two'], 2, /--step must be a step number/],
+      [['export', TRENIN, '-o', 'x.png', '--page', 'a5'], 2, /--page must be one of/],
+      [['export', TRENIN, '-o', 'x.json', '--slides'], 2, /pages are written as svg, png, pdf or pptx/],
+      [['export', TRENIN, '-o', 'out/'], 2, /-o DIR\/ writes pages/],
+      [['export', TRENIN, '-o', '-', '--slides', '--format', 'png'], 1, /cannot go to standard output/],
+    ];
+    for (const [args, expected, message] of cases) {
+      const { code, stderr } = await cli(args);
+      expect(code, args.join(' ')).toBe(expected);
+      expect(stderr, args.join(' ')).toMatch(message);
+      expect(stderr).not.toMatch(/\n\s+at /);
+    }
+  }, 60_000);
+});
