@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
 import { exportSvg } from '../core/export/export-svg.ts';
+import { pngRenderOptions, pngSize } from '../core/export/png-options.ts';
 import { serialiseAif } from '../core/formats/aif/serialise.ts';
 import { serialiseArgdown } from '../core/formats/argdown/serialise.ts';
 import { serialiseArgmap } from '../core/formats/argmap-json/serialise.ts';
 import { layoutMap } from '../core/layout/layout.ts';
 import type { Direction } from '../core/layout/types.ts';
 import type { ArgumentMap } from '../core/model/types.ts';
-import { themes, type ThemeName } from '../core/render/theme.ts';
+import type { ThemeName } from '../core/render/theme.ts';
 
 export type ExportFormat = 'svg' | 'png' | 'json' | 'aif' | 'argdown';
 
@@ -40,22 +41,14 @@ export function exportMap(map: ArgumentMap, options: ExportOptions): string | Ui
 }
 
 export function toPng(svg: string, options: Pick<ExportOptions, 'scale' | 'theme'>): Uint8Array {
-  const size = /width="([\d.]+)" height="([\d.]+)"/.exec(svg);
-  const pixels = Number(size?.[1]) * Number(size?.[2]) * options.scale ** 2;
-  if (!(pixels <= MAX_PNG_PIXELS)) {
-    const fits = Math.floor(Math.sqrt(MAX_PNG_PIXELS / (pixels / options.scale ** 2)) * 10) / 10;
+  const { width, height } = pngSize(svg, options.scale);
+  if (!(width * height <= MAX_PNG_PIXELS)) {
+    const fits = Math.floor(Math.sqrt(MAX_PNG_PIXELS / ((width * height) / options.scale ** 2)) * 10) / 10;
     throw new ExportError(
       `the picture would be too large at --scale ${options.scale}; try --scale ${fits} or less`,
     );
   }
-  const resvg = new Resvg(svg, {
-    font: {
-      fontFiles: [fonts.regular.pathname, fonts.semibold.pathname],
-      loadSystemFonts: false,
-      defaultFontFamily: 'Inter',
-    },
-    fitTo: { mode: 'zoom', value: options.scale },
-    background: themes[options.theme].background,
-  });
-  return resvg.render().asPng();
+  const settings = pngRenderOptions(svg, options.scale);
+  const fontFiles = [fonts.regular.pathname, fonts.semibold.pathname];
+  return new Resvg(svg, { ...settings, font: { ...settings.font, fontFiles } }).render().asPng();
 }

@@ -26,10 +26,12 @@ const overview = `argmap: argument maps, checked and counted from the command li
 Usage:
   argmap validate <file>          check a map; exit 0 valid (warnings allowed), 1 invalid, 2 usage or I/O error
   argmap stats <file> [--json]    count statements, relations, groups, tags and verified quotes
-  argmap export <file> -o <out> [--format svg|png|json|aif|argdown] [--scale N]
+  argmap export <file> -o <out> [--format svg|png|pdf|pptx|json|aif|argdown] [--scale N]
                 [--theme light|dark|print] [--direction down|right]
-                                  draw the map as SVG (font embedded) or PNG, or write it as argmap JSON,
-                                  AIF JSON or Argdown
+                [--slides | --handout] [--page SIZE] [--step N] [--node ID] [--no-caption]
+                                  draw the map as SVG (font embedded) or PNG, as pages (a deck of slides,
+                                  a handout, the map over pages) in PDF, PowerPoint or pictures, or write it
+                                  as argmap JSON, AIF JSON or Argdown
   argmap <command> --help         help for one command
 
 <file> is a map in argmap JSON, Argdown (.argdown, .ad) or AIF JSON (AIFdb or OVA), or - to read standard
@@ -39,17 +41,34 @@ Add --debug to see the internal stack trace of an unexpected failure.
 `;
 
 const commandHelp: Record<string, string> = {
-  export: `Usage: argmap export <file> -o <out> [--format svg|png|json|aif|argdown] [--scale N] [--theme light|dark|print] [--direction down|right]
+  export: `Usage: argmap export <file> -o <out> [--format svg|png|pdf|pptx|json|aif|argdown] [--scale N]
+         [--theme light|dark|print] [--direction down|right]
+         [--slides | --handout] [--page 16:9|4:3|a4|a4-landscape|letter|letter-landscape] [--step N] [--node ID]
+         [--no-caption]
 
 Draws the map as one self-contained SVG file (styles inlined, the font embedded and subset to the characters
 used, no scripts, no external references) or as a PNG (drawn with the same font), or writes it as argmap
 JSON, AIF JSON (AIFdb nodeset; a map read from OVA is written in OVA's shape) or Argdown.
 -o -          write to standard output
---format      svg, png, json, aif or argdown; by default taken from the extension of <out> (.svg, .png,
-              .json, .aif or .aif.json, .argdown or .ad; svg when it has none)
---scale N     PNG pixels per map pixel (default 2; 1, 2 and 4 are usual)
+-o DIR/       write pages as pictures into DIR: step-01.png, step-05a.png (a step shown in parts) …
+--format      svg, png, pdf, pptx, json, aif or argdown; by default taken from the extension of <out>
+              (.svg, .png, .pdf, .pptx, .json, .aif or .aif.json, .argdown or .ad; svg when it has none, png
+              for a directory)
+--scale N     PNG pixels per map pixel (default 2; 1, 2 and 4 are usual); for pages, per page pixel
+              (default 1: a 16:9 page is 1920×1080)
 --theme       light (default), dark or print
 --direction   down (thesis on top, default) or right (thesis on the left)
+
+Pages (PDF, PowerPoint, or one picture per page); body text is never drawn under 12 pt, a map or step too
+large for a page is continued on further pages, never shrunk:
+--slides      the tour as a deck: a title page with the overview, then a 16:9 page per step (a .pptx file is
+              always a deck, with the steps' titles and speaker notes)
+--handout     A4 pages: each step's picture with its speaker note and the quotes of its boxes
+--page SIZE   16:9, 4:3, a4, a4-landscape, letter or letter-landscape; a PDF without --slides or
+              --handout is the whole map on pages of this size (a4-landscape by default)
+--step N      only step N of the tour (from 1), as the presentation shows it
+--node ID     only that box and every box below it: one picture (SVG, PNG), or pages (PDF, --page)
+--no-caption  leave out the caption (the map's and the step's titles, the source, the page number)
 `,
   validate: `Usage: argmap validate <file>
 

@@ -1,8 +1,9 @@
 import type { FontFiles } from '../core/export/embed-fonts.ts';
+import { pngRenderOptions, pngSize } from '../core/export/png-options.ts';
 
 /**
- * Chromium and Firefox refuse canvases beyond 32,767 px a side or about 268 million pixels; browsers with
- * smaller limits (Safari) hand back no image, which is caught below.
+ * The largest picture offered: what browsers allow a canvas (32,767 px a side, about 268 million pixels), so
+ * that a PNG can still be opened where it is dropped; WebAssembly memory running out is caught below.
  */
 const MAX_SIDE = 32767;
 const MAX_AREA = 268_435_456;
@@ -13,40 +14,68 @@ export class TooLargeError extends Error {
   }
 }
 
+let fonts: Promise<FontFiles> | undefined;
+let resvg: Promise<typeof import('@resvg/resvg-wasm').Resvg> | undefined;
+
 /** The bundled fonts, fetched once per app (they are also what the page itself uses). */
-export async function fetchFonts(): Promise<FontFiles> {
-  const get = async (name: string) => new Uint8Array(await (await fetch(`/fonts/${name}`)).arrayBuffer());
-  const [regular, semibold] = await Promise.all([get('Inter-Regular.ttf'), get('Inter-SemiBold.ttf')]);
-  return { regular, semibold };
+export function fetchFonts(): Promise<FontFiles> {
+  fonts ??= (async () => {
+    const get = async (name: string) => new Uint8Array(await (await fetch(`/fonts/${name}`)).arrayBuffer());
+    const [regular, semibold] = await Promise.all([get('Inter-Regular.ttf'), get('Inter-SemiBold.ttf')]);
+    return { regular, semibold };
+  })();
+  return fonts;
 }
 
-/** Draws an exported SVG (fonts embedded) onto a canvas at `scale` and encodes it as PNG. */
+/** resvg's WebAssembly build, loaded on the first PNG export: most sessions never export one. */
+async function loadResvg(): Promise<typeof import('@resvg/resvg-wasm').Resvg> {
+  resvg ??= (async () => {
+    const [wasm, { default: wasmUrl }] = await Promise.all([
+      import('@resvg/resvg-wasm'),
+      import('@resvg/resvg-wasm/index_bg.wasm?url'),
+    ]);
+    await wasm.initWasm(fetch(wasmUrl));
+    return wasm.Resvg;
+  })();
+  return resvg;
+}
+
+/**
+ * Draws an exported SVG at `scale` as PNG with resvg and the bundled fonts, as `argmap export` does
+ * (core/export/png-options.ts), so that the app's PNG is the CLI's picture.
+ */
 export async function svgToPng(svg: string, scale: number): Promise<Blob> {
-  const size = /width="([\d.]+)" height="([\d.]+)"/.exec(svg);
-  const width = Math.round(Number(size?.[1]) * scale);
-  const height = Math.round(Number(size?.[2]) * scale);
+  const { width, height } = pngSize(svg, scale);
   if (!(width <= MAX_SIDE && height <= MAX_SIDE && width * height <= MAX_AREA)) {
     const fits =
       Math.min(MAX_SIDE / width, MAX_SIDE / height, Math.sqrt(MAX_AREA / (width * height))) * scale;
     throw new TooLargeError(Math.max(0.1, Math.floor(fits * 10) / 10));
   }
-  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  const [Resvg, { regular, semibold }] = await Promise.all([loadResvg(), fetchFonts()]);
+  const settings = pngRenderOptions(svg, scale);
+  const options = { ...settings, font: { ...settings.font, fontBuffers: [regular, semibold] } };
   try {
-    const image = new Image();
-    image.src = url;
-    await image.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = width;
-    canvas.height = height;
-    const context = canvas.getContext('2d');
-    if (!context) throw new TooLargeError(Math.max(0.1, scale / 2));
-    context.drawImage(image, 0, 0, width, height);
-    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
-    // A canvas the browser could not allocate yields no blob: never hand the user a blank file.
-    if (!blob) throw new TooLargeError(Math.max(0.1, scale / 2));
-    return blob;
+    const png = draw(new Resvg(svg, options));
+    return new Blob([png as Uint8Array<ArrayBuffer>], { type: 'image/png' });
+  } catch (error) {
+    // WebAssembly memory is bounded: a picture it cannot hold fails here; never hand the user a blank file.
+    if (error instanceof RangeError || error instanceof WebAssembly.RuntimeError)
+      throw new TooLargeError(Math.max(0.1, scale / 2));
+    throw error;
+  }
+}
+
+/** Renders and encodes, then gives the WebAssembly memory back at once (a large picture holds hundreds of MB). */
+function draw(renderer: InstanceType<typeof import('@resvg/resvg-wasm').Resvg>): Uint8Array {
+  try {
+    const image = renderer.render();
+    try {
+      return image.asPng();
+    } finally {
+      image.free();
+    }
   } finally {
-    URL.revokeObjectURL(url);
+    renderer.free();
   }
 }
 

@@ -126,11 +126,18 @@ describe('the render model', () => {
     if (name === 'collapsed') expect(model.boxes.some((b) => b.badge)).toBe(true);
   });
 
-  it('gives each relation type one arrowhead in its colour, defined in the model alone', () => {
+  it('gives each relation type one arrowhead in its colour (contradictions one at each end), defined in the model alone', () => {
     for (const theme of Object.values(themes)) {
       const { markers } = renderModel(layoutMap(trenin), theme);
-      expect(markers.map((m) => m.id)).toEqual(Object.keys(theme.relations).map((t) => `arrow-${t}`));
-      expect(markers.map((m) => m.fill)).toEqual(Object.values(theme.relations));
+      const ends = markers.filter((m) => !m.id.endsWith('-start'));
+      expect(ends.map((m) => m.id)).toEqual(Object.keys(theme.relations).map((t) => `arrow-${t}`));
+      expect(ends.map((m) => m.fill)).toEqual(Object.values(theme.relations));
+      const starts = markers.filter((m) => m.id.endsWith('-start'));
+      expect(starts.map((m) => [m.id, m.fill])).toEqual([
+        ['arrow-contradiction-start', theme.relations.contradiction],
+      ]);
+      // resvg, which draws PNGs, does not turn `auto-start-reverse` markers along their line.
+      expect(new Set(markers.map((m) => m.orient))).toEqual(new Set(['auto']));
     }
     // The arrowhead's shape is written once in the source: the renderers take it from the model.
     const arrowhead = 'M0,0L10,5L0,10z';

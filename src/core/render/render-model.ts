@@ -17,7 +17,11 @@ export interface RenderModel {
   readonly boxes: readonly BoxShape[];
 }
 
-/** An arrowhead: a triangle in a 10 × 10 box, its tip at the line's end, turned along the line. */
+/**
+ * An arrowhead: a triangle in a 10 × 10 box, its tip at the line's end, turned along the line. Start markers
+ * (a contradiction's second head) are drawn pointing backwards with `orient="auto"` rather than with
+ * `auto-start-reverse`, which resvg (the PNG renderer) does not turn at all.
+ */
 export interface Marker {
   readonly id: string;
   readonly viewBox: string;
@@ -86,7 +90,7 @@ export interface Badge {
 const FRAME_RADIUS = 10;
 const BOX_RADIUS = 6;
 /**
- * Connector labels ("because", "but"…): `size` px italic, centred on their point, the baseline `baseline` px
+ * Connector labels ("because", "but"…): `size` px upright, centred on their point, the baseline `baseline` px
  * lower. Exported for the style sheet, which sets the size the baseline was chosen for.
  */
 export const CONNECTOR_LABEL = { size: 11, baseline: 4 } as const;
@@ -107,24 +111,21 @@ export const PILL = {
 /** The app's collapse pill on an expanded box: its width, and its centre's distance from the box's right edge. */
 const COLLAPSE_PILL = { width: 18, right: 18 } as const;
 
-const MARKER_SHAPE = {
-  viewBox: '0 0 10 10',
-  refX: 9,
-  refY: 5,
-  width: 7,
-  height: 7,
-  orient: 'auto-start-reverse',
-  path: 'M0,0L10,5L0,10z',
-} as const;
+const MARKER_SHAPE = { viewBox: '0 0 10 10', refY: 5, width: 7, height: 7, orient: 'auto' } as const;
+/** Pointing along the line (at its end), and mirrored, pointing back out of the line (at its start). */
+const FORWARD = { refX: 9, path: 'M0,0L10,5L0,10z' } as const;
+const BACKWARD = { refX: 1, path: 'M10,0L0,5L10,10z' } as const;
 
-const markerId = (type: RelationType): string => `arrow-${type}`;
+const markerId = (type: RelationType, end: 'start' | 'end'): string =>
+  end === 'end' ? `arrow-${type}` : `arrow-${type}-start`;
 
 function markersFor(theme: Theme): Marker[] {
-  return Object.entries(theme.relations).map(([type, colour]) => ({
-    id: markerId(type as RelationType),
-    ...MARKER_SHAPE,
-    fill: colour,
-  }));
+  return Object.entries(theme.relations).flatMap(([name, colour]) => {
+    const type = name as RelationType;
+    const end = { id: markerId(type, 'end'), ...MARKER_SHAPE, ...FORWARD, fill: colour };
+    if (type !== 'contradiction') return [end];
+    return [end, { id: markerId(type, 'start'), ...MARKER_SHAPE, ...BACKWARD, fill: colour }];
+  });
 }
 
 export function renderModel(laidOut: LaidOutMap, theme: Theme): RenderModel {
@@ -146,12 +147,11 @@ function frameShape(group: GroupFrame): FrameShape {
 
 function connectorShape(connector: LaidOutConnector): ConnectorShape {
   const { type, kind, labelAt } = connector;
-  const url = (t: RelationType) => `url(#${markerId(t)})`;
   return {
     connector,
     className: `connector ${type} ${kind}`,
-    markerStart: type === 'contradiction' ? url(type) : undefined,
-    markerEnd: url(type),
+    markerStart: type === 'contradiction' ? `url(#${markerId(type, 'start')})` : undefined,
+    markerEnd: `url(#${markerId(type, 'end')})`,
     label:
       kind === 'cross' && type !== 'contradiction'
         ? undefined

@@ -10,7 +10,9 @@ export function styleSheet(theme: Theme): string {
     `.group rect{fill:${theme.groupFill};stroke:${theme.groupStroke};stroke-width:1}`,
     `.group text{font-size:${gapGeometry.title.size}px;font-weight:600;fill:${theme.mutedText}}`,
     `.connector{fill:none;stroke-linecap:round;stroke-linejoin:round}`,
-    `.connector-label{font-size:${CONNECTOR_LABEL.size}px;font-style:italic;fill:${theme.mutedText};paint-order:stroke;stroke:${theme.background};stroke-width:4px;stroke-linejoin:round}`,
+    // Upright, not italic: muted, lower-case and on their line they already read as connectives, and the
+    // bundled font has no italic face (a synthesised slant differs between the browser and the PNG renderer).
+    `.connector-label{font-size:${CONNECTOR_LABEL.size}px;fill:${theme.mutedText};paint-order:stroke;stroke:${theme.background};stroke-width:4px;stroke-linejoin:round}`,
     `.node .label{font-size:${boxStyle.labelSize}px;font-weight:600;letter-spacing:0}`,
     `.node .title{font-size:${boxStyle.titleSize}px;font-weight:600}`,
     `.node .text{font-size:${boxStyle.textSize}px}`,

@@ -65,7 +65,7 @@ export const gapGeometry = {
    */
   boxMargin: 8,
   /**
-   * Px above its bar where a tree connector's label sits: the label (11 px italic) fits between the bar and
+   * Px above its bar where a tree connector's label sits: the label (11 px) fits between the bar and
    * the band of route tracks.
    */
   labelAboveBar: 14,
