@@ -5,6 +5,7 @@ import type { ArgumentMap } from '../../src/core/model/types.ts';
 
 export const root = new URL('../../', import.meta.url);
 export const readText = (path: string): string => readFileSync(new URL(path, root), 'utf8');
+export const readBytes = (path: string): Uint8Array => new Uint8Array(readFileSync(new URL(path, root)));
 
 /** Parses a map that must be structurally valid (test input made by hand). */
 export function mapOf(text: string): ArgumentMap {

@@ -22,9 +22,14 @@ export function embedFonts(svg: string, laidOut: LaidOutMap, fonts: FontFiles): 
   Object.values(relationWords).forEach(add);
   for (const node of laidOut.nodes) [node.label, ...node.titleLines, ...node.textLines].forEach(add);
   for (const group of laidOut.groups) add(group.title);
+  return svg.replace('<style>', `<style>${embedFontFaces(used, fonts)}`);
+}
+
+/** The two weights of Inter as CSS font faces, each subset to the characters `used`. */
+export function embedFontFaces(used: ReadonlySet<number>, fonts: FontFiles): string {
   const face = (data: Uint8Array, weight: number) =>
     `@font-face{font-family:Inter;font-weight:${weight};src:url(data:font/ttf;base64,${base64(subsetFont(data, used))}) format("truetype")}`;
-  return svg.replace('<style>', `<style>${face(fonts.regular, 400)}${face(fonts.semibold, 600)}`);
+  return `${face(fonts.regular, 400)}${face(fonts.semibold, 600)}`;
 }
 
 function base64(bytes: Uint8Array): string {

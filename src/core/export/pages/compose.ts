@@ -362,3 +362,48 @@ export function composeSubtreePicture(
   const laidOut = layoutMap(subtreeOf(map, id), { roles: rolesOf(indexMap(map)) });
   return composePicture(map, laidOut, options);
 }
+
+/**
+ * The part of the map a screen shows, as a picture (see `composePicture`): the view widened to the whole of
+ * every box it touches, so that no box is cut at the picture's edge.
+ */
+export function composeView(
+  map: ArgumentMap,
+  laidOut: LaidOutMap,
+  view: Rect,
+  options: ComposeOptions = {},
+): ComposedDocument {
+  return composePicture(map, { ...laidOut, bounds: wholeBoxes(laidOut, view) }, options);
+}
+
+/** `view` grown until every box it touches (or comes within the picture's margin of) lies inside it. */
+export function wholeBoxes(laidOut: LaidOutMap, view: Rect): Rect {
+  const near = 12;
+  let rect = view;
+  for (let grown = true; grown;) {
+    grown = false;
+    for (const box of laidOut.nodes) {
+      const touches =
+        box.x < rect.x + rect.width + near &&
+        box.x + box.width > rect.x - near &&
+        box.y < rect.y + rect.height + near &&
+        box.y + box.height > rect.y - near;
+      if (!touches) continue;
+      const next = union(rect, box);
+      if (next.width > rect.width || next.height > rect.height) grown = true;
+      rect = next;
+    }
+  }
+  return rect;
+}
+
+function union(a: Rect, b: Rect): Rect {
+  const x = Math.min(a.x, b.x);
+  const y = Math.min(a.y, b.y);
+  return {
+    x,
+    y,
+    width: Math.max(a.x + a.width, b.x + b.width) - x,
+    height: Math.max(a.y + a.height, b.y + b.height) - y,
+  };
+}
