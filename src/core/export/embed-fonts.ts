@@ -13,7 +13,12 @@ export interface FontFiles {
  * same in any viewer (Inkscape, slide tools) without Inter installed. The data: URL is part of the file, not
  * an external reference.
  */
-export function embedFonts(svg: string, laidOut: LaidOutMap, fonts: FontFiles): string {
+export function embedFonts(
+  svg: string,
+  laidOut: LaidOutMap,
+  fonts: FontFiles,
+  moreText: readonly string[] = [],
+): string {
   const used = new Set<number>();
   const add = (text: string) => {
     for (const c of text) used.add(c.codePointAt(0)!);
@@ -22,6 +27,7 @@ export function embedFonts(svg: string, laidOut: LaidOutMap, fonts: FontFiles): 
   Object.values(relationWords).forEach(add);
   for (const node of laidOut.nodes) [node.label, ...node.titleLines, ...node.textLines].forEach(add);
   for (const group of laidOut.groups) add(group.title);
+  moreText.forEach(add);
   return svg.replace('<style>', `<style>${embedFontFaces(used, fonts)}`);
 }
 

@@ -1,6 +1,7 @@
 import type { LaidOutMap, Rect } from '../layout/types.ts';
 import type { ArgumentMap } from '../model/types.ts';
 import { renderSvg } from '../render/svg.ts';
+import type { PictureCaption } from '../render/svg-caption.ts';
 import type { ThemeName } from '../render/theme.ts';
 import { embedFonts, type FontFiles } from './embed-fonts.ts';
 
@@ -10,6 +11,8 @@ export interface SvgExportOptions {
   readonly crop?: Rect;
   /** False for a transparent background. */
   readonly background?: boolean;
+  /** False leaves out the caption (the map's title and its source's author, publisher and date). */
+  readonly caption?: boolean;
 }
 
 /**
@@ -26,14 +29,25 @@ export function exportSvg(
   const source = [map.source?.author, map.source?.title, map.source?.publisher, map.source?.date].filter(
     Boolean,
   );
+  const caption = options.caption === false ? undefined : pictureCaption(map);
   const svg = renderSvg(laidOut, {
     theme: options.theme,
     ...(map.title ? { title: map.title } : {}),
     ...(source.length > 0 ? { description: `Argument map of ${source.join(', ')}` } : {}),
     ...(options.crop ? { crop: options.crop } : {}),
     ...(options.background === false ? { background: false } : {}),
+    ...(caption ? { caption } : {}),
   });
-  return embedFonts(svg, laidOut, fonts);
+  return embedFonts(svg, laidOut, fonts, [caption?.title ?? '', caption?.attribution ?? '']);
+}
+
+/** An exported picture's caption: the map's title, and its source's author, publisher and date. */
+export function pictureCaption(map: ArgumentMap): PictureCaption | undefined {
+  const attribution = [map.source?.author, map.source?.publisher, map.source?.date]
+    .filter(Boolean)
+    .join(', ');
+  if (!map.title && !attribution) return undefined;
+  return { ...(map.title ? { title: map.title } : {}), ...(attribution ? { attribution } : {}) };
 }
 
 /**

@@ -65,6 +65,8 @@ export interface LaidOutConnector {
   readonly bounds: Rect;
   /** Where the "because"/"but"/"however" label sits. */
   readonly labelAt: Point;
+  /** A connector cut at a picture's edge with its label outside it: drawn without the label. */
+  readonly labelOutside?: boolean;
   /** Where the connector ends at its target (the arrowhead; the path arrives there last). */
   readonly end: Point;
   readonly premises: readonly NodeId[];

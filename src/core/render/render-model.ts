@@ -153,7 +153,7 @@ function connectorShape(connector: LaidOutConnector): ConnectorShape {
     markerStart: type === 'contradiction' ? `url(#${markerId(type, 'start')})` : undefined,
     markerEnd: `url(#${markerId(type, 'end')})`,
     label:
-      kind === 'cross' && type !== 'contradiction'
+      (kind === 'cross' && type !== 'contradiction') || connector.labelOutside
         ? undefined
         : { x: labelAt.x, y: labelAt.y + CONNECTOR_LABEL.baseline, text: relationWords[type] },
   };

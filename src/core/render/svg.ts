@@ -1,5 +1,6 @@
 import { px } from '../round.ts';
 import type { LaidOutMap, Rect } from '../layout/types.ts';
+import { within } from './within.ts';
 import { escapeXml } from './escape.ts';
 import { pathData } from './path.ts';
 import {
@@ -12,6 +13,7 @@ import {
   type TextAt,
 } from './render-model.ts';
 import { styleSheet } from './style-sheet.ts';
+import { captionBand, captionSvg, type PictureCaption } from './svg-caption.ts';
 import { themes, type ThemeName } from './theme.ts';
 
 export interface SvgOptions {
@@ -30,6 +32,8 @@ export interface SvgOptions {
    * drawn faded, with the connectors that do not join two of them. All boxes are drawn plain without it.
    */
   readonly lit?: ReadonlySet<string>;
+  /** A caption under the map (an exported picture's title and source); none without it. */
+  readonly caption?: PictureCaption;
 }
 
 const n = px;
@@ -41,12 +45,15 @@ const n = px;
  */
 export function renderSvg(laidOut: LaidOutMap, options: SvgOptions = {}): string {
   const theme = themes[options.theme ?? 'light'];
-  const model = renderModel(laidOut, theme);
+  // A crop draws only what reaches into it.
+  const model = renderModel(options.crop ? within(laidOut, options.crop) : laidOut, theme);
   const margin = options.margin ?? 24;
   const { bounds } = laidOut;
-  const viewBox = options.crop
+  const drawn = options.crop
     ? [options.crop.x, options.crop.y, options.crop.width, options.crop.height]
     : [bounds.x - margin, bounds.y - margin, bounds.width + 2 * margin, bounds.height + 2 * margin];
+  const band = options.caption ? captionBand(options.caption, drawn[2]!) : 0;
+  const viewBox = [drawn[0]!, drawn[1]!, drawn[2]!, drawn[3]! + band];
   const out: string[] = [];
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${viewBox.map(n).join(' ')}" width="${n(viewBox[2]!)}" height="${n(viewBox[3]!)}" role="img">`,
@@ -65,12 +72,18 @@ export function renderSvg(laidOut: LaidOutMap, options: SvgOptions = {}): string
   for (const frame of model.frames) out.push(frameSvg(frame));
   const faded = (ids: readonly string[]) =>
     options.lit !== undefined && !ids.every((id) => options.lit!.has(id));
+  // What the picture shows: an arrowhead outside it is left out (the renderer of PNGs fails on one).
+  const shown = { x: drawn[0]!, y: drawn[1]!, width: drawn[2]!, height: drawn[3]! };
   for (const connector of model.connectors) {
     const { target, premises } = connector.connector;
-    out.push(connectorSvg(connector, faded([target, ...premises])));
+    out.push(connectorSvg(connector, faded([target, ...premises]), shown));
   }
   for (const { label } of model.connectors) out.push(label ? connectorLabelSvg(label) : '');
   for (const box of model.boxes) out.push(boxSvg(box, faded([box.node.id])));
+  if (band > 0)
+    out.push(
+      captionSvg(options.caption!, { x: drawn[0]!, width: drawn[2]!, bottom: drawn[1]! + drawn[3]! }, theme),
+    );
   out.push('</svg>');
   return out.join('\n') + '\n';
 }
@@ -82,16 +95,22 @@ function markerSvg(m: Marker): string {
 function frameSvg({ group, rx, title }: FrameShape): string {
   return (
     `<g class="group" data-group-id="${escapeXml(group.id)}"><rect x="${n(group.x)}" y="${n(group.y)}" width="${n(group.width)}" height="${n(group.height)}" rx="${rx}"/>` +
-    `<text x="${n(title.x)}" y="${n(title.y)}">${escapeXml(title.text)}</text></g>`
+    (title.text ? `<text x="${n(title.x)}" y="${n(title.y)}">${escapeXml(title.text)}</text>` : '') +
+    '</g>'
   );
 }
 
 function connectorSvg(
   { connector: c, className, markerStart, markerEnd }: ConnectorShape,
   faded: boolean,
+  shown: Rect,
 ): string {
-  const start = markerStart ? `marker-start="${markerStart}" ` : '';
-  return `<path class="${className}${faded ? ' faded' : ''}" data-relation-id="${escapeXml(c.relationId)}" d="${pathData(c.line)}" ${start}marker-end="${markerEnd}"/>`;
+  const inside = (x: number, y: number) =>
+    x >= shown.x && x <= shown.x + shown.width && y >= shown.y && y <= shown.y + shown.height;
+  const from = { x: c.line.coords[0]!, y: c.line.coords[1]! };
+  const start = markerStart && inside(from.x, from.y) ? ` marker-start="${markerStart}"` : '';
+  const end = inside(c.end.x, c.end.y) ? ` marker-end="${markerEnd}"` : '';
+  return `<path class="${className}${faded ? ' faded' : ''}" data-relation-id="${escapeXml(c.relationId)}" d="${pathData(c.line)}"${start}${end}/>`;
 }
 
 function connectorLabelSvg(label: TextAt): string {

@@ -1,5 +1,6 @@
 import { layoutMap } from '../../layout/layout.ts';
 import type { LaidOutMap, Rect } from '../../layout/types.ts';
+import { within } from '../../render/within.ts';
 import { indexMap } from '../../model/map-index.ts';
 import { descendants } from '../../model/graph.ts';
 import { rolesOf } from '../../model/roles.ts';
@@ -11,6 +12,7 @@ import type { Room } from '../../presentation/step-scene.ts';
 import { presentationSteps } from '../../presentation/steps.ts';
 import type { ThemeName } from '../../render/theme.ts';
 import { createFontMeasurer, type TextMeasurer } from '../../text/measure.ts';
+import { fitted } from '../../text/fitted.ts';
 import { wrapText } from '../../text/wrap.ts';
 import { mapParts } from './map-pages.ts';
 import {
@@ -23,7 +25,6 @@ import {
 } from './page.ts';
 import {
   captionHeight,
-  fitted,
   mapArea,
   MIN_PAGE_SCALE,
   PAGE_MARGIN,
@@ -373,7 +374,8 @@ export function composeView(
   view: Rect,
   options: ComposeOptions = {},
 ): ComposedDocument {
-  return composePicture(map, { ...laidOut, bounds: wholeBoxes(laidOut, view) }, options);
+  const bounds = wholeBoxes(laidOut, view);
+  return composePicture(map, { ...within(laidOut, bounds), bounds }, options);
 }
 
 /** `view` grown until every box it touches (or comes within the picture's margin of) lies inside it. */

@@ -3,7 +3,8 @@ import { escapeXml } from '../../render/escape.ts';
 import { renderSvg } from '../../render/svg.ts';
 import { themes, type ThemeName } from '../../render/theme.ts';
 import { px } from '../../round.ts';
-import { createFontMeasurer, type TextMeasurer } from '../../text/measure.ts';
+import { fitted } from '../../text/fitted.ts';
+import { createFontMeasurer } from '../../text/measure.ts';
 import { boxStyle } from '../../layout/box-style.ts';
 import { PIXELS_PER_POINT, type PageSize } from './page.ts';
 
@@ -135,18 +136,4 @@ function captionSvg(caption: Caption, size: PageSize, ink: string, muted: string
       `<text x="${px(size.width - PAGE_MARGIN)}" y="${px(y)}" text-anchor="end" ${fontAttributes(CAPTION.small, 'regular')} fill="${muted}">${escapeXml(right)}</text>`,
     );
   return out.join('\n');
-}
-
-/** The text, cut with an ellipsis to fit `width` when it is wider. */
-export function fitted(
-  text: string,
-  width: number,
-  size: number,
-  weight: 'regular' | 'semibold',
-  measure: TextMeasurer,
-): string {
-  if (measure.width(text, weight, size) <= width) return text;
-  let end = text.length;
-  while (end > 0 && measure.width(`${text.slice(0, end).trimEnd()}…`, weight, size) > width) end--;
-  return `${text.slice(0, end).trimEnd()}…`;
 }

@@ -1,0 +1,42 @@
+import type { GroupFrame, LaidOutConnector, LaidOutMap, Rect } from '../layout/types.ts';
+import { clipLine } from './clip-line.ts';
+
+/** Overlapping by more than an edge: a line that only touches the picture's edge is outside it. */
+const meets = (a: Rect, b: Rect): boolean =>
+  a.x < b.x + b.width && a.x + a.width > b.x && a.y < b.y + b.height && a.y + a.height > b.y;
+
+/**
+ * The part of a laid-out map that can show in `rect`: the boxes, connectors and frames that reach into it,
+ * the rest left out, and lines and frames cut at its edges. A picture of part of a map draws only these:
+ * the PNG renderer, resvg, fails on drawings that reach outside a picture's clip (a nested picture, an
+ * arrowed line beside a long curve or a large frame running past the edges).
+ */
+export function within(laidOut: LaidOutMap, rect: Rect): LaidOutMap {
+  return {
+    ...laidOut,
+    nodes: laidOut.nodes.filter((node) => meets(node, rect)),
+    connectors: laidOut.connectors.flatMap((c) => clipConnector(c, rect)),
+    groups: laidOut.groups.filter((group) => meets(group, rect)).map((group) => clipFrame(group, rect)),
+  };
+}
+
+/** A connector cut at the picture's edges: its lines drawn up to them, none when it stays outside. */
+function clipConnector(connector: LaidOutConnector, rect: Rect): LaidOutConnector[] {
+  if (!meets(connector.bounds, rect)) return [];
+  const line = clipLine(connector.line, rect);
+  if (!line) return [];
+  const { x, y } = connector.labelAt;
+  const labelShows =
+    x - 30 >= rect.x && x + 30 <= rect.x + rect.width && y - 12 >= rect.y && y + 12 <= rect.y + rect.height;
+  return [{ ...connector, line, ...(labelShows ? {} : { labelOutside: true }) }];
+}
+
+/** A frame cut at the picture's edges (its title kept only where it shows). */
+function clipFrame(frame: GroupFrame, rect: Rect): GroupFrame {
+  const x = Math.max(frame.x, rect.x);
+  const y = Math.max(frame.y, rect.y);
+  const width = Math.min(frame.x + frame.width, rect.x + rect.width) - x;
+  const height = Math.min(frame.y + frame.height, rect.y + rect.height) - y;
+  const titleShows = frame.titleAt.y - 12 >= rect.y && frame.titleAt.x >= rect.x;
+  return { ...frame, x, y, width, height, ...(titleShows ? {} : { title: '' }) };
+}
