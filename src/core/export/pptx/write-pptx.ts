@@ -19,6 +19,9 @@ const MASTER = 'argmap page';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
+/** PowerPoint's largest slide side; a larger page (a picture cut to a big map) is scaled down to it. */
+const MAX_SLIDE_INCHES = 56;
+
 interface Box {
   readonly x: number;
   readonly y: number;
@@ -26,34 +29,48 @@ interface Box {
   readonly h: number;
 }
 
-const inches = (pixels: number) => pixels / PIXELS_PER_INCH;
+/** The slide: the first page's size, and the inches a page pixel takes on it. */
+interface SlideFrame {
+  readonly size: PageSize;
+  readonly inch: number;
+}
+
+function frameOf(size: PageSize): SlideFrame {
+  const longest = Math.max(size.width, size.height) / PIXELS_PER_INCH;
+  return { size, inch: Math.min(1, MAX_SLIDE_INCHES / longest) / PIXELS_PER_INCH };
+}
+
+const boxIn = (frame: SlideFrame, x: number, y: number, w: number, h: number): Box => ({
+  x: x * frame.inch,
+  y: y * frame.inch,
+  w: w * frame.inch,
+  h: h * frame.inch,
+});
 
 /**
  * Where the title placeholder sits: over the caption's line at the page's foot, where the picture draws the
  * same title. It lies beneath the picture, so nothing is seen twice; should the picture be moved or deleted,
  * the title shows where it was drawn.
  */
-function titleBox(size: PageSize): Box {
+function titleBox(frame: SlideFrame): Box {
+  const { width, height } = frame.size;
   const band = captionHeight({});
-  return {
-    x: inches(PAGE_MARGIN),
-    y: inches(size.height - PAGE_MARGIN - band),
-    w: inches(size.width - 2 * PAGE_MARGIN),
-    h: inches(band + PAGE_MARGIN / 2),
-  };
+  return boxIn(
+    frame,
+    PAGE_MARGIN,
+    height - PAGE_MARGIN - band,
+    width - 2 * PAGE_MARGIN,
+    band + PAGE_MARGIN / 2,
+  );
 }
 
-/** The picture of a page on a slide of `slide`'s size: the whole slide, or centred in it when the shapes differ. */
-function pictureBox(page: PageSize, slide: PageSize): Box {
+/** The picture of a page on the slide: the whole slide, or centred in it when their shapes differ. */
+function pictureBox(page: PageSize, frame: SlideFrame): Box {
+  const slide = frame.size;
   const scale = Math.min(slide.width / page.width, slide.height / page.height);
   const width = page.width * scale;
   const height = page.height * scale;
-  return {
-    x: inches((slide.width - width) / 2),
-    y: inches((slide.height - height) / 2),
-    w: inches(width),
-    h: inches(height),
-  };
+  return boxIn(frame, (slide.width - width) / 2, (slide.height - height) / 2, width, height);
 }
 
 /** What the picture shows, for a reader who cannot see it: the page's title, then the texts of its boxes. */
@@ -100,14 +117,15 @@ function checkPictures(doc: ComposedDocument, pictures: readonly Uint8Array[]): 
 
 /**
  * Writes a composed document as a PowerPoint file: one slide per page, its picture (`pictures[i]`, a PNG of
- * page i, best at scale 2) filling the slide. A presentation has one slide size, the first page's; a page of
- * another shape is centred on its slide.
+ * page i, best at scale 2) filling the slide. A presentation has one slide size, the first page's (at most
+ * PowerPoint's 56 inches a side); a page of another shape is centred on its slide.
  */
 export async function writePptx(doc: ComposedDocument, pictures: readonly Uint8Array[]): Promise<Uint8Array> {
   checkPictures(doc, pictures);
-  const size = doc.pages[0]!.size;
+  const frame = frameOf(doc.pages[0]!.size);
   const pptx = new PptxGenJS();
-  pptx.defineLayout({ name: 'argmap', width: inches(size.width), height: inches(size.height) });
+  const { width, height } = frame.size;
+  pptx.defineLayout({ name: 'argmap', width: width * frame.inch, height: height * frame.inch });
   pptx.layout = 'argmap';
   pptx.title = xmlText(doc.title);
   pptx.author = xmlText(doc.author ?? '');
@@ -121,7 +139,7 @@ export async function writePptx(doc: ComposedDocument, pictures: readonly Uint8A
           options: {
             name: 'title',
             type: 'title',
-            ...titleBox(size),
+            ...titleBox(frame),
             fontFace: 'Inter',
             fontSize: 12,
             bold: true,
@@ -141,7 +159,7 @@ export async function writePptx(doc: ComposedDocument, pictures: readonly Uint8A
     slide.addText(xmlText(page.title), { placeholder: 'title' });
     slide.addImage({
       data: `image/png;base64,${base64(pictures[i]!)}`,
-      ...pictureBox(page.size, size),
+      ...pictureBox(page.size, frame),
       altText: altTextOf(page),
     });
     if (page.note) slide.addNotes(xmlText(page.note));
