@@ -1,5 +1,4 @@
 import PptxGenJS from 'pptxgenjs';
-import { escapeXml } from '../../render/escape.ts';
 import { captionHeight, PAGE_MARGIN } from '../pages/page-svg.ts';
 import { PIXELS_PER_POINT, type ComposedDocument, type ComposedPage, type PageSize } from '../pages/page.ts';
 
@@ -79,18 +78,6 @@ function altTextOf(page: ComposedPage): string {
 }
 
 /**
- * Names a slide as its caption names it ("5b. No architecture without foundation"): LibreOffice takes a
- * slide's name from the file (its navigator, the bookmarks of a PDF it writes), where it would otherwise
- * read "Slide 5". pptxgenjs has no option for it; it writes its private `_name` unescaped, so the name is
- * escaped here (the package's version is pinned, and the tests read the name back).
- */
-function nameSlide(slide: PptxGenJS.Slide, page: ComposedPage): void {
-  const name = page.label !== undefined ? `${page.label}. ${page.title}` : page.title;
-  // escapeXml also drops what XML forbids.
-  (slide as unknown as { _name: string })._name = escapeXml(name);
-}
-
-/**
  * The text without the characters XML 1.0 forbids: pptxgenjs escapes what it writes but keeps those, and a
  * control character in a label or a note must not make the file unreadable.
  */
@@ -154,7 +141,6 @@ export async function writePptx(doc: ComposedDocument, pictures: readonly Uint8A
   });
   doc.pages.forEach((page, i) => {
     const slide = pptx.addSlide({ masterName: MASTER });
-    nameSlide(slide, page);
     // Added first, so drawn first: the title is beneath the picture and first in the reading order.
     slide.addText(xmlText(page.title), { placeholder: 'title' });
     slide.addImage({
