@@ -134,7 +134,6 @@ export async function writePptx(doc: ComposedDocument, pictures: readonly Uint8A
             valign: 'bottom',
             margin: 0,
           },
-          text: '',
         },
       },
     ],
