@@ -2,7 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PNG } from 'pngjs';
+import { build, type Rolldown } from 'vite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { toPng } from '../../src/cli/export.ts';
 import { composeDeck, composeHandout, composeMap } from '../../src/core/export/pages/compose.ts';
@@ -205,5 +207,46 @@ describe('the PDF’s pages as pictures', async () => {
     const { slight, large } = difference(fromPdf, fromSvg);
     expect(slight).toBeLessThan(0.05);
     expect(large).toBeLessThan(0.005);
+  });
+});
+
+/**
+ * The app loads the writer on demand: bundled for the browser as the app's build bundles it, it takes
+ * pdfkit's and fontkit's browser builds, leaves nothing to import (no Node module, no stand-in for one), and
+ * writes the same PDF.
+ */
+describe('the writer bundled for the browser', () => {
+  it('holds no Node module and writes the PDF', { timeout: 30_000 }, async () => {
+    const result = await build({
+      configFile: false,
+      logLevel: 'silent',
+      root: fileURLToPath(root),
+      build: {
+        write: false,
+        target: 'es2022',
+        lib: { entry: 'src/core/export/pdf/write-pdf.ts', formats: ['es'], fileName: 'write-pdf' },
+      },
+    });
+    // A library build answers with one output per format.
+    const [output] = [result].flat() as Rolldown.RolldownOutput[];
+    const [chunk] = output!.output as [Rolldown.OutputChunk];
+    expect(chunk.imports).toEqual([]);
+    expect(chunk.dynamicImports).toEqual([]);
+    const modules = chunk.moduleIds.map((id) => id.replace(/\\/g, '/'));
+    expect(modules).toContainEqual(expect.stringMatching(/pdfkit\/js\/pdfkit\.browser\.mjs$/));
+    expect(modules).toContainEqual(expect.stringMatching(/fontkit\/dist\/browser-module\.mjs$/));
+    expect(modules.filter((id) => /pdfkit\.(node\.mjs|js)$|browser-external|^node:/.test(id))).toEqual([]);
+
+    const file = join(folder, 'write-pdf.browser.mjs');
+    writeFileSync(file, chunk.code);
+    const bundled = (await import(/* @vite-ignore */ pathToFileURL(file).href)) as {
+      writePdf: typeof writePdf;
+    };
+    const example = composeDeck(mapOf(readText('data/example.argmap.json')));
+    const pdf = join(folder, 'example-browser.pdf');
+    writeFileSync(pdf, await bundled.writePdf(example, fonts));
+    expect(info(pdf).pages).toBe(example.pages.length);
+    expectTexts(pdf, example);
+    expectInterOnly(pdf);
   });
 });
