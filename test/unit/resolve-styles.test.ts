@@ -112,9 +112,13 @@ describe('resolveStyles', () => {
     expect(rects[1]).toMatchObject({ fill: 'red', stroke: 'blue' });
   });
 
-  it('escapes values that hold quotes', () => {
-    const out = resolveStyles(svg(`text{font-family:"Inter",'A&B'}`, '<text>x</text>'));
-    expect(attributesOf(out, 'text')[0]!['font-family']).toBe(`&quot;Inter&quot;,'A&amp;B'`);
+  it('reads the style sheet’s entities and escapes the values it writes', () => {
+    const out = resolveStyles(
+      svg(`g&gt;text{font-family:"Inter",'A&amp;B'}`, '<g><text>x</text></g><text>y</text>'),
+    );
+    const texts = attributesOf(out, 'text');
+    expect(texts[0]!['font-family']).toBe(`&quot;Inter&quot;,'A&amp;B'`);
+    expect(texts[1]).not.toHaveProperty('font-family');
   });
 
   it('draws a text with a halo (paint-order: stroke) as its stroke, then its fill', () => {

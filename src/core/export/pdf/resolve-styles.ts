@@ -216,11 +216,20 @@ export function matches(
 /** Renderer-only properties with no effect on a drawing without CSS (text shaping is the writer's). */
 const IGNORED = new Set(['font-kerning', 'font-variant-ligatures']);
 
+const ENTITIES: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** Text as written in markup, read: its entities replaced by their characters. */
+const decode = (text: string) =>
+  text.replace(/&(?:#x([\da-f]+)|#(\d+)|(\w+));/gi, (whole, hex?: string, decimal?: string, name?: string) =>
+    hex
+      ? String.fromCodePoint(parseInt(hex, 16))
+      : decimal
+        ? String.fromCodePoint(Number(decimal))
+        : (ENTITIES[name!] ?? whole),
+  );
+
 const escapeAttribute = (value: string) =>
-  value
-    .replace(/&(?![\w#]+;)/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/"/g, '&quot;');
+  value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 
 /**
  * The SVG with its `<style>` elements removed and their rules written on the elements they select, as
@@ -242,7 +251,9 @@ function collectStyles(element: XmlElement, rules: CssRule[]): void {
       return true;
     }
     const css = child.children
-      .map((text) => (typeof text === 'string' ? text.replace(/^<!\[CDATA\[|\]\]>$/g, '') : ''))
+      .map((text) =>
+        typeof text !== 'string' ? '' : text.startsWith('<![CDATA[') ? text.slice(9, -3) : decode(text),
+      )
       .join('');
     rules.push(...parseCss(css, rules.length));
     return false;
@@ -286,7 +297,10 @@ function groupOpacity(element: XmlElement): XmlElement {
   return { name: 'g', attributes: [['opacity', opacity]], children: [shape] };
 }
 
-/** An element whose stroke is painted before its fill, as two: its stroke alone, then its fill alone. */
+/**
+ * An element whose stroke is painted before its fill, as two: its stroke alone, then its fill alone (a
+ * stroke of its own: the halos of the map's labels have one).
+ */
 function splitPaintOrder(element: XmlElement): XmlElement[] {
   const order = attribute(element, 'paint-order');
   if (order === undefined) return [element];
