@@ -7,10 +7,13 @@ import {
   composeSubtreePicture,
   type ComposeOptions,
 } from '../core/export/pages/compose.ts';
+import { embedPageFonts } from '../core/export/pages/page-fonts.ts';
 import type { ComposedDocument, PageName } from '../core/export/pages/page.ts';
+import { writePdf } from '../core/export/pdf/write-pdf.ts';
+import { writePptx } from '../core/export/pptx/write-pptx.ts';
 import type { ArgumentMap } from '../core/model/types.ts';
 import type { ThemeName } from '../core/render/theme.ts';
-import { toPng } from './export.ts';
+import { bundledFonts, toPng } from './export.ts';
 import type { CliIo } from './io.ts';
 import { CliIoError } from './load-file.ts';
 
@@ -55,7 +58,7 @@ export function composeRequest(map: ArgumentMap, request: PagesRequest): Compose
 
 /**
  * The files a document's pages go to, one per page, when pictures are asked for: into a directory
- * (`out/` → `out/step-01.png`, `out/step-05a.png`, or `page-01.png` for the map's pages), or next to one file
+ * (`out/` → `out/title.png`, `out/step-01.png`, `out/step-05a.png`, or `page-01.png` for the map's pages), or next to one file
  * name (`deck.png` → `deck.png` alone, or `deck-01.png`, `deck-02.png` … for several).
  */
 export function pageFileNames(
@@ -67,11 +70,13 @@ export function pageFileNames(
   const two = (n: number) => String(n).padStart(2, '0');
   if (isDirectory) {
     const directory = output.endsWith('/') ? output : `${output}/`;
-    return doc.pages.map((page, i) =>
-      page.label !== undefined
-        ? `${directory}step-${two(Number.parseInt(page.label, 10))}${page.label.replace(/^\d+/, '')}.${extension}`
-        : `${directory}page-${two(i + 1)}.${extension}`,
-    );
+    const deck = doc.pages.some((page) => page.label !== undefined);
+    return doc.pages.map((page, i) => {
+      if (page.label !== undefined)
+        return `${directory}step-${two(Number.parseInt(page.label, 10))}${page.label.replace(/^\d+/, '')}.${extension}`;
+      // A deck's one page without a step is its title page.
+      return deck ? `${directory}title.${extension}` : `${directory}page-${two(i + 1)}.${extension}`;
+    });
   }
   if (doc.pages.length === 1) return [output];
   const base = output.replace(new RegExp(`\\.${extension}$`, 'i'), '');
@@ -92,13 +97,24 @@ export async function writePages(
     const names = pageFileNames(doc, target.output, format, target.isDirectory);
     if (target.output === '-' && names.length > 1)
       throw new PagesError(`${names.length} pages cannot go to standard output; name a directory (-o out/)`);
+    const fonts = format === 'svg' ? bundledFonts() : undefined;
     for (const [i, page] of doc.pages.entries()) {
-      const data = format === 'png' ? toPng(page.svg, picture) : page.svg;
+      const data = fonts ? embedPageFonts(page.svg, fonts) : toPng(page.svg, picture);
       await write(io, names[i]!, data);
     }
     return names;
   }
-  throw new PagesError(`${format} is not written yet`);
+  if (target.isDirectory) throw new PagesError(`a ${format} file is one file: name it (-o deck.${format})`);
+  const data =
+    format === 'pdf'
+      ? await writePdf(doc, bundledFonts())
+      : await writePptx(
+          doc,
+          // Slides are drawn at twice their page size (3840×2160 for 16:9): sharp on any projector.
+          doc.pages.map((page) => toPng(page.svg, { ...picture, scale: 2 })),
+        );
+  await write(io, target.output, data);
+  return [target.output];
 }
 
 async function write(io: CliIo, name: string, data: string | Uint8Array): Promise<void> {

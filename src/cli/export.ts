@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
+import type { FontFiles } from '../core/export/embed-fonts.ts';
 import { exportSvg } from '../core/export/export-svg.ts';
 import { pngRenderOptions, pngSize } from '../core/export/png-options.ts';
 import { serialiseAif } from '../core/formats/aif/serialise.ts';
@@ -17,6 +18,8 @@ export interface ExportOptions {
   readonly scale: number;
   readonly theme: ThemeName;
   readonly direction: Direction;
+  /** False leaves the picture's caption out (`--no-caption`). */
+  readonly caption?: boolean;
 }
 
 /** Larger PNGs are refused with a suggestion rather than exhausting memory. */
@@ -27,16 +30,23 @@ const fonts = { regular: fontFile('Inter-Regular.ttf'), semibold: fontFile('Inte
 
 export class ExportError extends Error {}
 
+/** The bundled Inter files, as the exporters embed them. */
+export function bundledFonts(): FontFiles {
+  return {
+    regular: new Uint8Array(readFileSync(fonts.regular)),
+    semibold: new Uint8Array(readFileSync(fonts.semibold)),
+  };
+}
+
 export function exportMap(map: ArgumentMap, options: ExportOptions): string | Uint8Array {
   if (options.format === 'json') return serialiseArgmap(map);
   if (options.format === 'argdown') return serialiseArgdown(map);
   if (options.format === 'aif') return serialiseAif(map);
   const laidOut = layoutMap(map, { direction: options.direction });
-  const files = {
-    regular: new Uint8Array(readFileSync(fonts.regular)),
-    semibold: new Uint8Array(readFileSync(fonts.semibold)),
-  };
-  const svg = exportSvg(map, laidOut, files, { theme: options.theme });
+  const svg = exportSvg(map, laidOut, bundledFonts(), {
+    theme: options.theme,
+    ...(options.caption === false ? { caption: false } : {}),
+  });
   return options.format === 'svg' ? svg : toPng(svg, options);
 }
 

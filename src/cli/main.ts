@@ -236,7 +236,8 @@ async function exportCommand(args: readonly string[], io: CliIo): Promise<number
       await writePages(doc, { output, isDirectory }, format as PagesFormat, { scale, theme }, io);
       return EXIT_OK;
     }
-    const data = exportMap(loaded.map, { format: format as ExportFormat, scale, theme, direction });
+    const caption = !values['no-caption'];
+    const data = exportMap(loaded.map, { format: format as ExportFormat, scale, theme, direction, caption });
     if (output === '-') io.stdout(data);
     else await writeOut(io, output, data);
   } catch (error) {

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { exportMenu } from './export-menu.ts';
 import { readFileSync } from 'node:fs';
 
 /** The SVG `argmap export` writes for the Trenin map with default options. */
@@ -15,10 +16,7 @@ test('Export SVG downloads the same file as `argmap export` writes', async ({ pa
 
   await page.goto('/');
   await page.locator('[data-node-id]').first().waitFor();
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export SVG' }).click(),
-  ]);
+  const [download] = await Promise.all([page.waitForEvent('download'), exportMenu(page, 'Export SVG')]);
   expect(download.suggestedFilename()).toBe('trenin-2010.svg');
   const browser = readFileSync(await download.path(), 'utf8');
   expect(browser).toBe(cli);
@@ -28,10 +26,7 @@ test('Export PNG downloads a picture at 2× the map, which reads at slide size',
   await page.goto('/');
   await page.locator('[data-node-id]').first().waitFor();
   const started = Date.now();
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export PNG' }).click(),
-  ]);
+  const [download] = await Promise.all([page.waitForEvent('download'), exportMenu(page, 'Export PNG')]);
   const elapsed = Date.now() - started;
   expect(download.suggestedFilename()).toBe('trenin-2010.png');
   const png = readFileSync(await download.path());
@@ -55,7 +50,7 @@ test('a PNG too large for the browser gives a message offering a smaller scale, 
   await page.getByRole('group', { name: 'Export settings' }).getByLabel('PNG scale').selectOption('4');
   let downloaded = false;
   page.on('download', () => (downloaded = true));
-  await page.getByRole('button', { name: 'Export PNG' }).click();
+  await exportMenu(page, 'Export PNG');
   await expect(page.getByRole('alert', { name: 'Problems' })).toContainText(
     /too large for the browser at this scale; try [\d.]+× or less/,
   );

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
+import { exportMenu, shareAlike } from './export-menu.ts';
 
 /**
  * The PNG the app's Export PNG button downloads and the one `argmap export … --scale 1` writes are the same
@@ -24,23 +25,8 @@ async function browserPng(page: Page, address: string): Promise<PNG> {
   await page.locator('[data-node-id]').first().waitFor();
   await page.locator('summary[aria-label="Export options"]').click();
   await page.getByRole('group', { name: 'Export settings' }).getByLabel('PNG scale').selectOption('1');
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export PNG' }).click(),
-  ]);
+  const [download] = await Promise.all([page.waitForEvent('download'), exportMenu(page, 'Export PNG')]);
   return PNG.sync.read(readFileSync(await download.path()));
-}
-
-/** The share of pixels whose four channels all differ by at most `tolerance`. */
-function shareAlike(a: PNG, b: PNG, tolerance: number): number {
-  let alike = 0;
-  for (let at = 0; at < a.data.length; at += 4) {
-    let worst = 0;
-    for (let channel = 0; channel < 4; channel++)
-      worst = Math.max(worst, Math.abs(a.data[at + channel]! - b.data[at + channel]!));
-    if (worst <= tolerance) alike++;
-  }
-  return alike / (a.width * a.height);
 }
 
 const maps = [

@@ -21,7 +21,7 @@ describe('argmap export: pages', () => {
     const labels = stepPages(trenin).map((p) => p.label);
     const names = [...written.keys()];
     expect(names).toEqual([
-      'out/page-01.png',
+      'out/title.png',
       ...labels.map((label) => `out/step-${label.replace(/^\d+/, (n) => n.padStart(2, '0'))}.png`),
     ]);
     for (const data of written.values()) expect(pngSize(data)).toEqual([1920, 1080]);
@@ -47,6 +47,34 @@ describe('argmap export: pages', () => {
     expect(svg).toContain('Dmitri Trenin');
     const bare = await cli(['export', TRENIN, '-o', 'sub.svg', '--node', 'trust-foundation', '--no-caption']);
     expect(String(bare.written.get('sub.svg'))).not.toContain('Dmitri Trenin');
+  });
+
+  it('writes the deck as a PDF: a title page and the tour’s pages, 16:9, the font embedded', async () => {
+    const { code, written } = await cli(['export', TRENIN, '-o', 'deck.pdf', '--slides']);
+    expect(code).toBe(0);
+    const pdf = written.get('deck.pdf') as Uint8Array;
+    expect(new TextDecoder().decode(pdf.subarray(0, 5))).toBe('%PDF-');
+    const text = new TextDecoder('latin1').decode(pdf);
+    expect(text.match(/\/Type \/Page\b/g)).toHaveLength(stepPages(trenin).length + 1);
+    expect(text).toMatch(/\/MediaBox \[0 0 960 540\]/);
+    expect(text).toMatch(/\/FontFile2/);
+  });
+
+  it('writes a PowerPoint deck whatever else is asked, and a single file rather than a directory', async () => {
+    const { code, written } = await cli(['export', TRENIN, '-o', 'deck.pptx', '--step', '1']);
+    expect(code).toBe(0);
+    const pptx = written.get('deck.pptx') as Uint8Array;
+    expect(String.fromCharCode(...pptx.subarray(0, 2))).toBe('PK');
+    const bad = await cli(['export', TRENIN, '-o', 'out/', '--format', 'pdf', '--slides']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/a pdf file is one file: name it/);
+  }, 60_000);
+
+  it('gives page SVGs the font, subset', async () => {
+    const { written } = await cli(['export', TRENIN, '-o', 'step.svg', '--step', '1']);
+    expect(String(written.get('step.svg'))).toMatch(
+      /@font-face\{font-family:Inter;font-weight:400;src:url\(data:font\/ttf;base64,/,
+    );
   });
 
   it('refuses what it cannot do, saying why, without a stack trace', async () => {

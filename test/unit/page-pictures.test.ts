@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { composeView, wholeBoxes } from '../../src/core/export/pages/compose.ts';
+import { composeView } from '../../src/core/export/pages/compose.ts';
 import { embedPageFonts, pageCharacters } from '../../src/core/export/pages/page-fonts.ts';
 import { composeDeck } from '../../src/core/export/pages/compose.ts';
 import { toPng } from '../../src/cli/export.ts';
 import { layoutMap } from '../../src/core/layout/layout.ts';
-import { within } from '../../src/core/render/within.ts';
+import { wholeBoxes, within } from '../../src/core/render/within.ts';
 import { clipLine } from '../../src/core/render/clip-line.ts';
 import { renderSvg } from '../../src/core/render/svg.ts';
 import { mapOf, readBytes, readText } from './helpers.ts';

@@ -13,9 +13,8 @@ export function clipLine(line: LineGeometry, rect: Rect): LineGeometry | undefin
   if (points.every((piece) => piece.every(([x, y]) => inside(rect, x, y)))) return line;
   let steps = '';
   const coords: number[] = [];
-  let open = false;
   for (const piece of points) {
-    open = false;
+    let open = false;
     for (let i = 1; i < piece.length; i++) {
       const cut = clipSegment(piece[i - 1]!, piece[i]!, rect);
       if (!cut) {

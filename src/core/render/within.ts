@@ -40,3 +40,35 @@ function clipFrame(frame: GroupFrame, rect: Rect): GroupFrame {
   const titleShows = frame.titleAt.y - 12 >= rect.y && frame.titleAt.x >= rect.x;
   return { ...frame, x, y, width, height, ...(titleShows ? {} : { title: '' }) };
 }
+
+/** `view` grown until every box it touches (or comes within the picture's margin of) lies inside it. */
+export function wholeBoxes(laidOut: LaidOutMap, view: Rect): Rect {
+  const near = 12;
+  let rect = view;
+  for (let grown = true; grown;) {
+    grown = false;
+    for (const box of laidOut.nodes) {
+      const touches =
+        box.x < rect.x + rect.width + near &&
+        box.x + box.width > rect.x - near &&
+        box.y < rect.y + rect.height + near &&
+        box.y + box.height > rect.y - near;
+      if (!touches) continue;
+      const next = union(rect, box);
+      if (next.width > rect.width || next.height > rect.height) grown = true;
+      rect = next;
+    }
+  }
+  return rect;
+}
+
+function union(a: Rect, b: Rect): Rect {
+  const x = Math.min(a.x, b.x);
+  const y = Math.min(a.y, b.y);
+  return {
+    x,
+    y,
+    width: Math.max(a.x + a.width, b.x + b.width) - x,
+    height: Math.max(a.y + a.height, b.y + b.height) - y,
+  };
+}

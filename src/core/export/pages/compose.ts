@@ -1,6 +1,6 @@
 import { layoutMap } from '../../layout/layout.ts';
 import type { LaidOutMap, Rect } from '../../layout/types.ts';
-import { within } from '../../render/within.ts';
+import { wholeBoxes, within } from '../../render/within.ts';
 import { indexMap } from '../../model/map-index.ts';
 import { descendants } from '../../model/graph.ts';
 import { rolesOf } from '../../model/roles.ts';
@@ -376,36 +376,4 @@ export function composeView(
 ): ComposedDocument {
   const bounds = wholeBoxes(laidOut, view);
   return composePicture(map, { ...within(laidOut, bounds), bounds }, options);
-}
-
-/** `view` grown until every box it touches (or comes within the picture's margin of) lies inside it. */
-export function wholeBoxes(laidOut: LaidOutMap, view: Rect): Rect {
-  const near = 12;
-  let rect = view;
-  for (let grown = true; grown;) {
-    grown = false;
-    for (const box of laidOut.nodes) {
-      const touches =
-        box.x < rect.x + rect.width + near &&
-        box.x + box.width > rect.x - near &&
-        box.y < rect.y + rect.height + near &&
-        box.y + box.height > rect.y - near;
-      if (!touches) continue;
-      const next = union(rect, box);
-      if (next.width > rect.width || next.height > rect.height) grown = true;
-      rect = next;
-    }
-  }
-  return rect;
-}
-
-function union(a: Rect, b: Rect): Rect {
-  const x = Math.min(a.x, b.x);
-  const y = Math.min(a.y, b.y);
-  return {
-    x,
-    y,
-    width: Math.max(a.x + a.width, b.x + b.width) - x,
-    height: Math.max(a.y + a.height, b.y + b.height) - y,
-  };
 }

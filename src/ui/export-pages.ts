@@ -1,0 +1,135 @@
+import type { LaidOutMap, Rect } from '../core/layout/types.ts';
+import type { ArgumentMap, NodeId } from '../core/model/types.ts';
+import type { ComposedDocument, PageName } from '../core/export/pages/page.ts';
+import type { ThemeName } from '../core/render/theme.ts';
+import { fetchFonts, svgToPng } from './export.ts';
+
+/**
+ * The Export menu's pages (docs/ARCHITECTURE.md, "Pages"): the deck, the handout and the map as PDF, the
+ * deck as PowerPoint, and one step, one subtree or the view as pictures. The composer and the writers load
+ * on first use: most sessions never export a page.
+ */
+
+export type PageExport =
+  'slides-pdf' | 'slides-pptx' | 'handout-pdf' | 'map-pdf' | 'step' | 'subtree' | 'view';
+
+export interface PageExportRequest {
+  readonly kind: PageExport;
+  readonly theme: ThemeName;
+  readonly caption: boolean;
+  /** The paper of the map's PDF. */
+  readonly page: PageName;
+  /** Pictures of a step, a subtree or the view: PNG (a page pixel each) or SVG (font embedded). */
+  readonly pictures: 'png' | 'svg';
+  /** The step (from 1), the box whose subtree, the part of the map on screen. */
+  readonly step?: number;
+  readonly node?: NodeId;
+  readonly view?: Rect;
+}
+
+/** A file to download. */
+export interface ExportedFile {
+  readonly data: Blob;
+  readonly name: string;
+}
+
+const PDF = 'application/pdf';
+const PPTX = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
+
+/** The files an export gives, named after the map (`trenin-2010-slides.pdf`, `trenin-2010-step-05a.png` …). */
+export async function exportPages(
+  map: ArgumentMap,
+  laidOut: LaidOutMap,
+  request: PageExportRequest,
+  name: string,
+): Promise<ExportedFile[]> {
+  const doc = await composeFor(map, laidOut, request);
+  switch (request.kind) {
+    case 'slides-pdf':
+      return [{ data: await pdf(doc), name: `${name}-slides.pdf` }];
+    case 'handout-pdf':
+      return [{ data: await pdf(doc), name: `${name}-handout.pdf` }];
+    case 'map-pdf':
+      return [{ data: await pdf(doc), name: `${name}.pdf` }];
+    case 'slides-pptx':
+      return [{ data: await pptx(doc), name: `${name}.pptx` }];
+    default:
+      return pictures(doc, request, name);
+  }
+}
+
+async function composeFor(
+  map: ArgumentMap,
+  laidOut: LaidOutMap,
+  request: PageExportRequest,
+): Promise<ComposedDocument> {
+  const compose = await import('../core/export/pages/compose.ts');
+  const options = { theme: request.theme, caption: request.caption };
+  switch (request.kind) {
+    case 'slides-pdf':
+    case 'slides-pptx':
+      return compose.composeDeck(map, options);
+    case 'handout-pdf':
+      return compose.composeHandout(map, options);
+    case 'map-pdf':
+      return compose.composeMap(map, { ...options, page: request.page });
+    case 'step':
+      return compose.composeStep(map, request.step ?? 1, options);
+    case 'subtree':
+      return compose.composeSubtreePicture(map, request.node!, options);
+    case 'view':
+      return compose.composeView(map, laidOut, request.view ?? laidOut.bounds, options);
+  }
+}
+
+async function pdf(doc: ComposedDocument): Promise<Blob> {
+  const [{ writePdf }, fonts] = await Promise.all([import('../core/export/pdf/write-pdf.ts'), fetchFonts()]);
+  return new Blob([(await writePdf(doc, fonts)) as Uint8Array<ArrayBuffer>], { type: PDF });
+}
+
+/** A deck's slides are its pages drawn at 2× (3840×2160 for 16:9), sharp on any projector. */
+async function pptx(doc: ComposedDocument): Promise<Blob> {
+  const { writePptx } = await import('../core/export/pptx/write-pptx.ts');
+  const pictures: Uint8Array[] = [];
+  for (const page of doc.pages)
+    pictures.push(new Uint8Array(await (await svgToPng(page.svg, 2)).arrayBuffer()));
+  return new Blob([(await writePptx(doc, pictures)) as Uint8Array<ArrayBuffer>], { type: PPTX });
+}
+
+async function pictures(
+  doc: ComposedDocument,
+  request: PageExportRequest,
+  name: string,
+): Promise<ExportedFile[]> {
+  const { embedPageFonts } = await import('../core/export/pages/page-fonts.ts');
+  const fonts = await fetchFonts();
+  const files: ExportedFile[] = [];
+  for (const [i, page] of doc.pages.entries()) {
+    const base = `${name}-${pictureName(request, page.label, i, doc.pages.length)}`;
+    files.push(
+      request.pictures === 'svg'
+        ? {
+            data: new Blob([embedPageFonts(page.svg, fonts)], { type: 'image/svg+xml' }),
+            name: `${base}.svg`,
+          }
+        : { data: await svgToPng(page.svg, 1), name: `${base}.png` },
+    );
+  }
+  return files;
+}
+
+/** `step-05a`, `subtree-c3`, `view`; a number after the name when one export gives several files. */
+function pictureName(
+  request: PageExportRequest,
+  label: string | undefined,
+  i: number,
+  count: number,
+): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  if (request.kind === 'step' && label !== undefined)
+    return `step-${two(Number.parseInt(label, 10))}${label.replace(/^\d+/, '')}`;
+  const base = request.kind === 'subtree' ? `subtree-${safe(request.node ?? '')}` : request.kind;
+  return count > 1 ? `${base}-${two(i + 1)}` : base;
+}
+
+const safe = (id: string) => id.replace(/[^\p{L}\p{N}._-]+/gu, '-');
