@@ -96,6 +96,8 @@ export default defineConfig(({ mode }) => {
   return {
     define,
     publicDir: 'static',
+    // The export worker loads its writers on demand: module workers, whose chunks can be split.
+    worker: { format: 'es' },
     plugins: [svelte(), svelteTesting(), serveMaps(), defaultMap()],
     build: {
       outDir: 'dist/app',

@@ -36,12 +36,19 @@ export interface ExportedFile {
 const PDF = 'application/pdf';
 const PPTX = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
 
-/** The files an export gives, named after the map (`trenin-2010-slides.pdf`, `trenin-2010-step-05a.png` …). */
+/** How far an export has come: pages drawn of all. */
+export type ExportProgress = (done: number, total: number) => void;
+
+/**
+ * The files an export gives, named after the map (`trenin-2010-slides.pdf`, `trenin-2010-step-05a.png` …).
+ * Runs in the export worker (`export-worker.ts`): a deck's pictures take many seconds to draw.
+ */
 export async function exportPages(
   map: ArgumentMap,
   laidOut: LaidOutMap,
   request: PageExportRequest,
   name: string,
+  progress: ExportProgress = () => {},
 ): Promise<ExportedFile[]> {
   const doc = await composeFor(map, laidOut, request);
   switch (request.kind) {
@@ -52,7 +59,7 @@ export async function exportPages(
     case 'map-pdf':
       return [{ data: await pdf(doc), name: `${name}.pdf` }];
     case 'slides-pptx':
-      return [{ data: await pptx(doc), name: `${name}.pptx` }];
+      return [{ data: await pptx(doc, progress), name: `${name}.pptx` }];
     default:
       return pictures(doc, request, name);
   }
@@ -88,11 +95,13 @@ async function pdf(doc: ComposedDocument): Promise<Blob> {
 }
 
 /** A deck's slides are its pages drawn at 2× (3840×2160 for 16:9), sharp on any projector. */
-async function pptx(doc: ComposedDocument): Promise<Blob> {
+async function pptx(doc: ComposedDocument, progress: ExportProgress): Promise<Blob> {
   const { writePptx } = await import('../core/export/pptx/write-pptx.ts');
   const pictures: Uint8Array[] = [];
-  for (const page of doc.pages)
+  for (const page of doc.pages) {
+    progress(pictures.length, doc.pages.length);
     pictures.push(new Uint8Array(await (await svgToPng(page.svg, 2)).arrayBuffer()));
+  }
   return new Blob([(await writePptx(doc, pictures)) as Uint8Array<ArrayBuffer>], { type: PPTX });
 }
 
@@ -133,3 +142,33 @@ function pictureName(
 }
 
 const safe = (id: string) => id.replace(/[^\p{L}\p{N}._-]+/gu, '-');
+
+type WorkerReply =
+  | { readonly type: 'progress'; readonly done: number; readonly total: number }
+  | { readonly type: 'done'; readonly files: ExportedFile[] }
+  | { readonly type: 'failed'; readonly message: string };
+
+/** `exportPages` in a worker of its own, ended when the files are made. */
+export function exportPagesInWorker(
+  map: ArgumentMap,
+  laidOut: LaidOutMap,
+  request: PageExportRequest,
+  name: string,
+  progress: ExportProgress,
+): Promise<ExportedFile[]> {
+  const worker = new Worker(new URL('./export-worker.ts', import.meta.url), { type: 'module' });
+  return new Promise<ExportedFile[]>((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<WorkerReply>) => {
+      const reply = event.data;
+      if (reply.type === 'progress') return progress(reply.done, reply.total);
+      worker.terminate();
+      if (reply.type === 'done') resolve(reply.files);
+      else reject(new Error(reply.message));
+    };
+    worker.onerror = (event) => {
+      worker.terminate();
+      reject(new Error(event.message || 'the export stopped'));
+    };
+    worker.postMessage({ map, laidOut, request, name });
+  });
+}

@@ -93,7 +93,13 @@ test('Slides as PowerPoint has a slide per page of the deck, the steps’ notes 
 }) => {
   test.setTimeout(180_000);
   const started = Date.now();
-  const download = await downloadOf(page, 'Slides as PowerPoint');
+  const downloaded = downloadOf(page, 'Slides as PowerPoint');
+  // The slides are drawn off the main thread: the page keeps answering, and says how far it has come.
+  await expect(page.getByRole('status')).toContainText(/Exporting: \d+ \/ \d+ pages drawn/);
+  const thesis = page.locator('[data-node-id="joint-mediation-foundation"]');
+  await thesis.click();
+  await expect(thesis).toHaveAttribute('aria-selected', 'true');
+  const download = await downloaded;
   const file = await download.path();
   console.log(`browser PowerPoint deck of the Trenin tour: ${Date.now() - started} ms`);
   expect(download.suggestedFilename()).toBe('trenin-2010.pptx');
