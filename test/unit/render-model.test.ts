@@ -8,6 +8,7 @@ import type { LaidOutMap, LineGeometry } from '../../src/core/layout/types.ts';
 import { pathData, traceLine } from '../../src/core/render/path.ts';
 import { renderModel, togglePill } from '../../src/core/render/render-model.ts';
 import { renderSvg } from '../../src/core/render/svg.ts';
+import { styleSheet } from '../../src/core/render/style-sheet.ts';
 import { themes } from '../../src/core/render/theme.ts';
 import { px } from '../../src/core/round.ts';
 import { arbitraryMap } from './arbitraries.ts';
@@ -147,5 +148,17 @@ describe('the render model', () => {
       );
     const holders = sources('src').filter((file) => readText(file).includes(arrowhead));
     expect(holders).toEqual(['src/core/render/render-model.ts']);
+  });
+});
+
+describe('the style sheet of exported pictures', () => {
+  it('uses only selectors the PNG renderer (resvg) reads: classes and descendants, no pseudo-classes', () => {
+    for (const theme of Object.values(themes)) {
+      const selectors = styleSheet(theme)
+        .split('}')
+        .map((rule) => rule.split('{')[0]!)
+        .filter(Boolean);
+      expect(selectors.filter((selector) => /:/.test(selector))).toEqual([]);
+    }
   });
 });

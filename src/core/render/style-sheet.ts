@@ -33,9 +33,11 @@ export function styleSheet(theme: Theme): string {
     );
   }
   // Cross-links (a shared box's further relations) are drawn lighter than the tree they run through, so that
-  // a long route along a gap does not read as part of the tree.
+  // a long route along a gap does not read as part of the tree. Contradictions keep their own line; the rule
+  // is written without `:not()`, which resvg (the PNG renderer) does not read.
   rules.push(
-    `.connector.cross:not(.contradiction){stroke-width:${crossLinkLine.width};stroke-opacity:${crossLinkLine.opacity}}`,
+    `.connector.cross{stroke-width:${crossLinkLine.width};stroke-opacity:${crossLinkLine.opacity}}`,
+    `.connector.cross.contradiction{stroke-width:${relationLine.contradiction.width};stroke-opacity:1}`,
   );
   return rules.join('');
 }
