@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { composeView } from '../../src/core/export/pages/compose.ts';
+import { composeSubtreePicture, composeView } from '../../src/core/export/pages/compose.ts';
 import { embedPageFonts, pageCharacters } from '../../src/core/export/pages/page-fonts.ts';
 import { composeDeck } from '../../src/core/export/pages/compose.ts';
 import { toPng } from '../../src/cli/export.ts';
@@ -143,5 +143,24 @@ describe('a line cut at a picture’s edge', () => {
     const cut = clipLine({ steps: 'MC', coords: [50, 50, 50, 150, 150, 150, 150, 50] }, rect)!;
     expect(cut.steps).toMatch(/^ML+$/);
     for (let i = 0; i < cut.coords.length; i++) expect(cut.coords[i]).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('the caption of a narrow picture', () => {
+  it('puts the titles above the source rather than cutting both to one line', () => {
+    const page = composeSubtreePicture(trenin, 'kyrgyzstan-cooperation').pages[0]!;
+    const texts = [...page.svg.matchAll(/<text x="[\d.]+" y="([\d.]+)"[^>]*>([^<]*)<\/text>/g)];
+    const title = texts.find(([, , text]) => text!.startsWith('Russia Suffers'))!;
+    const source = texts.find(([, , text]) => text!.startsWith('Dmitri Trenin'))!;
+    expect(Number(source[1])).toBeGreaterThan(Number(title[1]));
+    // A wide slide keeps the caption on one line.
+    const slide = composeDeck(trenin).pages[1]!;
+    const line = [
+      ...slide.svg.matchAll(
+        /<text x="[\d.]+" y="([\d.]+)"[^>]*>[^<]*(Russia Suffers|Dmitri Trenin)[^<]*<\/text>/g,
+      ),
+    ];
+    expect(line).toHaveLength(2);
+    expect(new Set(line.map((m) => m[1])).size).toBe(1);
   });
 });

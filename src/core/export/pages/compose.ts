@@ -348,7 +348,8 @@ export function composePicture(
 ): ComposedDocument {
   const caption = options.caption === false ? undefined : captionOf(map, undefined, 1, 1);
   const width = laidOut.bounds.width * MIN_PAGE_SCALE + 2 * PAGE_MARGIN;
-  const height = laidOut.bounds.height * MIN_PAGE_SCALE + 2 * PAGE_MARGIN + captionHeight(caption);
+  const height =
+    laidOut.bounds.height * MIN_PAGE_SCALE + 2 * PAGE_MARGIN + captionHeight(caption, Math.ceil(width));
   const size: PageSize = { name: 'picture', width: Math.ceil(width), height: Math.ceil(height) };
   const sheet: Sheet = { laidOut, title: map.title ?? 'Argument map', about: laidOut.nodes.map((n) => n.id) };
   return documentOf(map, pagesOf(map, [sheet], size, { ...options, ...(caption ? {} : { caption: false }) }));

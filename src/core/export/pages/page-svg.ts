@@ -4,7 +4,7 @@ import { renderSvg } from '../../render/svg.ts';
 import { themes, type ThemeName } from '../../render/theme.ts';
 import { px } from '../../round.ts';
 import { fitted } from '../../text/fitted.ts';
-import { createFontMeasurer } from '../../text/measure.ts';
+import { createFontMeasurer, type TextMeasurer } from '../../text/measure.ts';
 import { boxStyle } from '../../layout/box-style.ts';
 import { PIXELS_PER_POINT, type PageSize } from './page.ts';
 
@@ -24,9 +24,28 @@ export interface Caption {
   readonly number?: string;
 }
 
-/** How high the caption's band is on a page, with its gap above: one line. */
-export const captionHeight = (caption: Caption | undefined): number =>
-  caption ? CAPTION.gap + CAPTION.lineHeight : 0;
+/** The caption's text: the titles (the step's first) on the left, the attribution and number on the right. */
+function captionTexts(caption: Caption): { readonly left: string; readonly right: string } {
+  return {
+    left: [caption.subtitle, caption.title].filter(Boolean).join(' · '),
+    right: [caption.attribution, caption.number].filter(Boolean).join('  ·  '),
+  };
+}
+
+/**
+ * Whether a caption takes two lines on a page `width` wide: when its titles would be cut on one line beside
+ * the attribution, but the page is too narrow for a slide's single line anyway (a picture cut to its map).
+ */
+function twoLines(caption: Caption, width: number, measure: TextMeasurer): boolean {
+  const { left, right } = captionTexts(caption);
+  if (!right) return false;
+  const room = width - 2 * PAGE_MARGIN - measure.width(right, 'regular', CAPTION.small) - 32;
+  return measure.width(left, 'semibold', CAPTION.size) > room && width < 1400;
+}
+
+/** How high the caption's band is on a page `width` wide, with its gap above: one line, or two. */
+export const captionHeight = (caption: Caption | undefined, width: number): number =>
+  caption ? CAPTION.gap + CAPTION.lineHeight * (twoLines(caption, width, createFontMeasurer()) ? 2 : 1) : 0;
 
 /** The part of a page the map may use: inside the margins, above the caption. */
 export function mapArea(size: PageSize, caption: Caption | undefined, top = 0): Rect {
@@ -34,7 +53,7 @@ export function mapArea(size: PageSize, caption: Caption | undefined, top = 0): 
     x: PAGE_MARGIN,
     y: PAGE_MARGIN + top,
     width: size.width - 2 * PAGE_MARGIN,
-    height: size.height - 2 * PAGE_MARGIN - top - captionHeight(caption),
+    height: size.height - 2 * PAGE_MARGIN - top - captionHeight(caption, size.width),
   };
 }
 
@@ -111,29 +130,30 @@ function blockSvg(block: TextBlock, ink: string): string {
 }
 
 /**
- * The caption, one line along the page's foot: the titles on the left (cut with an ellipsis when long), the
- * attribution and the page's number on the right.
+ * The caption along the page's foot: the titles on the left (cut with an ellipsis when long), the
+ * attribution and the page's number on the right; on a narrow picture, the titles above the rest.
  */
 function captionSvg(caption: Caption, size: PageSize, ink: string, muted: string): string {
   const measure = createFontMeasurer();
   const y = size.height - PAGE_MARGIN;
-  const right = [caption.attribution, caption.number].filter(Boolean).join('  ·  ');
+  const { left, right } = captionTexts(caption);
+  const full = size.width - 2 * PAGE_MARGIN;
+  const text = (x: number, at: number, line: string, font: string, fill: string, anchor = '') =>
+    `<text x="${px(x)}" y="${px(at)}"${anchor} ${font} fill="${fill}">${escapeXml(line)}</text>`;
+  const titleFont = fontAttributes(CAPTION.size, 'semibold');
+  const smallFont = fontAttributes(CAPTION.small, 'regular');
+  if (twoLines(caption, size.width, measure)) {
+    const title = fitted(left, full, CAPTION.size, 'semibold', measure);
+    const rest = fitted(right, full, CAPTION.small, 'regular', measure);
+    return [
+      text(PAGE_MARGIN, y - CAPTION.lineHeight, title, titleFont, ink),
+      text(PAGE_MARGIN, y, rest, smallFont, muted),
+    ].join('\n');
+  }
   const rightWidth = right ? measure.width(right, 'regular', CAPTION.small) : 0;
-  const room = size.width - 2 * PAGE_MARGIN - (right ? rightWidth + 32 : 0);
   // The step's title first: when the line is too long, the map's title is what gets cut.
-  const left = fitted(
-    [caption.subtitle, caption.title].filter(Boolean).join(' · '),
-    room,
-    CAPTION.size,
-    'semibold',
-    measure,
-  );
-  const out = [
-    `<text x="${PAGE_MARGIN}" y="${px(y)}" ${fontAttributes(CAPTION.size, 'semibold')} fill="${ink}">${escapeXml(left)}</text>`,
-  ];
-  if (right)
-    out.push(
-      `<text x="${px(size.width - PAGE_MARGIN)}" y="${px(y)}" text-anchor="end" ${fontAttributes(CAPTION.small, 'regular')} fill="${muted}">${escapeXml(right)}</text>`,
-    );
+  const title = fitted(left, full - (right ? rightWidth + 32 : 0), CAPTION.size, 'semibold', measure);
+  const out = [text(PAGE_MARGIN, y, title, titleFont, ink)];
+  if (right) out.push(text(size.width - PAGE_MARGIN, y, right, smallFont, muted, ' text-anchor="end"'));
   return out.join('\n');
 }

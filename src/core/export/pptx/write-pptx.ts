@@ -53,7 +53,7 @@ const boxIn = (frame: SlideFrame, x: number, y: number, w: number, h: number): B
  */
 function titleBox(frame: SlideFrame): Box {
   const { width, height } = frame.size;
-  const band = captionHeight({});
+  const band = captionHeight({}, width);
   return boxIn(
     frame,
     PAGE_MARGIN,
