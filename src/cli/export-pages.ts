@@ -13,7 +13,7 @@ import { writePdf } from '../core/export/pdf/write-pdf.ts';
 import { writePptx } from '../core/export/pptx/write-pptx.ts';
 import type { ArgumentMap } from '../core/model/types.ts';
 import type { ThemeName } from '../core/render/theme.ts';
-import { bundledFonts, toPng } from './export.ts';
+import { bundledFonts, toPngs } from './export.ts';
 import type { CliIo } from './io.ts';
 import { CliIoError } from './load-file.ts';
 
@@ -97,11 +97,10 @@ export async function writePages(
     const names = pageFileNames(doc, target.output, format, target.isDirectory);
     if (target.output === '-' && names.length > 1)
       throw new PagesError(`${names.length} pages cannot go to standard output; name a directory (-o out/)`);
+    const svgs = doc.pages.map((page) => page.svg);
     const fonts = format === 'svg' ? bundledFonts() : undefined;
-    for (const [i, page] of doc.pages.entries()) {
-      const data = fonts ? embedPageFonts(page.svg, fonts) : toPng(page.svg, picture);
-      await write(io, names[i]!, data);
-    }
+    const files = fonts ? svgs.map((svg) => embedPageFonts(svg, fonts)) : await toPngs(svgs, picture.scale);
+    for (const [i, data] of files.entries()) await write(io, names[i]!, data);
     return names;
   }
   if (target.isDirectory) throw new PagesError(`a ${format} file is one file: name it (-o deck.${format})`);
@@ -111,7 +110,10 @@ export async function writePages(
       : await writePptx(
           doc,
           // Slides are drawn at twice their page size (3840×2160 for 16:9): sharp on any projector.
-          doc.pages.map((page) => toPng(page.svg, { ...picture, scale: 2 })),
+          await toPngs(
+            doc.pages.map((page) => page.svg),
+            2,
+          ),
         );
   await write(io, target.output, data);
   return [target.output];

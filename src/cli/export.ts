@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { Resvg } from '@resvg/resvg-js';
+import { availableParallelism } from 'node:os';
+import { renderAsync, Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import type { FontFiles } from '../core/export/embed-fonts.ts';
 import { exportSvg } from '../core/export/export-svg.ts';
 import { pngRenderOptions, pngSize } from '../core/export/png-options.ts';
@@ -51,14 +52,32 @@ export function exportMap(map: ArgumentMap, options: ExportOptions): string | Ui
 }
 
 export function toPng(svg: string, options: Pick<ExportOptions, 'scale' | 'theme'>): Uint8Array {
-  const { width, height } = pngSize(svg, options.scale);
+  return new Resvg(svg, pngOptions(svg, options.scale)).render().asPng();
+}
+
+/**
+ * Many pictures at once (a deck's pages), drawn on resvg's threads: as many at a time as the machine has
+ * cores, each encoded as soon as it is drawn so that no more than those few full-size pixel buffers live.
+ */
+export async function toPngs(svgs: readonly string[], scale: number): Promise<Uint8Array[]> {
+  const out: Uint8Array[] = new Array<Uint8Array>(svgs.length);
+  let next = 0;
+  const work = async () => {
+    for (let i = next++; i < svgs.length; i = next++)
+      out[i] = (await renderAsync(svgs[i]!, pngOptions(svgs[i]!, scale))).asPng();
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(4, availableParallelism())) }, work));
+  return out;
+}
+
+/** resvg's options for an exported SVG at a scale, refused with a smaller scale when the picture is too large. */
+function pngOptions(svg: string, scale: number): ResvgRenderOptions {
+  const { width, height } = pngSize(svg, scale);
   if (!(width * height <= MAX_PNG_PIXELS)) {
-    const fits = Math.floor(Math.sqrt(MAX_PNG_PIXELS / ((width * height) / options.scale ** 2)) * 10) / 10;
-    throw new ExportError(
-      `the picture would be too large at --scale ${options.scale}; try --scale ${fits} or less`,
-    );
+    const fits = Math.floor(Math.sqrt(MAX_PNG_PIXELS / ((width * height) / scale ** 2)) * 10) / 10;
+    throw new ExportError(`the picture would be too large at --scale ${scale}; try --scale ${fits} or less`);
   }
-  const settings = pngRenderOptions(svg, options.scale);
+  const settings = pngRenderOptions(svg, scale);
   const fontFiles = [fonts.regular.pathname, fonts.semibold.pathname];
-  return new Resvg(svg, { ...settings, font: { ...settings.font, fontFiles } }).render().asPng();
+  return { ...settings, font: { ...settings.font, fontFiles } };
 }
