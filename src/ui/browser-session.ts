@@ -29,8 +29,8 @@ const browserStorage: SessionStorage = {
 /** Maps read in Web Workers; `?map=` fetched from this page's site. */
 const browserReading = (base: string): MapReading => ({
   file: openFile,
-  url: (path) => openUrl(path, base),
-  text: (text, options) => loadOffMainThread(text, options),
+  url: (path, signal) => openUrl(path, base, signal),
+  text: (text, options, signal) => loadOffMainThread(text, options, signal ? { signal } : {}),
 });
 
 /** What a session in this page works with: the browser's storage and workers, and the Trenin map. */

@@ -15,11 +15,13 @@ self.onmessage = async (
     maxNodes: number;
     /** Files the map may name (its source text), sent along: a worker cannot ask the page for them. */
     related?: Record<string, string>;
+    /** Or the address the map came from (`?map=`): the files it names are fetched next to it. */
+    base?: string;
   }>,
 ) => {
-  const { text, options, maxNodes, related } = event.data;
+  const { text, options, maxNodes, related, base } = event.data;
   try {
-    const loaded = await loadMapText(text, relatedReader(related), options);
+    const loaded = await loadMapText(text, base ? fetchedNextTo(base) : relatedReader(related), options);
     const laidOut =
       loaded.valid && loaded.map && loaded.map.nodes.length <= maxNodes ? layoutMap(loaded.map) : undefined;
     self.postMessage({ ok: true, loaded, laidOut });
@@ -27,3 +29,11 @@ self.onmessage = async (
     self.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) });
   }
 };
+
+/** Reads the files a map names from its own site, next to the map. */
+const fetchedNextTo =
+  (base: string) =>
+  async (path: string): Promise<string | undefined> => {
+    const response = await fetch(new URL(path, base)).catch(() => undefined);
+    return response?.ok ? response.text() : undefined;
+  };

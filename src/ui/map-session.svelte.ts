@@ -35,6 +35,8 @@ export class MapSession {
   readonly editorText: EditorText;
   /** Counts the files opened, so that a slow one finishing after a later one does not replace it. */
   #generation = $state(0);
+  /** Stops the reading in progress. */
+  #reading: AbortController | undefined;
   /** The map last read from the editor's text: while it is the one shown, the editor's text is its source. */
   #editorMap = $state.raw<LoadedMap | undefined>();
   /** The text the shown map was read from, when it came from a file or the editor (else it is serialised). */
@@ -56,7 +58,7 @@ export class MapSession {
    */
   async start(requested: string | undefined): Promise<void> {
     const { storage } = this.deps;
-    const fromUrl = requested ? await this.deps.reading.url(requested) : undefined;
+    const fromUrl = requested ? await this.#readAddress(requested) : undefined;
     if (requested && fromUrl?.valid) {
       this.loaded = fromUrl;
       this.name = exportName(requested);
@@ -126,7 +128,10 @@ export class MapSession {
     this.restored = undefined;
     if (!last) return;
     storage.restoreStarted();
-    await this.#adopt(this.deps.reading.text(last.text, { fileName: last.fileName }), last.fileName);
+    await this.#adopt(
+      (signal) => this.deps.reading.text(last.text, { fileName: last.fileName }, signal),
+      last.fileName,
+    );
     storage.restoreFinished();
   }
 
@@ -144,7 +149,7 @@ export class MapSession {
 
   /** A file the user picked or dropped. */
   openFile(file: File): Promise<void> {
-    return this.#adopt(this.deps.reading.file(file), file.name);
+    return this.#adopt((signal) => this.deps.reading.file(file, signal), file.name);
   }
 
   /** The problems report closed by the user. */
@@ -167,19 +172,16 @@ export class MapSession {
   }
 
   /** A map the user opened replaces the current one only when it is valid; else its problems are shown. */
-  async #adopt(next: Promise<OpenedMap>, file: string): Promise<void> {
+  async #adopt(read: (signal: AbortSignal) => Promise<OpenedMap>, file: string): Promise<void> {
     performance.mark('argmap:open');
     const mine = ++this.#generation;
+    const signal = this.#startReading();
     this.opening = file;
-    const opened: OpenedMap = await next.catch((error: unknown) => ({
-      map: undefined,
-      valid: false,
-      sourceText: undefined,
-      format: 'argmap' as const,
-      problems: [{ severity: 'error' as const, code: 'syntax' as const, message: String(error) }],
-    }));
-    // Opened meanwhile, a later file is the one the user wants; this one is dropped, unremembered.
+    const opened: OpenedMap = await read(signal).catch((error: unknown) => unread(error));
+    // Opened meanwhile, a later file is the one the user wants; this one is dropped, unremembered (its
+    // worker was stopped). So is a reading the user cancelled.
     if (mine !== this.#generation) return;
+    this.#reading = undefined;
     if (!opened.valid) {
       this.opening = undefined;
       this.report = { file, problems: opened.problems, rejected: true };
@@ -200,6 +202,33 @@ export class MapSession {
     this.deps.view.nextFrame(() => {
       if (mine === this.#generation) this.opening = undefined;
     });
+  }
+
+  /** `?map=`, read with the opening note and its Cancel; undefined when cancelled (the default map shows). */
+  async #readAddress(path: string): Promise<LoadedMap | undefined> {
+    const signal = this.#startReading();
+    this.opening = path;
+    const loaded = await this.deps.reading.url(path, signal).catch((error: unknown) => unread(error));
+    if (signal.aborted) return undefined;
+    this.opening = undefined;
+    this.#reading = undefined;
+    return loaded;
+  }
+
+  /** A new reading: the one still running (a file opened before) is stopped, its worker with it. */
+  #startReading(): AbortSignal {
+    this.#reading?.abort();
+    this.#reading = new AbortController();
+    return this.#reading.signal;
+  }
+
+  /** "Cancel" on the opening note: the reading stops, the map on screen stays. */
+  cancelOpening(): void {
+    if (this.opening === undefined) return;
+    this.#generation++;
+    this.#reading?.abort();
+    this.#reading = undefined;
+    this.opening = undefined;
   }
 
   /** Puts a map read off the main thread on screen; the layout made with it is kept for its first drawing. */
@@ -286,4 +315,22 @@ export class MapSession {
     if (current && /\.(argdown|ad)$/i.test(current.fileName)) return current.text;
     return (await import('../core/formats/argdown/serialise.ts')).serialiseArgdown(map);
   }
+}
+
+/** A reading that failed or was stopped, as the file's problem. */
+function unread(error: unknown): OpenedMap {
+  const stopped = error instanceof Error && error.name === 'ReadingStopped';
+  return {
+    map: undefined,
+    valid: false,
+    sourceText: undefined,
+    format: 'argmap',
+    problems: [
+      {
+        severity: 'error',
+        code: stopped ? 'limit' : 'syntax',
+        message: error instanceof Error ? error.message : String(error),
+      },
+    ],
+  };
 }

@@ -22,77 +22,108 @@ export type ReadMap = LoadedMap & { readonly laidOut?: LaidOutMap };
 /** A map opened from a file, with the file's text (remembered for the next visit). */
 export type OpenedMap = ReadMap & { readonly text?: string };
 
+/**
+ * How long a reading may take before its worker is stopped: far beyond any map the app draws (those read in
+ * seconds), it is the guard against an input that would keep a core busy for good.
+ */
+export const READING_LIMIT_MS = 60_000;
+
 /** A file the user picked or dropped. Its source text file cannot be read (no folder access): a warning. */
-export async function openFile(file: File): Promise<OpenedMap> {
+export async function openFile(file: File, signal?: AbortSignal): Promise<OpenedMap> {
   if (file.size > MAX_MAP_BYTES)
     return refused(
       `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; the app opens maps up to ` +
         `${MAX_MAP_BYTES / 1024 / 1024} MB (the command line reads up to 64 MB)`,
     );
   const text = await file.text();
-  const read = await loadOffMainThread(text, { fileName: file.name });
+  const read = await loadOffMainThread(text, { fileName: file.name }, signal ? { signal } : {});
   const checked = withinLimits(read, file.name);
   return checked === read ? { ...read, text } : { ...checked, text };
 }
 
-/** Reads map text in a Web Worker, so that the page stays responsive; on the main thread if none starts. */
+/** Where a map's text comes from, for the files it names, and how its reading is stopped. */
+export interface ReadingContext {
+  /** The files the map names (its source text), sent along: a worker cannot ask the page for them. */
+  readonly files?: Record<string, string>;
+  /** Or the address the map came from (`?map=`): the files it names are fetched next to it. */
+  readonly base?: string;
+  /** Aborting stops the worker (a later reading replaces this one, or the user cancelled it). */
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * Reads map text in a Web Worker, so that the page stays responsive; on the main thread if none starts. A
+ * watchdog stops a reading that runs past `READING_LIMIT_MS`.
+ */
 export function loadOffMainThread(
   text: string,
   options: LoadOptions,
-  related?: Record<string, string>,
-  /** Aborting stops the worker (a later reading replaces this one). */
-  signal?: AbortSignal,
+  context: ReadingContext = {},
 ): Promise<ReadMap> {
+  const { files, base, signal } = context;
   let worker: Worker;
   try {
     worker = new Worker(new URL('./load-worker.ts', import.meta.url), { type: 'module' });
   } catch {
-    return loadMapText(text, relatedReader(related), options);
+    return loadMapText(text, relatedReader(files), options);
   }
   return new Promise<ReadMap>((resolve, reject) => {
-    signal?.addEventListener('abort', () => {
+    const stop = (error?: Error) => {
+      clearTimeout(watchdog);
       worker.terminate();
-      reject(new Error('reading replaced by a later one'));
-    });
+      if (error) reject(error);
+    };
+    const watchdog = setTimeout(
+      () =>
+        stop(
+          new ReadingStopped(`reading ${options.fileName ?? 'the map'} took over a minute; it was stopped`),
+        ),
+      READING_LIMIT_MS,
+    );
+    if (signal?.aborted) return stop(new ReadingStopped('reading cancelled'));
+    signal?.addEventListener('abort', () => stop(new ReadingStopped('reading cancelled')));
     worker.onmessage = (
       event: MessageEvent<
         { ok: true; loaded: LoadedMap; laidOut?: LaidOutMap } | { ok: false; message: string }
       >,
     ) => {
-      worker.terminate();
+      stop();
       if (event.data.ok) {
         const { loaded, laidOut } = event.data;
         resolve(laidOut ? { ...loaded, laidOut } : loaded);
       } else reject(new Error(event.data.message));
     };
     worker.onerror = (event) => {
-      worker.terminate();
+      stop();
       event.preventDefault();
       // A worker that cannot run (an old browser, a blocked script) is no reason not to open the map.
-      resolve(loadMapText(text, relatedReader(related), options));
+      resolve(loadMapText(text, relatedReader(files), options));
     };
-    worker.postMessage({ text, options, maxNodes: MAX_MAP_NODES, related });
+    worker.postMessage({ text, options, maxNodes: MAX_MAP_NODES, related: files, base });
   });
+}
+
+/** A reading stopped before it ended: cancelled by the user, replaced by another, or too long. */
+export class ReadingStopped extends Error {
+  override name = 'ReadingStopped';
 }
 
 /**
  * `?map=<path>`: a map from this site only (a map from elsewhere could be anything). Its source text is
  * fetched relative to it.
  */
-export async function openUrl(path: string, base: string): Promise<LoadedMap> {
+export async function openUrl(path: string, base: string, signal?: AbortSignal): Promise<ReadMap> {
   const url = new URL(path, base);
   if (url.origin !== new URL(base).origin)
     return refused(`?map= opens maps from this site only, not ${url.origin}`);
-  const response = await fetch(url).catch(() => undefined);
+  const response = await fetch(url, signal ? { signal } : {}).catch(() => undefined);
   if (!response?.ok)
     return refused(`cannot load ${url.pathname} (${response ? response.status : 'network error'})`);
-  const loaded = await loadMapText(
+  // Read in a worker like any file: an address can name a file that would freeze the page.
+  const loaded = await loadOffMainThread(
     await response.text(),
-    async (related) => {
-      const text = await fetch(new URL(related, url)).catch(() => undefined);
-      return text?.ok ? text.text() : undefined;
-    },
     { fileName: url.pathname },
+    { base: url.href, ...(signal ? { signal } : {}) },
   );
   return withinLimits(loaded, url.pathname);
 }

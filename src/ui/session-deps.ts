@@ -27,10 +27,11 @@ export interface SessionStorage {
 
 /** How maps are read (open-map.ts: off the main thread, in a worker); tests pass a fake. */
 export interface MapReading {
-  file(file: File): Promise<OpenedMap>;
+  /** Each reading stops when `signal` aborts (the user cancelled it, or another file replaced it). */
+  file(file: File, signal?: AbortSignal): Promise<OpenedMap>;
   /** `?map=<path>`, from this site. */
-  url(path: string): Promise<LoadedMap>;
-  text(text: string, options: LoadOptions): Promise<ReadMap>;
+  url(path: string, signal?: AbortSignal): Promise<LoadedMap>;
+  text(text: string, options: LoadOptions, signal?: AbortSignal): Promise<ReadMap>;
 }
 
 /** What the session asks of the view around it. */

@@ -61,9 +61,13 @@ class FakeReading implements MapReading {
   /** Readings of remembered texts that never finish: the tab died while restoring. */
   hang = false;
 
-  file = (file: File): Promise<OpenedMap> => {
+  /** The stop signal each file's reading was given. */
+  readonly signals = new Map<string, AbortSignal>();
+
+  file = (file: File, signal?: AbortSignal): Promise<OpenedMap> => {
     const pending = deferred<OpenedMap>();
     this.files.set(file.name, pending);
+    if (signal) this.signals.set(file.name, signal);
     return pending.promise;
   };
   /** The site's maps by path, for `?map=`; any other path is not found. */
@@ -131,6 +135,24 @@ describe('map session: opening files', () => {
     expect(session.name).toBe('fast');
     expect(storage.remembered).toEqual(['fast.argdown']);
     expect(session.opening).toBeUndefined();
+    // The earlier reading's worker was stopped when the later file came.
+    expect(reading.signals.get('slow.argdown')?.aborted).toBe(true);
+    expect(reading.signals.get('fast.argdown')?.aborted).toBe(false);
+  });
+
+  it('Cancel stops the reading and keeps the map on screen, whatever the reading does after', async () => {
+    const { session, storage, reading } = await setUp();
+    await session.start(undefined);
+    const opening = session.openFile(file('huge.argdown'));
+    expect(session.opening).toBe('huge.argdown');
+    session.cancelOpening();
+    expect(session.opening).toBeUndefined();
+    expect(reading.signals.get('huge.argdown')?.aborted).toBe(true);
+    await reading.finish('huge.argdown', argdown('Huge'));
+    await opening;
+    expect(thesisOf(session)).toBe('Default');
+    expect(storage.remembered).toEqual([]);
+    expect(session.report).toBeUndefined();
   });
 
   it('an invalid file keeps the current map and reports its problems', async () => {

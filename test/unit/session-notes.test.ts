@@ -5,7 +5,7 @@ import SessionNotes from '../../src/ui/SessionNotes.svelte';
 
 afterEach(cleanup);
 
-const handlers = () => ({ onretry: vi.fn(), ondefault: vi.fn(), ondismiss: vi.fn() });
+const handlers = () => ({ onretry: vi.fn(), oncancel: vi.fn(), ondefault: vi.fn(), ondismiss: vi.fn() });
 
 describe('the session notes on the map', () => {
   it('a map restored from the last visit offers the Trenin map instead, or dismissal', async () => {
@@ -33,13 +33,16 @@ describe('the session notes on the map', () => {
     expect(on.onretry).toHaveBeenCalledOnce();
   });
 
-  it('a file being read is named while it is read; nothing shows otherwise', async () => {
+  it('a file being read is named while it is read, with Cancel; nothing shows otherwise', async () => {
+    const on = handlers();
     const { container, rerender } = render(SessionNotes, {
       opening: 'big.json',
       restored: undefined,
-      ...handlers(),
+      ...on,
     });
     expect(screen.getByRole('status').textContent).toContain('Opening big.json…');
+    await fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(on.oncancel).toHaveBeenCalledOnce();
     await rerender({ opening: undefined });
     expect(container.textContent?.trim()).toBe('');
   });
