@@ -96,7 +96,10 @@ test('clicking a box while presenting shows its quote large; screenshots of thre
   }
   // A box of this step (lit, and framed by the camera).
   await page.locator('.node:not(.dimmed)').first().click();
-  await expect(page.getByRole('dialog', { name: 'Quote' })).toBeVisible();
+  const quote = page.getByRole('dialog', { name: 'Quote' });
+  await expect(quote).toBeVisible();
+  // Opaque: nothing of the map shows through the quote or its attribution.
+  expect(await quote.evaluate((element) => getComputedStyle(element).backgroundColor)).toMatch(/^rgb\(/);
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog', { name: 'Quote' })).toHaveCount(0);
   await expect(page.getByText(/^step 12a? \//)).toBeVisible();
