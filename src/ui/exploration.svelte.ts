@@ -30,6 +30,8 @@ export class Exploration {
   /** Replaced, never mutated, so that the layout is derived afresh. */
   collapsed = $state.raw<ReadonlySet<string>>(idSet());
   filter = $state.raw<Filter>(noFilter);
+  /** The boxes a search finds, lit on the map while the search is open. */
+  searchHits = $state.raw<ReadonlySet<string> | undefined>();
 
   constructor(private readonly host: ExplorationHost) {}
 
@@ -50,12 +52,13 @@ export class Exploration {
 
   /**
    * What the map lights up: the chain of reasoning of the hovered (or else selected) box, up to the thesis
-   * and its support below; else the boxes that pass the filters.
+   * and its support below; else the boxes a search found, or that pass the filters.
    */
   readonly highlight = $derived.by(() => {
     const index = this.host.index();
-    const focus = this.hovered ?? this.selected;
-    if (focus === undefined || !index?.node(focus)) return this.filtered;
+    // While a search is open its hits are lit, the one chosen among them selected.
+    const focus = this.hovered ?? (this.searchHits ? undefined : this.selected);
+    if (focus === undefined || !index?.node(focus)) return this.searchHits ?? this.filtered;
     return idSet([focus, ...ancestors(index, focus), ...descendants(index, focus)]);
   });
 
@@ -91,12 +94,17 @@ export class Exploration {
   }
 
   /** Selects a box, moves keyboard focus to it and brings it into view. */
-  async reveal(id: string): Promise<void> {
+  async reveal(id: string, focus = true): Promise<void> {
     this.expandTo(id);
     this.select(id);
     await this.host.rendered();
     const box = this.#box(id);
     if (box) this.host.zoom()?.centreOn(box.x + box.width / 2, box.y + box.height / 2);
+    if (focus) this.focusBox(id);
+  }
+
+  /** Puts the keyboard on a box (the map's keys then act from there). */
+  focusBox(id: string): void {
     document.querySelector<SVGGElement>(`[data-node-id="${CSS.escape(id)}"]`)?.focus({ preventScroll: true });
   }
 

@@ -1,5 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import type { ArgumentMap } from '../../src/core/model/types.ts';
+import { searchNodes } from '../../src/core/search.ts';
 import { dropFile } from './drop-file.ts';
 
 const trenin = JSON.parse(
@@ -127,16 +129,51 @@ test('search for "Transnistria" reaches its box and selects it', async ({ page }
   await page.goto('/');
   await page.locator('[data-node-id]').first().waitFor();
   await page.keyboard.press('/');
-  await expect(page.getByRole('searchbox', { name: 'Search' })).toBeFocused();
+  const search = page.getByRole('searchbox', { name: 'Search' });
+  await expect(search).toBeFocused();
   await page.keyboard.type('transnistria');
   const hits = page.getByRole('listbox', { name: 'Search results' }).getByRole('option');
   await expect(hits.first()).toBeVisible();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/#node=transnistria-first-step$/);
   const box = page.locator('[data-node-id="transnistria-first-step"]');
-  await expect(box).toBeFocused();
   await expect(box).toBeInViewport();
   await expect(page.getByRole('region', { name: 'Details' })).toContainText('Transnistria');
+  // The search stays open for the next hit; Escape leaves it for the box it showed.
+  await expect(search).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(box).toBeFocused();
+});
+
+test('search counts its hits, says where each matched, lights them on the map, and Enter walks them', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.locator('[data-node-id]').first().waitFor();
+  const search = page.getByRole('searchbox', { name: 'Search' });
+  await search.fill('russia nato');
+  const expected = searchNodes(trenin as unknown as ArgumentMap, 'russia nato');
+  expect(expected.length).toBeGreaterThan(2);
+  const count = page.locator('#search-count');
+  await expect(count).toContainText(`${expected.length} boxes`);
+  const first = page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first();
+  await expect(first.locator('mark')).toHaveText(expected[0]!.context.match);
+  await expect(first).toContainText(`${expected[0]!.field}:`);
+  // The hits are lit, the rest dimmed.
+  await expect(page.locator('.node:not(.dimmed)')).toHaveCount(expected.length);
+  await search.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`#node=${expected[0]!.id}$`));
+  await search.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`#node=${expected[1]!.id}$`));
+  await expect(count).toContainText(`showing 2 / ${expected.length}`);
+  await search.press('Shift+Enter');
+  await expect(page).toHaveURL(new RegExp(`#node=${expected[0]!.id}$`));
+  await search.press('Shift+Enter');
+  await expect(page).toHaveURL(new RegExp(`#node=${expected.at(-1)!.id}$`));
+  // Escape leaves the search for the box it showed; Escape again clears the selection: nothing is lit.
+  await search.press('Escape');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.node.dimmed')).toHaveCount(0);
 });
 
 test('arrow keys move focus along the tree; Enter collapses; Escape clears; ? lists the keys', async ({
@@ -487,6 +524,8 @@ test('filters by group, role and tag light up the matching boxes and dim the res
   await filters.getByLabel('Group').selectOption('cyber');
   const cyber = (trenin.nodes as { group?: string }[]).filter((n) => n.group === 'cyber').length;
   await expect(page.locator('.node:not(.dimmed)')).toHaveCount(cyber);
+  // The filter says how many boxes pass it.
+  await expect(filters.getByRole('status')).toHaveText(`${cyber} boxes of ${trenin.nodes.length}`);
   await filters.getByLabel('Group').selectOption('');
   await filters.getByLabel('objection').check();
   const objections = await page.locator('.node.role-objection').count();

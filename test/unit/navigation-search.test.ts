@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { layoutMap } from '../../src/core/layout/layout.ts';
 import { stepForKey, stepFrom } from '../../src/core/layout/navigation.ts';
-import { foldForSearch, searchNodes } from '../../src/core/search.ts';
+import { foldForSearch, searchContext, searchNodes } from '../../src/core/search.ts';
 import { mapOf, readText } from './helpers.ts';
 
 const example = mapOf(readText('data/example.argmap.json'));
@@ -50,5 +50,22 @@ describe('search', () => {
     expect(searchNodes(example, 'cafe\u0301 footfall')).toEqual([]);
     expect(searchNodes(example, '   ')).toEqual([]);
     expect(searchNodes(example, 'thesis').map((h) => h.id)).toEqual(['close-centre']);
+  });
+
+  it('gives each hit a line of context, the word found apart as written, accents and case kept', () => {
+    expect(searchContext('The centre of Priština is closed to cars on Sundays.', ['pristina'])).toEqual({
+      before: 'The centre of ',
+      match: 'Priština',
+      after: ' is closed to cars on Sundays.',
+    });
+    const long = `${'word '.repeat(30)}target ${'more '.repeat(30)}`;
+    const context = searchContext(long, ['target'], 20);
+    expect(context.match).toBe('target');
+    expect(context.before.startsWith('…')).toBe(true);
+    expect(context.after.endsWith('…')).toBe(true);
+    expect(context.before.length + context.after.length).toBeLessThan(50);
+    const [hit] = searchNodes(example, 'footfall');
+    expect(hit?.field).toBe('text');
+    expect(hit?.context.match.toLowerCase()).toBe('footfall');
   });
 });
