@@ -1,3 +1,4 @@
+import { buildForest, type Forest } from '../core/layout/forest.ts';
 import type { LaidOutMap } from '../core/layout/types.ts';
 import { stepFrom, type Step } from '../core/layout/navigation.ts';
 import { ancestors, descendants, primaryRelation } from '../core/model/graph.ts';
@@ -135,11 +136,49 @@ export class Exploration {
 
   /** The toggled box keeps its place on screen: the view moves by as much as the box moved in the new layout. */
   async toggle(id: string): Promise<void> {
-    const before = this.#box(id);
     const collapsed = this.collapsed;
-    this.collapsed = collapsed.has(id)
-      ? idSet([...collapsed].filter((other) => other !== id))
-      : idSet([...collapsed, id]);
+    await this.#keepingPlace(
+      id,
+      collapsed.has(id) ? idSet([...collapsed].filter((other) => other !== id)) : idSet([...collapsed, id]),
+    );
+  }
+
+  /**
+   * A collapsed box opened by one level (Shift+Enter, Shift+click on its pill): its children show, each of
+   * them collapsed in turn; on an open box, the same as collapsing it.
+   */
+  async expandOneLevel(id: string): Promise<void> {
+    const tree = this.#forest()?.all.get(id);
+    if (!tree || !this.collapsed.has(id)) return this.toggle(id);
+    const below = tree.children.filter((child) => child.children.length > 0).map((child) => child.id);
+    await this.#keepingPlace(id, idSet([...[...this.collapsed].filter((other) => other !== id), ...below]));
+  }
+
+  /** The map shown `levels` deep: boxes at that depth with more below them collapsed, the rest open. */
+  expandToLevel(levels: number): void {
+    const forest = this.#forest();
+    if (!forest) return;
+    const at = [...forest.all.values()].filter((t) => t.depth === levels - 1 && t.children.length > 0);
+    this.collapsed = idSet(at.map((t) => t.id));
+  }
+
+  /** How many levels the map has (the deepest box's depth, plus one). */
+  levels(): number {
+    const forest = this.#forest();
+    return forest ? Math.max(0, ...[...forest.all.values()].map((t) => t.depth)) + 1 : 0;
+  }
+
+  #forest(): Forest | undefined {
+    const index = this.host.index();
+    if (!index) return undefined;
+    if (this.#forestOf?.index !== index) this.#forestOf = { index, forest: buildForest(index) };
+    return this.#forestOf.forest;
+  }
+  #forestOf: { index: MapIndex; forest: Forest } | undefined;
+
+  async #keepingPlace(id: string, collapsed: ReadonlySet<string>): Promise<void> {
+    const before = this.#box(id);
+    this.collapsed = collapsed;
     await this.host.rendered();
     const after = this.#box(id);
     if (before && after) this.host.zoom()?.shiftBy(after.x - before.x, after.y - before.y);

@@ -1,0 +1,50 @@
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { buildForest } from '../../src/core/layout/forest.ts';
+import { parseArgmapJson } from '../../src/core/formats/argmap-json/parse.ts';
+import { indexMap } from '../../src/core/model/map-index.ts';
+
+const trenin = parseArgmapJson(
+  readFileSync(new URL('../../data/trenin-2010.argmap.json', import.meta.url), 'utf8'),
+).map!;
+const forest = buildForest(indexMap(trenin));
+const atDepth = (depth: number) => [...forest.all.values()].filter((t) => t.depth === depth).length;
+const thesis = '[data-node-id="joint-mediation-foundation"]';
+
+test('Collapse all then Fit keeps the thesis readable; Shift+Enter opens one level at a time', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto('/');
+  await page.locator(thesis).waitFor();
+  await page.getByRole('button', { name: 'Collapse all' }).click();
+  await expect(page.locator('[data-node-id]')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Fit' }).click();
+  await expect
+    .poll(async () => {
+      const transform = (await page.locator('svg.map > g').first().getAttribute('transform'))!;
+      return 14 * Number(/scale\(([\d.]+)\)/.exec(transform)![1]);
+    })
+    .toBeGreaterThanOrEqual(13);
+
+  await page.locator(thesis).focus();
+  await page.keyboard.press('Shift+Enter');
+  await expect(page.locator('[data-node-id]')).toHaveCount(1 + atDepth(1));
+  // Each first-level box with more below it is collapsed: Shift+click on its pill opens one more level.
+  const child = forest.roots[0]!.children.find((c) => c.children.length > 0)!;
+  await page.getByRole('button', { name: 'Fit' }).click();
+  await page.locator(`[data-node-id="${child.id}"] .toggle`).click({ modifiers: ['Shift'] });
+  await expect(page.locator('[data-node-id]')).toHaveCount(1 + atDepth(1) + child.children.length);
+  // Enter alone opens a box's whole subtree, as before.
+  await page.getByRole('button', { name: 'Expand all' }).click();
+  await expect(page.locator('[data-node-id]')).toHaveCount(trenin.nodes.length);
+});
+
+test('the Levels menu shows the map so many levels deep', async ({ page }) => {
+  await page.goto('/');
+  await page.locator(thesis).waitFor();
+  await page.getByLabel('Levels shown').selectOption('2');
+  await expect(page.locator('[data-node-id]')).toHaveCount(1 + atDepth(1));
+  await page.getByLabel('Levels shown').selectOption('3');
+  await expect(page.locator('[data-node-id]')).toHaveCount(1 + atDepth(1) + atDepth(2));
+});
