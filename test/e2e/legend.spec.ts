@@ -20,3 +20,19 @@ test('the legend starts folded, and opened it sits under the map, never over it'
   await page.reload();
   await expect(page.getByRole('region', { name: 'Legend' }).getByRole('listitem')).toHaveCount(9);
 });
+
+test('on a phone the toolbar is one row and the map has most of the screen; ☰ opens the other controls', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/');
+  await page.locator('[data-node-id]').first().waitFor();
+  const map = (await page.locator('svg.map').boundingBox())!;
+  expect(map.height / 844).toBeGreaterThanOrEqual(0.7);
+  await expect(page.getByRole('button', { name: 'Present' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Export', exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Fit' })).toBeHidden();
+  await page.getByRole('button', { name: 'More controls' }).click();
+  await expect(page.getByRole('button', { name: 'Fit' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Open map' })).toBeVisible();
+});
