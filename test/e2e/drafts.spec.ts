@@ -174,3 +174,34 @@ test('a draft whose reading hung the page is offered at the next start, not read
   await expect(page.locator('[data-node-id]', { hasText: 'Heavy is the case' })).toHaveCount(1);
   await expect.poll(() => page.evaluate(() => localStorage.getItem('argmap-draft-reading'))).toBeNull();
 });
+
+test('a tab duplicated from another (its sessionStorage copied) writes its own draft from its first change', async ({
+  context,
+}) => {
+  const first = await context.newPage();
+  await openEditor(first);
+  await replaceAll(first, argdown('Alpha'));
+  await expect.poll(() => storedWith(first, 'Alpha is the case')).toBe(true);
+  const name = await first.evaluate(() => sessionStorage.getItem('argmap-tab'));
+  expect(name).toBeTruthy();
+
+  // A duplicate starts with the first tab's sessionStorage, so with its name (once: a reload keeps its own).
+  const second = await context.newPage();
+  await second.addInitScript((copied) => {
+    if (sessionStorage.getItem('duplicated')) return;
+    sessionStorage.setItem('duplicated', '1');
+    sessionStorage.setItem('argmap-tab', copied!);
+  }, name);
+  await second.goto('/');
+  await expect(code(second)).toContainText('Alpha is the case');
+  await replaceAll(second, argdown('Bravo'));
+  await expect.poll(() => storedWith(second, 'Bravo is the case')).toBe(true);
+  expect(await storedWith(second, 'Alpha is the case')).toBe(true);
+  expect(await second.evaluate(() => sessionStorage.getItem('argmap-tab'))).not.toBe(name);
+
+  await second.reload();
+  await expect(code(second)).toContainText('Bravo is the case');
+  await first.reload();
+  await expect(code(first)).toContainText('Alpha is the case');
+  await expect(code(first)).not.toContainText('Bravo');
+});

@@ -50,21 +50,59 @@ const isTabEntry = (value: unknown): value is TabEntry =>
   typeof (value as TabEntry).savedAt === 'number';
 
 let fallbackTab: string | undefined;
+const freshName = (): string => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 
 /**
  * This tab's name, kept for its life (reloads included): each tab writes its own draft, so that two tabs
  * never overwrite each other's. Without sessionStorage, the page's own name (a reload starts a new one).
  */
 export function tabName(): string {
-  const fresh = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
   try {
     const known = sessionStorage.getItem(TAB_NAME);
     if (known) return known;
-    const name = fresh();
+    const name = freshName();
     sessionStorage.setItem(TAB_NAME, name);
     return name;
   } catch {
-    return (fallbackTab ??= fresh());
+    return (fallbackTab ??= freshName());
+  }
+}
+
+let claimed: Promise<string> | undefined;
+
+/**
+ * The name this tab writes its draft under: `tabName()`, held with a Web Lock for the page's life. A tab
+ * duplicated from another starts with a copy of its sessionStorage, so with its name: finding the name
+ * held, it takes a new one (it started on the same draft, and from here on writes its own).
+ */
+export function claimTabName(): Promise<string> {
+  return (claimed ??= claim(tabName(), 2));
+}
+
+async function claim(name: string, tries: number): Promise<string> {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  if (!locks || tries === 0) return name;
+  const held = await new Promise<boolean>((resolve) => {
+    locks
+      .request(`argmap-tab:${name}`, { ifAvailable: true }, (lock) => {
+        resolve(lock !== null);
+        // Held until the page goes.
+        return lock ? new Promise<void>(() => undefined) : undefined;
+      })
+      .catch(() => resolve(true));
+  });
+  if (held) return name;
+  const fresh = freshName();
+  withSessionStorage((storage) => storage.setItem(TAB_NAME, fresh));
+  if (fallbackTab === name) fallbackTab = fresh;
+  return claim(fresh, tries - 1);
+}
+
+function withSessionStorage(work: (storage: Storage) => void): void {
+  try {
+    work(sessionStorage);
+  } catch {
+    // Without sessionStorage the name lives in the page (fallbackTab).
   }
 }
 
@@ -177,8 +215,8 @@ export function saveFailure(error: unknown): string {
 }
 
 export interface DraftWriterOptions {
-  /** This tab's name: the draft is written under it (`tabName()`). */
-  readonly tab: string;
+  /** This tab's name: the draft is written under it (`claimTabName()`). */
+  readonly tab: Promise<string>;
   /** After each write: undefined when it was written, else why not (shown to the user). */
   readonly onsaved?: (failure: string | undefined) => void;
   /** How long typing pauses before the draft is written. */
@@ -203,7 +241,8 @@ export class DraftWriter {
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** Set by the first change not yet taken: it fires even if the changes never pause. */
   private deadline: ReturnType<typeof setTimeout> | undefined;
-  private readonly tab: string;
+  /** The tab's name, once claimed; until then (a page going away at once) the name it started with. */
+  private tab = tabName();
   private readonly delay: number;
   private readonly maxWait: number;
 
@@ -212,7 +251,7 @@ export class DraftWriter {
     private readonly current: () => Omit<Draft, 'savedAt'> | undefined,
     private readonly options: DraftWriterOptions,
   ) {
-    this.tab = options.tab;
+    void options.tab.then((tab) => (this.tab = tab));
     this.delay = options.delay ?? 200;
     this.maxWait = options.maxWait ?? 1000;
     addEventListener('pagehide', this.flushNow);
@@ -262,6 +301,7 @@ export class DraftWriter {
     while (this.latest) {
       const draft = (this.inFlight = this.latest);
       this.latest = undefined;
+      this.tab = await this.options.tab;
       const failure = await saveTabDraft(this.tab, draft).then(
         () => undefined,
         (error: unknown) => saveFailure(error),
