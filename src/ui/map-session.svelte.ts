@@ -146,6 +146,13 @@ export class MapSession {
     await this.deps.view.keepingCentre(() => (this.editing = true));
   }
 
+  /** The draft offered unread (its reading stopped the page), to be saved as a file without reading it. */
+  async offeredDraft(): Promise<{ text: string; fileName: string } | undefined> {
+    if (!this.restored?.draft) return undefined;
+    const draft = await this.deps.storage.recallDraft();
+    return draft && { text: draft.text, fileName: draft.fileName };
+  }
+
   /**
    * The editor reads its text (`busy`), or has read it: while it reads, a mark is kept, so that a text
    * whose reading hangs or crashes the page is not read again at the next start.

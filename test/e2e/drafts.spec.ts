@@ -169,6 +169,15 @@ test('a draft whose reading hung the page is offered at the next start, not read
   // Asked once: the mark is gone, so that the start after this one reads it again.
   expect(await page.evaluate(() => localStorage.getItem('argmap-draft-reading'))).toBeNull();
 
+  // The text can be saved as a file without reading it.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    note.getByRole('button', { name: 'Download .argdown' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('trenin-2010.argdown');
+  expect(readFileSync((await download.path())!, 'utf8')).toBe(argdown('Heavy'));
+  await expect(code(page)).toHaveCount(0);
+
   await note.getByRole('button', { name: 'Try again' }).click();
   await expect(code(page)).toContainText('Heavy is the case');
   await expect(page.locator('[data-node-id]', { hasText: 'Heavy is the case' })).toHaveCount(1);
