@@ -1,8 +1,11 @@
 import { defaultMap, readDefaultRelated } from './default-map.ts';
-import { keepPreviousText, recallDraft, recallPreviousText } from './editor/draft.ts';
+import { keepPreviousText, recallDraft, recallOtherDraft, recallPreviousText } from './editor/draft.ts';
 import type { MapReading, SessionDeps, SessionStorage, SessionView } from './session-deps.ts';
 import { loadOffMainThread, openFile, openUrl } from './open-map.ts';
 import {
+  draftReadingCrashedBefore,
+  draftReadingFinished,
+  draftReadingStarted,
   forgetMap,
   maybeStored,
   recallMap,
@@ -19,11 +22,15 @@ const browserStorage: SessionStorage = {
   rememberMap,
   forgetMap,
   recallDraft,
+  recallOtherDraft,
   keepPreviousText,
   recallPreviousText,
   restoreCrashedBefore,
   restoreStarted,
   restoreFinished,
+  draftReadingCrashedBefore,
+  draftReadingStarted,
+  draftReadingFinished,
 };
 
 /** Maps read in Web Workers; `?map=` fetched from this page's site. */

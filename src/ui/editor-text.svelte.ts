@@ -12,8 +12,19 @@ export class EditorText {
   previous = $state<string | undefined>();
   #control = $state.raw<EditorControl | undefined>();
 
-  constructor(private readonly storage: Pick<SessionStorage, 'keepPreviousText' | 'recallPreviousText'>) {
-    void storage.recallPreviousText().then((text) => (this.previous ??= text));
+  /**
+   * The text another tab left comes first (each tab writes its own draft: this is how one tab's text is
+   * brought into another), else the text replaced last.
+   */
+  constructor(
+    private readonly storage: Pick<
+      SessionStorage,
+      'keepPreviousText' | 'recallPreviousText' | 'recallOtherDraft'
+    >,
+  ) {
+    void Promise.all([storage.recallOtherDraft(), storage.recallPreviousText()]).then(
+      ([other, replaced]) => (this.previous ??= other ?? replaced),
+    );
   }
 
   /** Whether an editor is running: only then has it a text to replace. */

@@ -16,6 +16,22 @@ export function draftToResume(
   return draft?.editing && (remembered?.savedAt ?? 0) <= draft.savedAt ? draft : undefined;
 }
 
+/**
+ * The draft to reopen the editor on (`draftToResume`), unless reading it is what hung or crashed the page
+ * last time: then `crashed` (the user is offered it, with "Try again"; the mark is cleared, so that the next
+ * start tries again).
+ */
+export function draftOrOffer(
+  draft: Draft | undefined,
+  remembered: RememberedMap | undefined,
+  storage: Pick<SessionDeps['storage'], 'draftReadingCrashedBefore' | 'draftReadingFinished'>,
+): Draft | 'crashed' | undefined {
+  const crashed = storage.draftReadingCrashedBefore();
+  if (crashed) storage.draftReadingFinished();
+  const resume = draftToResume(draft, remembered);
+  return resume && crashed ? 'crashed' : resume;
+}
+
 /** The map opened last, read again. */
 export interface LastMap {
   readonly read: ReadMap;

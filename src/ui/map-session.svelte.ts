@@ -5,7 +5,7 @@ import type { ArgumentMap } from '../core/model/types.ts';
 import type { Draft } from './editor/draft.ts';
 import { EditorText } from './editor-text.svelte.ts';
 import { idSet } from './id-set.ts';
-import { draftToResume, readLastMap } from './last-visit.ts';
+import { draftOrOffer, readLastMap } from './last-visit.ts';
 import type { OpenedMap, ReadMap } from './open-map.ts';
 import type { RememberedMap } from './remembered-map.ts';
 import type { Report, RestoredNote, SessionDeps } from './session-deps.ts';
@@ -97,7 +97,10 @@ export class MapSession {
     wanted: () => boolean,
   ): Promise<boolean> {
     if (!wanted()) return false;
-    const resume = draftToResume(draft, remembered);
+    const offered = draftOrOffer(draft, remembered, this.deps.storage);
+    // Reading this draft hung or crashed the page last time: it is offered, not read.
+    if (offered === 'crashed') this.restored = { file: draft!.fileName, crashed: true, draft: true };
+    const resume = offered === 'crashed' ? undefined : offered;
     if (resume) {
       this.#fitNextEdit = true;
       this.name = exportName(resume.fileName);
@@ -105,7 +108,8 @@ export class MapSession {
       this.editing = true;
     }
     const found = remembered ? await readLastMap(remembered, this.deps) : undefined;
-    if (remembered && found === 'crashed') this.restored = { file: remembered.fileName, crashed: true };
+    if (remembered && found === 'crashed' && !this.restored)
+      this.restored = { file: remembered.fileName, crashed: true };
     const last = found === 'crashed' ? undefined : found;
     // A file the user opened meanwhile (or the editor, opened meanwhile) wins over what is brought back.
     if (!wanted()) return false;
@@ -116,14 +120,15 @@ export class MapSession {
     this.#currentText = { text: last.text, fileName: last.fileName };
     if (!this.editing) {
       this.name = exportName(last.fileName);
-      this.restored = { file: last.fileName, crashed: false };
+      this.restored ??= { file: last.fileName, crashed: false };
     }
     return true;
   }
 
-  /** "Try again": the map that crashed the page last time, restored on the user's word. */
+  /** "Try again": the map (or draft) that crashed the page last time, restored on the user's word. */
   async retryRestore(): Promise<void> {
     const { storage } = this.deps;
+    if (this.restored?.draft) return this.#retryDraft();
     const last = await storage.recallMap();
     this.restored = undefined;
     if (!last) return;
@@ -133,6 +138,33 @@ export class MapSession {
       last.fileName,
     );
     storage.restoreFinished();
+  }
+
+  /** The editor opens on the draft whose reading crashed the page last time (its readings are guarded). */
+  async #retryDraft(): Promise<void> {
+    const draft = await this.deps.storage.recallDraft();
+    this.restored = undefined;
+    if (!draft || this.editing) return;
+    this.#fitNextEdit = true;
+    this.name = exportName(draft.fileName);
+    this.editorText.start = { text: draft.text, good: draft.good };
+    await this.deps.view.keepingCentre(() => (this.editing = true));
+  }
+
+  /** The draft offered unread (its reading stopped the page), to be saved as a file without reading it. */
+  async offeredDraft(): Promise<{ text: string; fileName: string } | undefined> {
+    if (!this.restored?.draft) return undefined;
+    const draft = await this.deps.storage.recallDraft();
+    return draft && { text: draft.text, fileName: draft.fileName };
+  }
+
+  /**
+   * The editor reads its text (`busy`), or has read it: while it reads, a mark is kept, so that a text
+   * whose reading hangs or crashes the page is not read again at the next start.
+   */
+  editorReading(busy: boolean): void {
+    if (busy) this.deps.storage.draftReadingStarted();
+    else this.deps.storage.draftReadingFinished();
   }
 
   /** Back to the default map; the map opened last is forgotten. */

@@ -16,8 +16,8 @@ const STORE = 'maps';
 const KEY = 'last-opened';
 /** Set while a remembered map is being restored; found on the next start, it means the restore crashed. */
 const RESTORING = 'argmap-restoring';
-/** The editor's draft when the page went away before IndexedDB had it (editor/draft.ts). */
-export const UNSAVED_DRAFT = 'argmap-editor-unsaved';
+/** Set while the editor reads its text; found on the next start, it means the reading crashed the page. */
+const DRAFT_READING = 'argmap-draft-reading';
 /** Set once anything is kept in the store: without it, a start need not wait for IndexedDB to answer. */
 const STORED = 'argmap-stored';
 
@@ -26,10 +26,7 @@ const STORED = 'argmap-stored';
  * localStorage knows; without localStorage the store must be asked).
  */
 export function maybeStored(): boolean {
-  return withLocalStorage(
-    (storage) => storage.getItem(STORED) !== null || storage.getItem(UNSAVED_DRAFT) !== null,
-    true,
-  );
+  return withLocalStorage((storage) => storage.getItem(STORED) !== null, true);
 }
 
 /** Without localStorage, every start asks the store. */
@@ -88,6 +85,43 @@ export async function putStored(key: string, value: unknown): Promise<boolean> {
   );
 }
 
+/** Runs a step of a transaction; a throw in it drops the whole transaction, with why. */
+export type Guard = (step: () => void) => () => void;
+
+/**
+ * Several reads and writes in one transaction (`work` may go on in its requests' handlers, each wrapped in
+ * `guard`): all or none are done, and no other tab's transaction comes between them. Rejects with what
+ * stopped it (a full quota is a QuotaExceededError).
+ */
+export async function updateStored(work: (store: IDBObjectStore, guard: Guard) => void): Promise<void> {
+  markStored();
+  const db = await database();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const transaction = db.transaction(STORE, 'readwrite');
+      let thrown: unknown;
+      transaction.oncomplete = () => resolve();
+      transaction.onabort = () => reject(thrown ?? transaction.error);
+      // A put can throw at once (a value that cannot be stored): the transaction is dropped, with why.
+      const guard: Guard = (step) => () => {
+        try {
+          step();
+        } catch (error) {
+          thrown ??= error;
+          try {
+            transaction.abort();
+          } catch {
+            // Already ended: its own error is the one reported.
+          }
+        }
+      };
+      guard(() => work(transaction.objectStore(STORE), guard))();
+    });
+  } finally {
+    db.close();
+  }
+}
+
 export async function getStored(key: string): Promise<unknown> {
   return transact('readonly', (store) => store.get(key)).catch(() => undefined);
 }
@@ -119,3 +153,16 @@ export const restoreStarted = (): void =>
 
 export const restoreFinished = (): void =>
   withLocalStorage((storage) => storage.removeItem(RESTORING), undefined);
+
+/**
+ * The same guard for the editor's text: set while the editor reads it, so that a draft whose reading hung
+ * or crashed the page is offered at the next start rather than read again.
+ */
+export const draftReadingCrashedBefore = (): boolean =>
+  withLocalStorage((storage) => storage.getItem(DRAFT_READING) !== null, false);
+
+export const draftReadingStarted = (): void =>
+  withLocalStorage((storage) => storage.setItem(DRAFT_READING, '1'), undefined);
+
+export const draftReadingFinished = (): void =>
+  withLocalStorage((storage) => storage.removeItem(DRAFT_READING), undefined);

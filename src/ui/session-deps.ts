@@ -16,13 +16,20 @@ export interface SessionStorage {
   recallMap(): Promise<RememberedMap | undefined>;
   rememberMap(map: RememberedMap): Promise<void>;
   forgetMap(): Promise<void>;
+  /** This tab's draft (after a reload), else the newest any tab left. */
   recallDraft(): Promise<Draft | undefined>;
+  /** The newest text another tab left, when it differs from the draft `recallDraft` gives. */
+  recallOtherDraft(): Promise<string | undefined>;
   keepPreviousText(text: string): Promise<void>;
   recallPreviousText(): Promise<string | undefined>;
   /** The crash guard: a mark set while the remembered map is restored, still there if the tab died on it. */
   restoreCrashedBefore(): boolean;
   restoreStarted(): void;
   restoreFinished(): void;
+  /** The same guard for the editor's readings of its text (a draft that hung the page is not read again). */
+  draftReadingCrashedBefore(): boolean;
+  draftReadingStarted(): void;
+  draftReadingFinished(): void;
 }
 
 /** How maps are read (open-map.ts: off the main thread, in a worker); tests pass a fake. */
@@ -67,8 +74,12 @@ export interface Report {
   readonly rejected: boolean;
 }
 
-/** A word about the map brought back from the last visit (or not brought back: it crashed the page). */
+/**
+ * A word about the map brought back from the last visit (or not brought back: it crashed the page); `draft`
+ * when it is the editor's draft whose reading crashed the page.
+ */
 export interface RestoredNote {
   readonly file: string;
   readonly crashed: boolean;
+  readonly draft?: boolean;
 }

@@ -26,6 +26,7 @@ function props(start: { text: string; draft?: string; fromMap?: boolean }) {
     onrestoreprevious: vi.fn(),
     onready: vi.fn<(control: EditorControl) => void>(),
     onclosed: vi.fn(),
+    onreading: vi.fn<(busy: boolean) => void>(),
   };
 }
 
@@ -51,5 +52,20 @@ describe('the editor pane hands its text to the app', () => {
     render(EditorPane, on);
     await vi.waitFor(() => expect(on.onmap).toHaveBeenCalledOnce());
     expect(on.onmap.mock.calls[0]![1]).toBe(argdown('Draft'));
+  });
+
+  it('tells the page while it reads its text, so that a reading that hangs is known at the next start', async () => {
+    const on = props({ text: argdown('Map') });
+    render(EditorPane, on);
+    await screen.findByText('No problems: the map shows this text.');
+    await vi.waitFor(() => expect(on.onreading.mock.calls).toEqual([[true], [false]]));
+  });
+
+  it('says when the draft cannot be saved (no IndexedDB here), with the text to download', async () => {
+    const on = props({ text: argdown('Map') });
+    render(EditorPane, on);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Your draft could not be saved in the browser: ReferenceError');
+    expect(alert.querySelector('button')?.textContent).toBe('Download .argdown');
   });
 });

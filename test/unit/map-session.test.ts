@@ -21,7 +21,10 @@ class FakeStorage implements SessionStorage {
   map: RememberedMap | undefined;
   draft: Draft | undefined;
   previous: string | undefined;
+  /** The newest text another tab left. */
+  other: string | undefined;
   restoring = false;
+  draftReading = false;
   kept = false;
   readonly remembered: string[] = [];
 
@@ -35,10 +38,14 @@ class FakeStorage implements SessionStorage {
   forgetMap = async () => void (this.map = undefined);
   recallDraft = async () => this.draft;
   keepPreviousText = async (text: string) => void (this.previous = text);
+  recallOtherDraft = async () => this.other;
   recallPreviousText = async () => this.previous;
   restoreCrashedBefore = () => this.restoring;
   restoreStarted = () => void (this.restoring = true);
   restoreFinished = () => void (this.restoring = false);
+  draftReadingCrashedBefore = () => this.draftReading;
+  draftReadingStarted = () => void (this.draftReading = true);
+  draftReadingFinished = () => void (this.draftReading = false);
 }
 
 interface Pending<T> {
@@ -290,6 +297,48 @@ describe('map session: restoring at start-up', () => {
     expect(view.calls).toEqual(['keep', 'show whole']);
     await session.editorRead(await read(argdown('Drafted')), argdown('Drafted'));
     expect(view.calls).toEqual(['keep', 'show whole', 'keep']);
+  });
+
+  it('a draft whose reading hung the page is offered, not read; "Try again" opens the editor on it', async () => {
+    const storage = new FakeStorage();
+    storage.kept = true;
+    storage.map = { text: argdown('Opened'), fileName: 'opened.argdown', savedAt: 100 };
+    storage.draft = { text: 'heavy text', fileName: 'heavy.argdown', editing: true, savedAt: 200 };
+    // The page died while the editor read its text: the mark was left set.
+    storage.draftReading = true;
+    const { session } = await setUp(storage);
+    await session.start(undefined);
+    expect(session.editing).toBe(false);
+    expect(session.editorText.start).toBeUndefined();
+    expect(thesisOf(session)).toBe('Opened');
+    expect(session.restored).toEqual({ file: 'heavy.argdown', crashed: true, draft: true });
+    // Asked once: the next start would read it again.
+    expect(storage.draftReading).toBe(false);
+
+    await session.retryRestore();
+    expect(session.restored).toBeUndefined();
+    expect(session.editing).toBe(true);
+    expect(session.editorText.start).toEqual({ text: 'heavy text', good: undefined });
+    expect(session.name).toBe('heavy');
+    // The editor's readings are guarded in turn.
+    session.editorReading(true);
+    expect(storage.draftReading).toBe(true);
+    session.editorReading(false);
+    expect(storage.draftReading).toBe(false);
+  });
+
+  it('the text another tab left is what "Restore previous text" brings back', async () => {
+    const storage = new FakeStorage();
+    storage.kept = true;
+    storage.previous = 'replaced here';
+    storage.other = 'typed in the other tab';
+    const { session } = await setUp(storage);
+    await settle();
+    expect(session.editorText.previous).toBe('typed in the other tab');
+    storage.other = undefined;
+    const alone = await setUp(storage);
+    await settle();
+    expect(alone.session.editorText.previous).toBe('replaced here');
   });
 
   it('a reload shows the map opened last when it is newer than the editor draft', async () => {

@@ -33,6 +33,21 @@ describe('the session notes on the map', () => {
     expect(on.onretry).toHaveBeenCalledOnce();
   });
 
+  it('a draft whose reading stopped the page is kept unread, and read only on "Try again"', async () => {
+    const on = handlers();
+    render(SessionNotes, {
+      opening: undefined,
+      restored: { file: 'talk.argdown', crashed: true, draft: true },
+      ...on,
+    });
+    expect(screen.getByRole('status').textContent).toContain(
+      'Your draft talk.argdown stopped this page the last time it was read: it is kept, not read again.',
+    );
+    expect(screen.getByRole('status').textContent).not.toContain('the map you opened last');
+    await fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(on.onretry).toHaveBeenCalledOnce();
+  });
+
   it('a file being read is named while it is read, with Cancel; nothing shows otherwise', async () => {
     const on = handlers();
     const { container, rerender } = render(SessionNotes, {
