@@ -42,6 +42,11 @@ export class EditorText {
     if (start?.draft !== undefined) this.replace(start.text);
   }
 
+  /** A box clicked on the map while editing: the typing goes on in the text, at that box's definition. */
+  focusSelection(): void {
+    this.#control?.focusSelection();
+  }
+
   /** The editor closed: nothing to replace until the next one runs. */
   closed(): void {
     this.#control = undefined;

@@ -139,6 +139,11 @@ test('selecting a box moves the cursor to its definition, and moving the cursor 
   await page.locator(`[data-node-id="${thesis.id}"]`).click();
   await expect(page.locator('.cm-activeLine')).toContainText(`[${thesis.title ?? thesis.id}]:`);
   await expect(page.locator('.cm-activeLine')).toContainText(thesis.text.slice(0, 40));
+  // The keyboard went with the cursor: typing goes into the text (the map's keys, e for one, do nothing).
+  await expect(code(page)).toBeFocused();
+  await page.keyboard.type('Them ');
+  await expect(page.locator('.cm-activeLine')).toContainText('Them ');
+  await expect(code(page)).toBeVisible();
 
   // A line naming another box, typed at the end: the cursor on it selects that box.
   await typeAtEnd(page, '\n\n[More trust needed]\n');

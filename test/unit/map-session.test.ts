@@ -107,6 +107,8 @@ class FakeEditor implements EditorControl {
   constructor(public current: string) {}
   text = () => this.current;
   replaceText = (text: string) => void (this.current = text);
+  focused = 0;
+  focusSelection = () => void this.focused++;
 }
 
 const defaultText = argdown('Default');
