@@ -22,6 +22,12 @@ export function baseDirectory(file: string, io: CliIo): string {
 }
 
 export function nodeIo(): CliIo {
+  // A reader that stops early (`argmap export … -o - | head -c 10`) closes the pipe: the rest of the output
+  // is not wanted, so end quietly as other command-line tools do, rather than with Node's stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   return {
     stdout: (data) => process.stdout.write(data),
     stderr: (text) => process.stderr.write(text),

@@ -1,0 +1,169 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { textFileRefusal } from '../../src/core/related.ts';
+import { root } from './helpers.ts';
+import { cli } from './run-cli.ts';
+
+const cwd = fileURLToPath(root);
+const bin = fileURLToPath(new URL('src/cli/bin.mjs', root));
+
+describe('argmap on a closed pipe', () => {
+  it('ends quietly when the reader stops early (export … -o - | head -c 10)', () => {
+    // The SVG (about 100 KB, its font embedded) is larger than a pipe's buffer: head has gone before the end.
+    const pipeline = `set -o pipefail; "${process.execPath}" "${bin}" export data/example.argmap.json -o - | head -c 10`;
+    const run = spawnSync('bash', ['-c', pipeline], { cwd, encoding: 'utf8', timeout: 30000 });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toHaveLength(10);
+    expect(run.status).toBe(0);
+  }, 30000);
+});
+
+describe('argmap export --scale', () => {
+  it.each(['1e-9', '0x10', '2abc', '', '0', '17', 'Infinity', ' 2'])(
+    'refuses "%s" with exit 2',
+    async (scale) => {
+      const run = await cli(['export', 'data/example.argmap.json', '-o', 'x.png', '--scale', scale]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`--scale must be a decimal number above 0 and at most 16, not "${scale}"`);
+      expect(run.written.size).toBe(0);
+    },
+  );
+
+  it.each([
+    ['0.5', true],
+    ['.5', true],
+  ])('accepts %s', async (scale) => {
+    const run = await cli(['export', 'data/example.argmap.json', '-o', 'x.png', '--scale', scale]);
+    expect(run.code).toBe(0);
+    expect(run.written.has('x.png')).toBe(true);
+  });
+
+  it('refuses a scale that would draw under one pixel with the least scale that draws', async () => {
+    const run = await cli(['export', 'data/example.argmap.json', '-o', 'x.png', '--scale', '0.00001']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/under one pixel at --scale 0\.00001; use --scale 0\.\d+ or more/);
+    expect(run.stderr).not.toContain('unexpected failure');
+  });
+});
+
+describe('empty input', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'argmap-empty-'));
+  for (const name of ['empty.json', 'empty.argdown', 'blank.ad'])
+    writeFileSync(join(dir, name), name === 'blank.ad' ? ' \n\n' : '');
+
+  it.each(['empty.json', 'empty.argdown', 'blank.ad'])('%s is an error', async (name) => {
+    const file = join(dir, name);
+    for (const command of ['validate', 'stats']) {
+      const run = await cli([command, file]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(`${file}:1:1: the file is empty`);
+    }
+  });
+
+  it('empty standard input is the same error', async () => {
+    const run = await cli(['validate', '-'], '');
+    expect(run).toMatchObject({ code: 1, stdout: '' });
+    expect(run.stderr).toBe('<stdin>:1:1: the file is empty\n<stdin>: invalid (1 error)\n');
+    expect((await cli(['export', '-', '-o', 'x.svg'], '  \n')).stderr).toContain(
+      '<stdin>:1:1: the file is empty',
+    );
+  });
+
+  it('the built command says so for `validate - < /dev/null`', () => {
+    const run = spawnSync(process.execPath, [bin, 'validate', '-'], {
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('<stdin>:1:1: the file is empty');
+  });
+});
+
+describe('the input limit', () => {
+  it('counts bytes, not characters: 33 M "é" (66 MB of UTF-8, 33 M characters) is refused', async () => {
+    const text = '"' + 'é'.repeat(32 * 1024 * 1024 + 1) + '"';
+    const run = await cli(['validate', '-'], text);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('<stdin>: the file is larger than 64 MB\n');
+  });
+});
+
+describe('source.textFile', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'argmap-textfile-'));
+  const outside = mkdtempSync(join(tmpdir(), 'argmap-outside-'));
+  writeFileSync(join(outside, 'secret.txt'), 'root:x:0:0');
+  writeFileSync(join(dir, 'source.txt'), 'root:x:0:0 is quoted here');
+  mkdirSync(join(dir, 'sub'));
+  writeFileSync(join(dir, 'sub', 'source.txt'), 'root:x:0:0 below');
+  symlinkSync(join(outside, 'secret.txt'), join(dir, 'link.txt'));
+  writeFileSync(join(dir, 'huge.txt'), '');
+  truncateSync(join(dir, 'huge.txt'), 16 * 1024 * 1024 + 1);
+  const fifo = spawnSync('mkfifo', [join(dir, 'pipe.txt')]).status === 0;
+
+  const mapWith = (textFile: string) => {
+    const file = join(dir, `map-${Math.random().toString(36).slice(2)}.argmap.json`);
+    const map = {
+      format: 'argmap',
+      version: 1,
+      source: { title: 't', textFile },
+      nodes: [{ id: 'a', type: 'statement', text: 'A', quote: 'root:x:0:0' }],
+      relations: [],
+    };
+    writeFileSync(join(file), JSON.stringify(map, null, 2));
+    return file;
+  };
+
+  it.each([
+    ['source.txt', '1/1'],
+    ['sub/source.txt', '1/1'],
+    ['./sub/../source.txt', '1/1'],
+  ])('reads %s in the map\u2019s folder or below', async (textFile, verified) => {
+    const run = await cli(['validate', mapWith(textFile)]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`${verified} quotes verified`);
+  });
+
+  it.each([
+    [join(outside, 'secret.txt'), 'not an absolute path or a URL'],
+    ['/etc/passwd', 'not an absolute path or a URL'],
+    ['../' + join('..', outside, 'secret.txt'), 'not ".." above it'],
+    ['sub/../../x.txt', 'not ".." above it'],
+    ['file:///etc/passwd', 'not an absolute path or a URL'],
+    ['link.txt', 'links to a file outside the map\u2019s folder'],
+    ['huge.txt', 'larger than 16 MB'],
+    ['sub', 'not a regular file'],
+    ['missing.txt', 'no such file'],
+    ...(fifo ? [['pipe.txt', 'not a regular file']] : []),
+  ])('refuses %s with a located warning saying why, and verifies no quote', async (textFile, why) => {
+    const file = mapWith(textFile);
+    const run = await cli(['validate', file]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(
+      new RegExp(
+        `^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:6:17: /source/textFile: warning: cannot read the source text ".*": .*`,
+        'm',
+      ),
+    );
+    expect(run.stderr).toContain(why);
+    expect(run.stdout).toContain('0/1 quotes verified');
+  });
+
+  it('refuses /dev/urandom as not a regular file (it is never read)', async () => {
+    const run = await cli(['validate', mapWith('/dev/urandom')]);
+    expect(run.stderr).toContain('not an absolute path');
+  });
+
+  it('the path rule is the same for the app: textFileRefusal', () => {
+    expect(textFileRefusal('a/b.txt')).toBeUndefined();
+    expect(textFileRefusal('a/../b.txt')).toBeUndefined();
+    expect(textFileRefusal('..\\b.txt')).toContain('..');
+    expect(textFileRefusal('C:\\x.txt')).toContain('absolute');
+    expect(textFileRefusal('https://example.org/x.txt')).toContain('URL');
+    expect(textFileRefusal('//host/x.txt')).toContain('absolute');
+  });
+});
