@@ -167,3 +167,67 @@ describe('source.textFile', () => {
     expect(textFileRefusal('//host/x.txt')).toContain('absolute');
   });
 });
+
+describe('undercuts that cannot be drawn', () => {
+  const statement = (id: string) => ({ id, type: 'statement', text: id.toUpperCase() });
+  const map = (relations: unknown[]) =>
+    JSON.stringify({ format: 'argmap', version: 1, nodes: ['a', 'b', 'c', 'd'].map(statement), relations });
+
+  it('mutual undercuts are located errors naming the relations, not dropped from the picture', async () => {
+    const text = map([
+      { id: 'r0', from: 'c', to: 'a', type: 'support' },
+      { id: 'r1', from: 'a', to: 'r2', type: 'undercut' },
+      { id: 'r2', from: 'b', to: 'r1', type: 'undercut' },
+    ]);
+    const run = await cli(['validate', '-'], text);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /^<stdin>:1:\d+: \/relations\/1\/to: undercut "r1" attacks "r2".*\(r1 → r2 → r1\)/m,
+    );
+    expect(run.stderr).toMatch(
+      /^<stdin>:1:\d+: \/relations\/2\/to: undercut "r2" attacks "r1".*\(r2 → r1 → r2\)/m,
+    );
+    expect((await cli(['export', '-', '-o', 'x.svg'], text)).code).toBe(1);
+  });
+
+  it('an undercut whose premise is the conclusion of the inference it attacks is an error', async () => {
+    const run = await cli(
+      ['validate', '-'],
+      map([
+        { id: 'r3', from: 'd', to: 'r4', type: 'undercut' },
+        { id: 'r4', from: 'b', to: 'd', type: 'support' },
+      ]),
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      '/relations/0/from: undercut "r3": its premise "d" is the conclusion of the inference it attacks ("r4")',
+    );
+  });
+
+  it('a drawable undercut of an undercut stays valid', async () => {
+    const run = await cli(
+      ['validate', '-'],
+      map([
+        { id: 'r0', from: 'b', to: 'a', type: 'support' },
+        { id: 'r1', from: 'c', to: 'r0', type: 'undercut' },
+        { id: 'r2', from: 'd', to: 'r1', type: 'undercut' },
+      ]),
+    );
+    expect(run.code).toBe(0);
+  });
+
+  it('follows each chain of undercuts once: 100,000 undercuts in a row are checked in linear time (a quadratic walk would take minutes)', async () => {
+    const { validateMap } = await import('../../src/core/validate/validate-map.ts');
+    const n = 100_000;
+    const relations = [{ id: 'u0', from: ['b'], to: 'a', type: 'support' as const }];
+    for (let i = 1; i <= n; i++)
+      relations.push({ id: `u${i}`, from: ['c'], to: `u${i - 1}`, type: 'undercut' as never });
+    const nodes = ['a', 'b', 'c'].map((id) => ({ id, type: 'statement' as const, text: id }));
+    expect(validateMap({ nodes, relations, groups: [] } as never)).toEqual([]);
+    // The same chain closed into a loop: every undercut on it is reported, each message short.
+    relations[0] = { id: 'u0', from: ['c'], to: `u${n}`, type: 'undercut' as never };
+    const problems = validateMap({ nodes, relations, groups: [] } as never);
+    expect(problems.length).toBe(n + 1);
+    expect(problems.every((p) => p.message.length < 300)).toBe(true);
+  }, 60000);
+});

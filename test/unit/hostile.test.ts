@@ -37,7 +37,6 @@ const validButOdd = new Set([
   'proto-keys.json',
   'self-loop.json',
   'undercut-chain.json',
-  'undercut-cycle.json',
 ]);
 
 const files = readdirSync(new URL(dir, root)).sort();
