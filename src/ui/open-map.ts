@@ -30,6 +30,7 @@ export async function openFile(file: File): Promise<OpenedMap> {
         `${MAX_MAP_BYTES / 1024 / 1024} MB (the command line reads up to 64 MB)`,
     );
   const text = await file.text();
+  if (text.trim() === '') return { ...emptyFile(), text };
   const read = await loadOffMainThread(text, { fileName: file.name });
   const checked = withinLimits(read, file.name);
   return checked === read ? { ...read, text } : { ...checked, text };
@@ -84,10 +85,15 @@ export async function openUrl(path: string, base: string): Promise<LoadedMap> {
   if (url.origin !== new URL(base).origin)
     return refused(`?map= opens maps from this site only, not ${url.origin}`);
   const response = await fetch(url).catch(() => undefined);
+  // The preview server (and many hosts) answer an unknown path with the app's own page: that is no map.
+  const page = /^text\/html\b/i.test(response?.headers.get('content-type') ?? '');
+  if (response?.status === 404 || (response?.ok && page)) return refused(`not found: ${url.pathname}`);
   if (!response?.ok)
     return refused(`cannot load ${url.pathname} (${response ? response.status : 'network error'})`);
+  const text = await boundedText(response, url.pathname);
+  if (typeof text !== 'string') return text;
   const loaded = await loadMapText(
-    await response.text(),
+    text,
     async (related) => {
       const text = await fetch(new URL(related, url)).catch(() => undefined);
       return text?.ok ? text.text() : undefined;
@@ -95,6 +101,49 @@ export async function openUrl(path: string, base: string): Promise<LoadedMap> {
     { fileName: url.pathname },
   );
   return withinLimits(loaded, url.pathname);
+}
+
+/**
+ * The response's text, read up to MAX_MAP_BYTES (the same limit as a file the user opens: counted in bytes,
+ * and checked while reading, so that a huge answer is not downloaded whole), or the refusal. Empty is refused.
+ */
+async function boundedText(response: Response, name: string): Promise<string | LoadedMap> {
+  const tooLarge = () =>
+    refused(
+      `${name} is larger than ${MAX_MAP_BYTES / 1024 / 1024} MB; the app opens maps up to ` +
+        `${MAX_MAP_BYTES / 1024 / 1024} MB (the command line reads up to 64 MB)`,
+    );
+  if (Number(response.headers.get('content-length') ?? 0) > MAX_MAP_BYTES) {
+    void response.body?.cancel();
+    return tooLarge();
+  }
+  const reader = response.body?.getReader();
+  const chunks: Uint8Array[] = [];
+  let bytes = 0;
+  for (let part = await reader?.read(); part && !part.done; part = await reader!.read()) {
+    bytes += part.value.byteLength;
+    if (bytes > MAX_MAP_BYTES) {
+      void reader!.cancel();
+      return tooLarge();
+    }
+    chunks.push(part.value);
+  }
+  const whole = new Uint8Array(bytes);
+  let at = 0;
+  for (const chunk of chunks) whole.set(chunk, (at += chunk.byteLength) - chunk.byteLength);
+  const text = new TextDecoder().decode(whole);
+  return text.trim() === '' ? emptyFile() : text;
+}
+
+/** An empty file is an error wherever it comes from, with the command line's message. */
+export function emptyFile(): LoadedMap {
+  return {
+    map: undefined,
+    valid: false,
+    sourceText: undefined,
+    format: 'argmap',
+    problems: [{ severity: 'error', code: 'syntax', message: 'the file is empty', line: 1, column: 1 }],
+  };
 }
 
 /**
