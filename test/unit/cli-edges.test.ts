@@ -231,3 +231,35 @@ describe('undercuts that cannot be drawn', () => {
     expect(problems.every((p) => p.message.length < 300)).toBe(true);
   }, 60000);
 });
+
+describe('AIF scheme nodes that cannot be read', () => {
+  it('warns, at the node, about a missing premise or conclusion and about an edge to itself', async () => {
+    const aif = {
+      nodes: [
+        { nodeID: '1', type: 'I', text: 'A claim' },
+        { nodeID: '2', type: 'I', text: 'Another claim' },
+        { nodeID: '3', type: 'RA', text: 'x' },
+        { nodeID: '4', type: 'CA', text: 'y' },
+        { nodeID: '5', type: 'RA', text: 'z' },
+      ],
+      edges: [
+        { edgeID: 'e1', fromID: '1', toID: '3' },
+        { edgeID: 'e2', fromID: '4', toID: '2' },
+        { edgeID: 'e3', fromID: '5', toID: '5' },
+      ],
+    };
+    const run = await cli(['validate', '-'], JSON.stringify(aif));
+    expect(run.code).toBe(0);
+    const lines = run.stderr.trim().split('\n');
+    expect(lines).toEqual([
+      expect.stringMatching(/^<stdin>:1:\d+: \/nodes\/2: warning: RA node "3" has no conclusion/),
+      expect.stringMatching(/^<stdin>:1:\d+: \/nodes\/3: warning: CA node "4" has no premise/),
+      expect.stringMatching(
+        /^<stdin>:1:\d+: \/nodes\/4: warning: RA node "5" has an edge to itself \(edges\[2\]\), which is ignored$/,
+      ),
+      expect.stringMatching(
+        /^<stdin>:1:\d+: \/nodes\/4: warning: RA node "5" has no premise and no conclusion/,
+      ),
+    ]);
+  });
+});
