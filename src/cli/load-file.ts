@@ -20,22 +20,31 @@ export async function loadMapFile(
   io: CliIo,
   options: Pick<LoadOptions, 'checkSteps'> = {},
 ): Promise<LoadedMap> {
+  if (file !== STDIN && (await sizeOf(resolve(io.cwd, file))) > MAX_INPUT_BYTES) throw tooLarge(file);
   let text: string;
   try {
-    text = file === STDIN ? await io.readStdin() : await io.readFile(resolve(io.cwd, file));
+    text = file === STDIN ? await io.readStdin(MAX_INPUT_BYTES) : await io.readFile(resolve(io.cwd, file));
   } catch (error) {
     throw new CliIoError(`${displayName(file)}: cannot read: ${describeIoError(error)}`);
   }
   // The limit is on bytes, as a file's size is: a character may take up to four of them in UTF-8.
-  if (text.length > MAX_INPUT_BYTES || Buffer.byteLength(text, 'utf8') > MAX_INPUT_BYTES) {
-    throw new CliIoError(`${displayName(file)}: the file is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB`);
-  }
+  if (text.length > MAX_INPUT_BYTES || Buffer.byteLength(text, 'utf8') > MAX_INPUT_BYTES)
+    throw tooLarge(file);
   if (text.trim() === '') return emptyFile(file);
   const base = baseDirectory(file, io);
   return loadMapText(text, (path) => readTextFile(base, path, io), {
     ...(file === STDIN ? {} : { fileName: file }),
     ...options,
   });
+}
+
+const tooLarge = (file: string) =>
+  new CliIoError(`${displayName(file)}: the file is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB`);
+
+/** A regular file's size, so that one too large is refused before it is read; 0 for anything else. */
+async function sizeOf(path: string): Promise<number> {
+  const info = await stat(path).catch(() => undefined);
+  return info?.isFile() ? info.size : 0;
 }
 
 /** An empty file (or empty standard input) is an error in every format, with the same message. */

@@ -54,8 +54,8 @@ JSON, AIF JSON (AIFdb nodeset; a map read from OVA is written in OVA's shape) or
 --format      svg, png, pdf, pptx, json, aif or argdown; by default taken from the extension of <out>
               (.svg, .png, .pdf, .pptx, .json, .aif or .aif.json, .argdown or .ad; svg when it has none, png
               for a directory)
---scale N     PNG pixels per map pixel (default 2; 1, 2 and 4 are usual); for pages, per page pixel
-              (default 1: a 16:9 page is 1920×1080)
+--scale N     PNG pixels per map pixel, a decimal number above 0 and at most 16 (default 2; 1, 2 and 4
+              are usual); for pages, per page pixel (default 1: a 16:9 page is 1920×1080)
 --theme       light (default), dark or print
 --direction   down (thesis on top, default) or right (thesis on the left)
 

@@ -263,3 +263,15 @@ describe('AIF scheme nodes that cannot be read', () => {
     ]);
   });
 });
+
+describe('a map file over the limit', () => {
+  it('is refused by its size, before it is read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'argmap-large-'));
+    const file = join(dir, 'large.argmap.json');
+    writeFileSync(file, '');
+    // A sparse file: 65 MB by its size, no disk used; reading it whole would take 65 MB of memory.
+    truncateSync(file, 65 * 1024 * 1024);
+    const run = await cli(['validate', file]);
+    expect(run).toMatchObject({ code: 2, stderr: `${file}: the file is larger than 64 MB\n` });
+  });
+});
