@@ -11,6 +11,8 @@ const loadMapText = async (...args: Parameters<typeof import('../core/load.ts').
 
 /** Largest file the app opens; larger ones are refused with a message instead of freezing the tab. */
 export const MAX_MAP_BYTES = 20 * 1024 * 1024;
+/** Largest source text file read beside a map, as on the command line. */
+const MAX_TEXT_FILE_BYTES = 16 * 1024 * 1024;
 /**
  * Most boxes the app draws: beyond this, reading and laying out a map takes longer than a user should wait.
  * The command line exports larger maps.
@@ -92,14 +94,9 @@ export async function openUrl(path: string, base: string): Promise<LoadedMap> {
     return refused(`cannot load ${url.pathname} (${response ? response.status : 'network error'})`);
   const text = await boundedText(response, url.pathname);
   if (typeof text !== 'string') return text;
-  const loaded = await loadMapText(
-    text,
-    async (related) => {
-      const text = await fetch(new URL(related, url)).catch(() => undefined);
-      return text?.ok ? text.text() : undefined;
-    },
-    { fileName: url.pathname },
-  );
+  const loaded = await loadMapText(text, (related) => fetchSourceText(new URL(related, url)), {
+    fileName: url.pathname,
+  });
   return withinLimits(loaded, url.pathname);
 }
 
@@ -108,31 +105,50 @@ export async function openUrl(path: string, base: string): Promise<LoadedMap> {
  * and checked while reading, so that a huge answer is not downloaded whole), or the refusal. Empty is refused.
  */
 async function boundedText(response: Response, name: string): Promise<string | LoadedMap> {
-  const tooLarge = () =>
-    refused(
+  const text = await readUpTo(response, MAX_MAP_BYTES);
+  if (text === undefined)
+    return refused(
       `${name} is larger than ${MAX_MAP_BYTES / 1024 / 1024} MB; the app opens maps up to ` +
         `${MAX_MAP_BYTES / 1024 / 1024} MB (the command line reads up to 64 MB)`,
     );
-  if (Number(response.headers.get('content-length') ?? 0) > MAX_MAP_BYTES) {
+  return text.trim() === '' ? emptyFile() : text;
+}
+
+/** A response's body as text, or undefined (and the download stopped) once it passes `limit` bytes. */
+async function readUpTo(response: Response, limit: number): Promise<string | undefined> {
+  if (Number(response.headers.get('content-length') ?? 0) > limit) {
     void response.body?.cancel();
-    return tooLarge();
+    return undefined;
   }
   const reader = response.body?.getReader();
   const chunks: Uint8Array[] = [];
   let bytes = 0;
   for (let part = await reader?.read(); part && !part.done; part = await reader!.read()) {
     bytes += part.value.byteLength;
-    if (bytes > MAX_MAP_BYTES) {
+    if (bytes > limit) {
       void reader!.cancel();
-      return tooLarge();
+      return undefined;
     }
     chunks.push(part.value);
   }
   const whole = new Uint8Array(bytes);
   let at = 0;
   for (const chunk of chunks) whole.set(chunk, (at += chunk.byteLength) - chunk.byteLength);
-  const text = new TextDecoder().decode(whole);
-  return text.trim() === '' ? emptyFile() : text;
+  return new TextDecoder().decode(whole);
+}
+
+/**
+ * A map's source text file fetched beside it: refused with the reason when missing (a 404, or the site's
+ * own page in its place) or larger than the command line's limit for source texts (README.md).
+ */
+async function fetchSourceText(url: URL): Promise<string> {
+  const response = await fetch(url).catch(() => undefined);
+  const page = /^text\/html\b/i.test(response?.headers.get('content-type') ?? '');
+  if (!response || response.status === 404 || (response.ok && page)) throw new Error('no such file');
+  if (!response.ok) throw new Error(`the server answered ${response.status}`);
+  const text = await readUpTo(response, MAX_TEXT_FILE_BYTES);
+  if (text === undefined) throw new Error(`it is larger than ${MAX_TEXT_FILE_BYTES / 1024 / 1024} MB`);
+  return text;
 }
 
 /** An empty file is an error wherever it comes from, with the command line's message. */

@@ -120,3 +120,36 @@ test('PNG size advice names a scale the app offers, or Export SVG and Current vi
   await expect(problems).toContainText('Current view');
   expect(downloaded).toBe(false);
 });
+
+test('?map= reads a source text beside the map only: missing and escaping paths are warnings saying why', async ({
+  page,
+}) => {
+  const map = (textFile: string) =>
+    JSON.stringify({
+      format: 'argmap',
+      version: 1,
+      source: { title: 'S', textFile },
+      nodes: [{ id: 'a', type: 'statement', text: 'A', quote: 'root:x:0:0' }],
+      relations: [],
+    });
+  await page.route(
+    (url) => url.pathname === '/served/missing.argmap.json',
+    (route) => route.fulfill({ contentType: 'application/json', body: map('nowhere.txt') }),
+  );
+  await page.route(
+    (url) => url.pathname === '/served/escape.argmap.json',
+    (route) => route.fulfill({ contentType: 'application/json', body: map('../../etc/passwd') }),
+  );
+  await page.route(
+    (url) => url.pathname === '/served/nowhere.txt',
+    (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>app</title>' }),
+  );
+  const problems = page.getByRole('alert', { name: 'Problems' });
+  await page.goto('/?map=/served/missing.argmap.json');
+  await expect(problems).toContainText('cannot read the source text "nowhere.txt": no such file');
+  await page.goto('/?map=/served/escape.argmap.json');
+  await expect(problems).toContainText(
+    'cannot read the source text "../../etc/passwd": only files in the map',
+  );
+  await expect(problems).not.toContainText('quote');
+});
