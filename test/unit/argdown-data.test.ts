@@ -33,6 +33,13 @@ describe('Argdown data of the wrong type', () => {
     );
   });
 
+  it('warns about a heading\u2019s data too', () => {
+    expect(messages('# Reset {id: 3, note: [x]}\n\n[A]: a\n')).toEqual([
+      '1:1: warning: heading "Reset": "id" should be a string, not a number (3); it is left out',
+      '1:1: warning: heading "Reset": "note" should be a string, not a list; it is left out',
+    ]);
+  });
+
   it('well-typed data gives no warning', () => {
     expect(messages('[A]: a {id: a1, title: T, quote: q, tags: [x, y], note: n}\n')).toEqual([]);
   });

@@ -26,6 +26,13 @@ export const relationDataTypes: Readonly<Record<string, DataType>> = {
   note: 'string',
 };
 
+export const groupDataTypes: Readonly<Record<string, DataType>> = {
+  id: 'string',
+  title: 'string',
+  parent: 'string or null',
+  note: 'string',
+};
+
 /**
  * Warns about each known key of a `{…}` block whose value has the wrong type (`{title: [1, 2]}`,
  * `{note: null}`, `{tags: "x"}`): the builders leave such values out, and the user should know why.
