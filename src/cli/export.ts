@@ -77,6 +77,14 @@ function pngOptions(svg: string, scale: number): ResvgRenderOptions {
     const fits = Math.floor(Math.sqrt(MAX_PNG_PIXELS / ((width * height) / scale ** 2)) * 10) / 10;
     throw new ExportError(`the picture would be too large at --scale ${scale}; try --scale ${fits} or less`);
   }
+  const own = pngSize(svg, 1);
+  // resvg refuses a picture that rounds down to no pixel at all; say which scale is the least that draws.
+  if (Math.min(own.width, own.height) * scale < 1) {
+    const least = Math.ceil((1 / Math.min(own.width, own.height)) * 1000) / 1000;
+    throw new ExportError(
+      `the picture would be under one pixel at --scale ${scale}; use --scale ${least} or more`,
+    );
+  }
   const settings = pngRenderOptions(svg, scale);
   const fontFiles = [fonts.regular.pathname, fonts.semibold.pathname];
   return { ...settings, font: { ...settings.font, fontFiles } };

@@ -5,7 +5,8 @@ import { dirname, resolve } from 'node:path';
 export interface CliIo {
   readonly stdout: (data: string | Uint8Array) => void;
   readonly stderr: (text: string) => void;
-  readonly readStdin: () => Promise<string>;
+  /** Standard input as text; it may stop soon after `limit` bytes (the caller refuses more than that). */
+  readonly readStdin: (limit?: number) => Promise<string>;
   readonly readFile: (path: string) => Promise<string>;
   readonly writeFile: (path: string, data: string | Uint8Array) => Promise<void>;
   readonly cwd: string;
@@ -22,12 +23,24 @@ export function baseDirectory(file: string, io: CliIo): string {
 }
 
 export function nodeIo(): CliIo {
+  // A reader that stops early (`argmap export … -o - | head -c 10`) closes the pipe: the rest of the output
+  // is not wanted, so end quietly as other command-line tools do, rather than with Node's stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   return {
     stdout: (data) => process.stdout.write(data),
     stderr: (text) => process.stderr.write(text),
-    readStdin: async () => {
+    readStdin: async (limit = Infinity) => {
       const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      let bytes = 0;
+      for await (const chunk of process.stdin) {
+        chunks.push(chunk as Buffer);
+        bytes += (chunk as Buffer).byteLength;
+        // Past the limit the input is refused anyway: stop reading rather than hold all of it.
+        if (bytes > limit) break;
+      }
       return Buffer.concat(chunks).toString('utf8');
     },
     readFile: (path) => readFile(path, 'utf8'),

@@ -54,8 +54,8 @@ JSON, AIF JSON (AIFdb nodeset; a map read from OVA is written in OVA's shape) or
 --format      svg, png, pdf, pptx, json, aif or argdown; by default taken from the extension of <out>
               (.svg, .png, .pdf, .pptx, .json, .aif or .aif.json, .argdown or .ad; svg when it has none, png
               for a directory)
---scale N     PNG pixels per map pixel (default 2; 1, 2 and 4 are usual); for pages, per page pixel
-              (default 1: a 16:9 page is 1920×1080)
+--scale N     PNG pixels per map pixel, a decimal number above 0 and at most 16 (default 2; 1, 2 and 4
+              are usual); for pages, per page pixel (default 1: a 16:9 page is 1920×1080)
 --theme       light (default), dark or print
 --direction   down (thesis on top, default) or right (thesis on the left)
 
@@ -221,8 +221,7 @@ async function exportCommand(args: readonly string[], io: CliIo): Promise<number
   ]);
   const pages = pagesRequest(values, format, theme);
   // Pages are drawn at their own size (a 16:9 page is 1920×1080 at 1); a map's picture at twice its own.
-  const scale = Number((values.scale as string | undefined) ?? (pages ? 1 : 2));
-  if (!(scale > 0 && scale <= 16)) throw new UsageError('--scale must be a number above 0 and at most 16');
+  const scale = scaleOption(values.scale as string | undefined, pages ? 1 : 2);
   if (isDirectory && !pages) throw new UsageError('-o DIR/ writes pages: add --slides, --handout or --page');
 
   const loaded = await loadMapFile(file, io);
@@ -295,6 +294,18 @@ function formatOfName(name: string): ExportFormat | PagesFormat | undefined {
   if (/\.aif(\.json)?$/i.test(name)) return 'aif';
   const extension = /\.(svg|png|json|argdown|ad|pdf|pptx)$/i.exec(name)?.[1]?.toLowerCase();
   return extension === 'ad' ? 'argdown' : (extension as ExportFormat | PagesFormat | undefined);
+}
+
+/**
+ * `--scale`: a plain decimal number (`2`, `0.5`, `.5`) above 0 and at most 16. Number() alone would take
+ * `0x10` as 16, `1e-9` as a scale that draws nothing, and `''` as 0.
+ */
+export function scaleOption(value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const scale = /^(\d+(\.\d*)?|\.\d+)$/.test(value) ? Number(value) : NaN;
+  if (!(scale > 0 && scale <= 16))
+    throw new UsageError(`--scale must be a decimal number above 0 and at most 16, not "${value}"`);
+  return scale;
 }
 
 function oneOf<T extends string>(option: string, value: string, allowed: readonly T[]): T {

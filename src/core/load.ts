@@ -3,6 +3,7 @@ import { detectFormat, type MapFormat } from './formats/detect.ts';
 import { locatePointers, parseJsonText } from './formats/json-text.ts';
 import type { ArgumentMap } from './model/types.ts';
 import { isError, type Problem } from './problems.ts';
+import { textFileRefusal } from './related.ts';
 import { validateMap, type ElementOrigin } from './validate/validate-map.ts';
 
 export type { MapFormat } from './formats/detect.ts';
@@ -64,14 +65,15 @@ export async function loadMapText(
     const textFile = map.source?.textFile;
     sourceText = map.source?.text;
     if (sourceText === undefined && textFile !== undefined) {
-      sourceText = readRelated ? await readRelated(textFile).catch(() => undefined) : undefined;
+      const got = await readSourceText(textFile, readRelated);
+      sourceText = got.text;
       if (sourceText === undefined) {
         problems.push(
           read.place({
             severity: 'warning',
             code: 'no-source-text',
             pointer: '/source/textFile',
-            message: `cannot read the source text "${textFile}"`,
+            message: `cannot read the source text "${textFile}"${got.why ? `: ${got.why}` : ''}`,
           }),
         );
       }
@@ -97,6 +99,26 @@ export async function loadMapText(
     format,
     ...(read.definitions ? { definitions: read.definitions } : {}),
   };
+}
+
+/**
+ * The map's source text file, or why it was not read: a path that leaves the map's folder is refused before
+ * anything is read (whoever reads, CLI or app), and the reader's own refusal (not a regular file, too large)
+ * is passed on.
+ */
+async function readSourceText(
+  path: string,
+  readRelated: ReadRelated | undefined,
+): Promise<{ readonly text?: string; readonly why?: string }> {
+  const refused = textFileRefusal(path);
+  if (refused !== undefined) return { why: refused };
+  if (!readRelated) return {};
+  try {
+    const text = await readRelated(path);
+    return text === undefined ? {} : { text };
+  } catch (error) {
+    return { why: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 /**

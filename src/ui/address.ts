@@ -3,8 +3,16 @@
  * (from 1).
  */
 
-export const nodeInAddress = (): string | undefined =>
-  decodeURIComponent(location.hash.match(/^#node=(.+)$/)?.[1] ?? '') || undefined;
+export const nodeInAddress = (): string | undefined => {
+  const written = location.hash.match(/^#node=(.+)$/)?.[1];
+  if (written === undefined) return undefined;
+  // A hand-typed or cut-off address (`#node=%`, `#node=%E0%A4%A`) names no box: ignored, not an exception.
+  try {
+    return decodeURIComponent(written) || undefined;
+  } catch {
+    return undefined;
+  }
+};
 
 /** The presentation step in the address: its number from 1, with a page letter when it has pages ("5b"). */
 export const stepInAddress = (): string | undefined => location.hash.match(/^#step=(\d+[a-z]*)$/)?.[1];

@@ -2,6 +2,7 @@
 import { layoutMap } from '../core/layout/layout.ts';
 import { loadMapText, type LoadOptions } from '../core/load.ts';
 import { relatedReader } from '../core/related.ts';
+import { fetchSourceText } from './fetch-text.ts';
 
 /**
  * Reads a map off the main thread, and lays it out: reading and checking the largest files the app opens,
@@ -30,10 +31,5 @@ self.onmessage = async (
   }
 };
 
-/** Reads the files a map names from its own site, next to the map. */
-const fetchedNextTo =
-  (base: string) =>
-  async (path: string): Promise<string | undefined> => {
-    const response = await fetch(new URL(path, base)).catch(() => undefined);
-    return response?.ok ? response.text() : undefined;
-  };
+/** Reads the files a map names from its own site, next to the map (16 MB at most, not the site's page). */
+const fetchedNextTo = (base: string) => (path: string) => fetchSourceText(new URL(path, base));

@@ -1,6 +1,7 @@
 import type { LaidOutMap } from '../core/layout/types.ts';
 import type { LoadedMap, LoadOptions } from '../core/load.ts';
 import { relatedReader } from '../core/related.ts';
+import { readUpTo } from './fetch-text.ts';
 
 /**
  * The reading pipeline loads when a file is opened: the first visit shows the Trenin map, read when the app
@@ -11,6 +12,7 @@ const loadMapText = async (...args: Parameters<typeof import('../core/load.ts').
 
 /** Largest file the app opens; larger ones are refused with a message instead of freezing the tab. */
 export const MAX_MAP_BYTES = 20 * 1024 * 1024;
+/** Largest source text file read beside a map, as on the command line. */
 /**
  * Most boxes the app draws: beyond this, reading and laying out a map takes longer than a user should wait.
  * The command line exports larger maps.
@@ -36,6 +38,7 @@ export async function openFile(file: File, signal?: AbortSignal): Promise<Opened
         `${MAX_MAP_BYTES / 1024 / 1024} MB (the command line reads up to 64 MB)`,
     );
   const text = await file.text();
+  if (text.trim() === '') return { ...emptyFile(), text };
   const read = await loadOffMainThread(text, { fileName: file.name }, signal ? { signal } : {});
   const checked = withinLimits(read, file.name);
   return checked === read ? { ...read, text } : { ...checked, text };
@@ -117,15 +120,46 @@ export async function openUrl(path: string, base: string, signal?: AbortSignal):
   if (url.origin !== new URL(base).origin)
     return refused(`?map= opens maps from this site only, not ${url.origin}`);
   const response = await fetch(url, signal ? { signal } : {}).catch(() => undefined);
+  // The preview server (and many hosts) answer an unknown path with the app's own page: that is no map.
+  const page = /^text\/html\b/i.test(response?.headers.get('content-type') ?? '');
+  if (response?.status === 404 || (response?.ok && page)) return refused(`not found: ${url.pathname}`);
   if (!response?.ok)
     return refused(`cannot load ${url.pathname} (${response ? response.status : 'network error'})`);
-  // Read in a worker like any file: an address can name a file that would freeze the page.
+  const text = await boundedText(response, url.pathname);
+  if (typeof text !== 'string') return text;
+  // Read in a worker like any file (an address can name a file that would hold the page); the worker
+  // fetches the source text next to the map.
   const loaded = await loadOffMainThread(
-    await response.text(),
+    text,
     { fileName: url.pathname },
     { base: url.href, ...(signal ? { signal } : {}) },
   );
   return withinLimits(loaded, url.pathname);
+}
+
+/**
+ * The response's text, read up to MAX_MAP_BYTES (the same limit as a file the user opens: counted in bytes,
+ * and checked while reading, so that a huge answer is not downloaded whole), or the refusal. Empty is refused.
+ */
+async function boundedText(response: Response, name: string): Promise<string | LoadedMap> {
+  const text = await readUpTo(response, MAX_MAP_BYTES);
+  if (text === undefined)
+    return refused(
+      `${name} is larger than ${MAX_MAP_BYTES / 1024 / 1024} MB; the app opens maps up to ` +
+        `${MAX_MAP_BYTES / 1024 / 1024} MB (the command line reads up to 64 MB)`,
+    );
+  return text.trim() === '' ? emptyFile() : text;
+}
+
+/** An empty file is an error wherever it comes from, with the command line's message. */
+export function emptyFile(): LoadedMap {
+  return {
+    map: undefined,
+    valid: false,
+    sourceText: undefined,
+    format: 'argmap',
+    problems: [{ severity: 'error', code: 'syntax', message: 'the file is empty', line: 1, column: 1 }],
+  };
 }
 
 /**

@@ -52,7 +52,7 @@ test('a PNG too large for the browser gives a message offering a smaller scale, 
   page.on('download', () => (downloaded = true));
   await exportMenu(page, 'Export PNG');
   await expect(page.getByRole('alert', { name: 'Problems' })).toContainText(
-    /too large for the browser at this scale; try [\d.]+× or less/,
+    /too large for the browser at 4×; choose 2× under ⚙ → PNG scale/,
   );
   expect(downloaded).toBe(false);
 });

@@ -33,6 +33,7 @@ export function validateMap(map: ArgumentMap, options: ValidateOptions = {}): Pr
     ...groups.problems,
     ...map.nodes.flatMap((node, i) => nodeProblems(node, i, ids, at)),
     ...map.relations.flatMap((relation, i) => relationProblems(relation, i, ids, at)),
+    ...undercutChainProblems(map.relations, at),
     ...tourProblems(map.tour ?? [], ids, at),
     ...checkQuotes(map, options.sourceText, (i) => at('nodes', i, 'quote')),
   ];
@@ -161,6 +162,70 @@ function undercutTargetProblem(relation: Relation, ids: Ids, to: string): Proble
   if (relation.to === relation.id)
     return error('self-relation', to, `undercut "${relation.id}" targets itself`);
   return undefined;
+}
+
+/**
+ * Undercuts that cannot be drawn: one whose chain of undercuts never reaches an inference between claims
+ * (`r1` undercuts `r2`, `r2` undercuts `r1`), or one whose premise is the very claim the inference it attacks
+ * concludes (it would hang under itself). Each undercut is followed once (results are shared along a chain),
+ * so long chains stay linear.
+ */
+function undercutChainProblems(relations: readonly Relation[], at: At): Problem[] {
+  const byId = new Map<string, Relation>();
+  for (const r of relations) if (!byId.has(r.id)) byId.set(r.id, r);
+  // The claim an undercut finally bears on, or null when its chain loops; missing targets are reported elsewhere.
+  const ends = new Map<string, string | null | undefined>();
+  const endOf = (start: Relation): string | null | undefined => {
+    const path: string[] = [];
+    const onPath = new Set<string>();
+    let r: Relation | undefined = start;
+    let end: string | null | undefined;
+    while (true) {
+      if (r === undefined) break;
+      if (ends.has(r.id)) {
+        end = ends.get(r.id);
+        break;
+      }
+      if (r.type !== 'undercut') {
+        end = r.to;
+        break;
+      }
+      if (onPath.has(r.id)) {
+        end = null;
+        break;
+      }
+      onPath.add(r.id);
+      path.push(r.id);
+      r = byId.get(r.to);
+    }
+    for (const id of path) ends.set(id, end);
+    return end;
+  };
+  const problems: Problem[] = [];
+  relations.forEach((relation, i) => {
+    if (relation.type !== 'undercut' || relation.to === relation.id || !byId.has(relation.to)) return;
+    const end = endOf(relation);
+    if (end === null) {
+      const message = `undercut "${relation.id}" attacks "${relation.to}", and the undercuts from there come back round (${cycleText(relation, byId)}): they attack no inference between claims and cannot be drawn`;
+      problems.push(error('undercut-target', at('relations', i, 'to'), message));
+    } else if (end !== undefined && relation.from.includes(end)) {
+      const message = `undercut "${relation.id}": its premise "${end}" is the conclusion of the inference it attacks ("${relation.to}"), so it cannot be drawn`;
+      problems.push(error('self-relation', at('relations', i, 'from'), message, end));
+    }
+  });
+  return problems;
+}
+
+/** `r1 → r2 → r1`: the first few undercuts of a chain that loops, to name them in a message. */
+function cycleText(start: Relation, byId: ReadonlyMap<string, Relation>): string {
+  const ids: string[] = [];
+  const seen = new Set<string>();
+  for (let r: Relation | undefined = start; r && ids.length < 8; r = byId.get(r.to)) {
+    ids.push(r.id);
+    if (seen.has(r.id)) return ids.join(' \u2192 ');
+    seen.add(r.id);
+  }
+  return ids.join(' \u2192 ') + ' \u2192 \u2026';
 }
 
 /** Support, attack and contradiction go to a node, not one of their own premises. */

@@ -43,7 +43,13 @@ export function readInferences(
     if (list) list.push(edge);
     else map.set(key, [edge]);
   };
+  // A scheme node's edge to itself is neither its premise nor its conclusion: said as such, then ignored.
+  const loops = new Map<string, AifEdgeRecord[]>();
   for (const edge of edges) {
+    if (edge.from === edge.to && isInference(edge.from)) {
+      push(loops, edge.from, edge);
+      continue;
+    }
     if (statements.has(edge.from) && isInference(edge.to)) push(premisesOf, edge.to, edge);
     if (isInference(edge.from) && (statements.has(edge.to) || isInference(edge.to))) {
       push(conclusionsOf, edge.from, edge);
@@ -61,6 +67,8 @@ export function readInferences(
   const candidates = new Map<string, Candidate>();
   for (const node of nodes.values()) {
     if (!inferenceTypes.has(node.type)) continue;
+    const loop = loops.get(node.key)?.[0];
+    if (loop) warn(node, `has an edge to itself (edges[${loop.index}]), which is ignored`);
     const premises = premisesOf.get(node.key) ?? [];
     const conclusions = conclusionsOf.get(node.key) ?? [];
     const conclusion = conclusions[0];

@@ -1,7 +1,8 @@
 import type { Group } from '../../model/types.ts';
 import { unknownKeys } from '../own-keys.ts';
 import { idSpace } from './build-ids.ts';
-import type { Heading, Place } from './document.ts';
+import { dataTypeWarnings, groupDataTypes } from './build-data-types.ts';
+import type { Heading, Place, Report } from './document.ts';
 import { slug } from './syntax.ts';
 
 const groupDataKeys = ['id', 'parent', 'note', 'title'];
@@ -18,7 +19,7 @@ export interface HeadingGroups {
  * Headings become groups: one per distinct heading, nested in the heading of a lower level above it; a
  * repeated heading (same id or title) reopens its group.
  */
-export function groupsOfHeadings(headings: readonly Heading[]): HeadingGroups {
+export function groupsOfHeadings(headings: readonly Heading[], report?: Report): HeadingGroups {
   const groups: Group[] = [];
   const places: Place[] = [];
   const ofHeading: string[] = [];
@@ -28,6 +29,8 @@ export function groupsOfHeadings(headings: readonly Heading[]): HeadingGroups {
   for (const heading of headings) {
     while (open.length > 0 && open[open.length - 1]!.level >= heading.level) open.pop();
     const data = heading.data ?? {};
+    if (report)
+      dataTypeWarnings(heading.data, groupDataTypes, `heading "${heading.title}"`, heading.place, report);
     const key = typeof data.id === 'string' ? `id:${data.id}` : `title:${heading.title}`;
     let id = byKey.get(key);
     if (id === undefined) {

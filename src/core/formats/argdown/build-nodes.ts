@@ -1,5 +1,6 @@
 import type { MapNode, NodeId } from '../../model/types.ts';
 import { unknownKeys } from '../own-keys.ts';
+import { dataTypeWarnings, nodeDataTypes } from './build-data-types.ts';
 import { nodeIdsOf } from './build-ids.ts';
 import type { Entry, Place, Report } from './document.ts';
 
@@ -32,6 +33,13 @@ function buildNode(
   report: Report,
 ): MapNode {
   const data = entry.data ?? {};
+  const name =
+    entry.title === undefined
+      ? `the ${entry.kind}`
+      : entry.kind === 'argument'
+        ? `<${entry.title}>`
+        : `[${entry.title}]`;
+  dataTypeWarnings(entry.data, nodeDataTypes, name, entry.definedAt ?? entry.place, report);
   const [first, ...others] = entry.texts;
   for (const other of others) {
     if (other.text !== first!.text) {

@@ -1,5 +1,6 @@
 import type { NodeId, Relation } from '../../model/types.ts';
 import { unknownKeys } from '../own-keys.ts';
+import { dataTypeWarnings, relationDataTypes } from './build-data-types.ts';
 import { nodeIdsOf, stepKey, type InferenceIds } from './build-ids.ts';
 import type { ArgdownDocument, Place, RelationRecord, Report } from './document.ts';
 import type { Data } from './inline.ts';
@@ -51,6 +52,7 @@ function inferenceRelations(
   const argument = doc.entries[record.argument]!;
   const step = argument.steps[record.step]!;
   const data = step.data ?? {};
+  dataTypeWarnings(step.data, relationDataTypes, 'inference', record.place, report);
   const id = inferenceIds.byRecord.get(record)!;
   const type = typeof data.type === 'string' ? data.type : 'support';
   if (type !== 'support' && type !== 'attack' && type !== 'contradiction' && type !== 'undercut') {

@@ -26,7 +26,7 @@ export function buildMap(
   problems: SourceProblem[],
 ): { map: ArgumentMap; places: ArgdownPlaces } {
   const report: Report = (severity, place, message) => problems.push({ severity, ...place, message });
-  const groups = groupsOfHeadings(doc.headings);
+  const groups = groupsOfHeadings(doc.headings, report);
   // Nodes and relations share one id space: node ids first, then inferences, then the other relations.
   const ids = idSpace();
   const nodeIdOf = nodeIds(doc.entries, ids);

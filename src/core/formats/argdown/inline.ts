@@ -89,6 +89,9 @@ export interface Body {
   readonly data: Data | undefined;
 }
 
+/** The start of a data block, `{key:` or `{"key":`, as opposed to a brace in prose. */
+const dataStart = /\{[ \t]{0,20}(?:"[^"\n]{0,200}"|'[^'\n]{0,200}'|[\w$-]{1,200})[ \t]{0,20}:/y;
+
 /** Text with its `#tags` and trailing `{data}` taken out and its escapes resolved. */
 export function readBody(raw: string, column: number, problems: LineProblem[]): Body {
   // Plain text (no escape, tag or data) needs no scan.
@@ -96,6 +99,7 @@ export function readBody(raw: string, column: number, problems: LineProblem[]): 
   let text = '';
   const tags: string[] = [];
   let data: Data | undefined;
+  let closed: boolean | undefined;
   for (let i = 0; i < raw.length;) {
     const c = raw[i]!;
     if (c === '\\' && i + 1 < raw.length && isEscapable(raw[i + 1]!)) {
@@ -129,8 +133,18 @@ export function readBody(raw: string, column: number, problems: LineProblem[]): 
       }
       continue;
     }
-    if (c === '{' && atWordStart && raw.trimEnd().endsWith('}')) {
+    if (c === '{' && atWordStart && (closed ??= raw.trimEnd().endsWith('}'))) {
       data = readData(raw.trimEnd().slice(i), column + i, problems);
+      break;
+    }
+    // `{key: …` that never closes on its line is a data block left open, not words of the box's text.
+    dataStart.lastIndex = i;
+    if (c === '{' && atWordStart && dataStart.test(raw)) {
+      problems.push({
+        severity: 'error',
+        column: column + i,
+        message: 'data block "{" is not closed: "}" expected at the end of the line',
+      });
       break;
     }
     text += c;
