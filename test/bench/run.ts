@@ -4,11 +4,13 @@
  * what to compare between machines.
  */
 import { benchBrowser } from './browser-bench.ts';
+import { cliExportTimes } from './cli-bench.ts';
 import { benchLayout } from './layout-bench.ts';
 
 const sizes = (process.env.BENCH_SIZES ?? '100,1000,3000,10000').split(',').map(Number);
-// BENCH_PEERS_UP_TO=3000 skips dagre and Graphviz above that size (at 10,000 nodes they take minutes).
-const peersUpTo = Number(process.env.BENCH_PEERS_UP_TO ?? Infinity);
+// dagre and Graphviz are timed up to 3,000 nodes unless BENCH_PEERS_UP_TO says more: at 10,000 nodes they take
+// minutes each (BENCH_PEERS_UP_TO=10000 runs them there too).
+const peersUpTo = Number(process.env.BENCH_PEERS_UP_TO ?? 3000);
 const runsFor = (size: number) => {
   const runs =
     size <= 100 ? { ours: 21, peers: 11 } : size <= 1000 ? { ours: 11, peers: 3 } : { ours: 7, peers: 1 };
@@ -51,6 +53,14 @@ for (const size of sizes) {
   summaries.push(summary(r));
 }
 
+// The command line, as a user runs it: the whole process, start to file.
+const cli = cliExportTimes();
+if (cli) {
+  console.log('');
+  console.log('Command line (node dist/cli/argmap.js, whole process, median of 3)');
+  for (const [what, ms] of cli) console.log(`${what.padEnd(44)} ${fmt(ms).padStart(8)} ms`);
+}
+
 // Browser figures (BENCH_BROWSER=0 skips them): the built app in headless Chromium.
 if (process.env.BENCH_BROWSER !== '0') {
   const browserSizes = (process.env.BENCH_BROWSER_SIZES ?? '1000,3000,10000').split(',').map(Number);
@@ -81,6 +91,8 @@ if (process.env.BENCH_BROWSER !== '0') {
         `collapse / expand a subtree of ${figures.collapse.hidden} boxes: ${fmt(figures.collapse.collapseMs)} ms / ${fmt(figures.collapse.expandMs)} ms`,
       );
     if (figures.pngMs !== undefined) console.log(`PNG 2× export of the Trenin map: ${fmt(figures.pngMs)} ms`);
+    if (figures.deckMs !== undefined)
+      console.log(`PDF deck of the Trenin tour (Export menu, click to file): ${fmt(figures.deckMs)} ms`);
     const kb = (bytes: number) => (bytes / 1024).toFixed(1);
     console.log(
       `JavaScript of a first visit: ${kb(figures.bundle.entryGzip)} KB gzip (all chunks, loaded as needed: ${kb(figures.bundle.allGzip)} KB)`,
