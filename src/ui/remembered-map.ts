@@ -156,13 +156,22 @@ export const restoreFinished = (): void =>
 
 /**
  * The same guard for the editor's text: set while the editor reads it, so that a draft whose reading hung
- * or crashed the page is offered at the next start rather than read again.
+ * or crashed the page is offered at the next start rather than read again. Kept per tab (sessionStorage,
+ * which a reload and a restored tab keep): another tab reading its own text at that moment is no sign.
  */
 export const draftReadingCrashedBefore = (): boolean =>
-  withLocalStorage((storage) => storage.getItem(DRAFT_READING) !== null, false);
+  withSessionStorage((storage) => storage.getItem(DRAFT_READING) !== null, false);
 
 export const draftReadingStarted = (): void =>
-  withLocalStorage((storage) => storage.setItem(DRAFT_READING, '1'), undefined);
+  withSessionStorage((storage) => storage.setItem(DRAFT_READING, '1'), undefined);
 
 export const draftReadingFinished = (): void =>
-  withLocalStorage((storage) => storage.removeItem(DRAFT_READING), undefined);
+  withSessionStorage((storage) => storage.removeItem(DRAFT_READING), undefined);
+
+function withSessionStorage<T>(work: (storage: Storage) => T, otherwise: T): T {
+  try {
+    return work(sessionStorage);
+  } catch {
+    return otherwise;
+  }
+}

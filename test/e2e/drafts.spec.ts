@@ -155,10 +155,10 @@ test('a draft whose reading hung the page is offered at the next start, not read
   await replaceAll(page, argdown('Heavy'));
   await expect(page.locator('[data-node-id]', { hasText: 'Heavy is the case' })).toHaveCount(1);
   await expect.poll(() => storedWith(page, 'Heavy is the case')).toBe(true);
-  await expect.poll(() => page.evaluate(() => localStorage.getItem('argmap-draft-reading'))).toBeNull();
+  await expect.poll(() => page.evaluate(() => sessionStorage.getItem('argmap-draft-reading'))).toBeNull();
 
   // The page dies while the editor reads the text: the mark set for the reading stays behind.
-  await page.evaluate(() => localStorage.setItem('argmap-draft-reading', '1'));
+  await page.evaluate(() => sessionStorage.setItem('argmap-draft-reading', '1'));
   await page.reload();
   const note = page.getByRole('status').filter({ hasText: 'stopped this page' });
   await expect(note).toContainText(
@@ -167,7 +167,7 @@ test('a draft whose reading hung the page is offered at the next start, not read
   await expect(code(page)).toHaveCount(0);
   await expect(page.locator('[data-node-id]', { hasText: 'Heavy is the case' })).toHaveCount(0);
   // Asked once: the mark is gone, so that the start after this one reads it again.
-  expect(await page.evaluate(() => localStorage.getItem('argmap-draft-reading'))).toBeNull();
+  expect(await page.evaluate(() => sessionStorage.getItem('argmap-draft-reading'))).toBeNull();
 
   // The text can be saved as a file without reading it.
   const [download] = await Promise.all([
@@ -181,7 +181,7 @@ test('a draft whose reading hung the page is offered at the next start, not read
   await note.getByRole('button', { name: 'Try again' }).click();
   await expect(code(page)).toContainText('Heavy is the case');
   await expect(page.locator('[data-node-id]', { hasText: 'Heavy is the case' })).toHaveCount(1);
-  await expect.poll(() => page.evaluate(() => localStorage.getItem('argmap-draft-reading'))).toBeNull();
+  await expect.poll(() => page.evaluate(() => sessionStorage.getItem('argmap-draft-reading'))).toBeNull();
 });
 
 test('a tab duplicated from another (its sessionStorage copied) writes its own draft from its first change', async ({
