@@ -2,7 +2,7 @@ import { parseArgmapJson } from './formats/argmap-json/parse.ts';
 import { detectFormat, type MapFormat } from './formats/detect.ts';
 import { locatePointers, parseJsonText } from './formats/json-text.ts';
 import type { ArgumentMap } from './model/types.ts';
-import { isError, type Problem } from './problems.ts';
+import { capProblems, isError, type Problem } from './problems.ts';
 import { validateMap, type ElementOrigin } from './validate/validate-map.ts';
 
 export type { MapFormat } from './formats/detect.ts';
@@ -89,10 +89,12 @@ export async function loadMapText(
       for (const p of pagedStepWarnings(map)) problems.push(read.place(p));
     }
   }
+  // Validity is decided on every problem; only the first ones are kept, and placed, for the report.
+  const kept = capProblems(problems);
   return {
     map,
     valid: map !== undefined && !problems.some(isError),
-    problems: format === 'argdown' ? problems : placeProblems(text, problems),
+    problems: format === 'argdown' ? kept : placeProblems(text, kept),
     sourceText,
     format,
     ...(read.definitions ? { definitions: read.definitions } : {}),

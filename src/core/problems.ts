@@ -49,3 +49,24 @@ export function formatProblem(problem: Problem, file: string): string {
   if (problem.pointer !== undefined) return `${file}: ${problem.pointer || '/'}: ${level}${problem.message}`;
   return `${file}: ${level}${problem.message}`;
 }
+
+/** At most this many problems are kept for a file; one more line says how many were left out. */
+export const maxProblems = 1000;
+
+/**
+ * The first `max` problems, and a last one that counts the rest: a file with a hundred thousand broken
+ * references is reported in a screenful, and placing each problem in the text stays cheap.
+ */
+export function capProblems(problems: readonly Problem[], max = maxProblems): Problem[] {
+  if (problems.length <= max) return [...problems];
+  const rest = problems.slice(max);
+  const count = rest.length;
+  return [
+    ...problems.slice(0, max),
+    {
+      severity: rest.some(isError) ? 'error' : 'warning',
+      code: 'limit',
+      message: `… and ${count.toLocaleString('en-US')} more problem${count === 1 ? '' : 's'} (only the first ${max.toLocaleString('en-US')} are listed)`,
+    },
+  ];
+}

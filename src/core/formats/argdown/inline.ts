@@ -1,4 +1,4 @@
-import { parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { isEscapable, normaliseSpace } from './syntax.ts';
 
 /** A problem found on one line, placed by column (1-based) in that line. */
@@ -174,7 +174,10 @@ function yamlMapping(
   mapping: string,
   emptyIsMapping: boolean,
 ): { value: Data } | { error: { line: number; column: number; message: string } } {
-  const doc = parseDocument(source, { uniqueKeys: true });
+  // The YAML library's own check for repeated keys compares each key with all the keys before it, which
+  // takes minutes on front matter of many keys; the same check is made below in one pass.
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { uniqueKeys: false, lineCounter });
   const syntax = doc.errors[0];
   if (syntax) {
     const pos = syntax.linePos?.[0];
@@ -187,6 +190,13 @@ function yamlMapping(
       },
     };
   }
+  const repeated = repeatedKey(doc.contents);
+  if (repeated) {
+    const { line, col } = lineCounter.linePos(repeated.offset);
+    return {
+      error: { line, column: col, message: `${what} is not valid YAML: the key "${repeated.key}" is repeated` },
+    };
+  }
   const value = yamlValue(doc);
   if (value instanceof Error)
     return { error: { line: 1, column: 1, message: `${what} is not valid YAML: ${value.message}` } };
@@ -194,6 +204,33 @@ function yamlMapping(
   if (value === null || typeof value !== 'object' || Array.isArray(value))
     return { error: { line: 1, column: 1, message: `${what} must be ${mapping}` } };
   return { value: value as Data };
+}
+
+/**
+ * The first key written twice in one mapping, anywhere in the document: the nodes are walked with a stack (no
+ * recursion, however deep the flow collections) and each mapping's keys go into a set.
+ */
+function repeatedKey(root: unknown): { key: string; offset: number } | undefined {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    } else if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        const key = pair.key as YamlNode | null;
+        if (isScalar(key)) {
+          // 1 and "1" are different keys to YAML: the type is part of the name.
+          const name = `${typeof key.value}:${String(key.value)}`;
+          if (seen.has(name)) return { key: String(key.value), offset: key.range?.[0] ?? 0 };
+          seen.add(name);
+        }
+        stack.push(pair.value);
+      }
+    }
+  }
+  return undefined;
 }
 
 /**
