@@ -1,5 +1,5 @@
 import type { Group, NodeId } from '../../model/types.ts';
-import { createGroupTest } from '../../model/groups.ts';
+import { GroupTree } from '../../model/groups.ts';
 import { boundsOf, union } from '../rect.ts';
 import { gapGeometry } from './gap-geometry.ts';
 import type { GroupFrame, LaidOutNode, Rect } from '../types.ts';
@@ -17,45 +17,32 @@ export function groupFrames(
   nodes: readonly LaidOutNode[],
   nodeGroup: (id: NodeId) => string | undefined,
 ): GroupFrame[] {
-  const isIn = createGroupTest(groups);
-  const inGroup = (id: NodeId, group: string): boolean => isIn(nodeGroup(id), group);
-  const nesting = groupNesting(groups);
+  const tree = new GroupTree(groups);
+  const nesting = tree.nesting();
   const crowd = new Crowd(nodes);
   const frames: GroupFrame[] = [];
+  const members = membersByGroup(tree, nodes, nodeGroup);
+  const before = previousSiblings(nodes);
   for (const group of groups) {
-    // Nodes come in pre-order: a parent before its children, siblings in order. A member joins its parent's
-    // cluster, or that of the sibling member just before it.
-    const clusterOf = new Map<NodeId, Cluster>();
-    const lastUnder = new Map<string, Cluster | undefined>();
-    const clusters: Cluster[] = [];
-    for (const node of nodes) {
-      const parentKey = node.parent ?? '';
-      if (!inGroup(node.id, group.id)) {
-        lastUnder.set(parentKey, undefined);
-        continue;
-      }
-      const candidates = [
-        node.parent !== undefined ? clusterOf.get(node.parent) : undefined,
-        lastUnder.get(parentKey),
-      ];
-      // Join a cluster only if its grown hull would not take in boxes of others: such a frame would mislead.
-      const outsider = (other: LaidOutNode) => !inGroup(other.id, group.id);
-      let cluster = candidates.find((c) => c !== undefined && !crowd.holdsAny(union(c.hull, node), outsider));
-      if (!cluster) clusters.push((cluster = { members: [], hull: node }));
-      cluster.members.push(node);
-      cluster.hull = union(cluster.hull, node);
-      clusterOf.set(node.id, cluster);
-      lastUnder.set(parentKey, cluster);
-    }
+    const list = members.get(group.id);
+    if (!list) continue;
+    members.delete(group.id);
+    const clusters = groupClusters(
+      list,
+      before,
+      nodes,
+      (other) => !tree.isIn(nodeGroup(other.id), group.id),
+      crowd,
+    );
     const { pad, band } = frameInsets(nesting.get(group.id) ?? 0);
-    clusters.forEach(({ members }, i) => {
-      const rect = frameAround(members, pad, band);
+    clusters.forEach((cluster, i) => {
+      const rect = frameAround(cluster.members, pad, band);
       frames.push({
         id: group.id,
         key: clusters.length === 1 ? group.id : `${group.id}#${i + 1}`,
         title: group.title,
         titleAt: { x: rect.x + gapGeometry.title.inset, y: rect.y + gapGeometry.title.baseline },
-        nodes: members.map((n) => n.id),
+        nodes: cluster.members.map((n) => n.id),
         ...rect,
       });
     });
@@ -64,20 +51,72 @@ export function groupFrames(
 }
 
 /**
+ * The clusters of one group. Nodes come in pre-order: a parent before its children, siblings in order. A
+ * member joins its parent's cluster, or that of the sibling just before it when that one is a member too.
+ */
+function groupClusters(
+  list: readonly number[],
+  before: readonly number[],
+  nodes: readonly LaidOutNode[],
+  outsider: (node: LaidOutNode) => boolean,
+  crowd: Crowd,
+): Cluster[] {
+  const clusterOf = new Map<NodeId, Cluster>();
+  const clusterAt = new Map<number, Cluster>();
+  const clusters: Cluster[] = [];
+  for (const index of list) {
+    const node = nodes[index]!;
+    const candidates = [
+      node.parent !== undefined ? clusterOf.get(node.parent) : undefined,
+      clusterAt.get(before[index]!),
+    ];
+    // Join a cluster only if its grown hull would not take in boxes of others: such a frame would mislead.
+    let cluster = candidates.find((c) => c !== undefined && !crowd.holdsAny(union(c.hull, node), outsider));
+    if (!cluster) clusters.push((cluster = { members: [], hull: node }));
+    cluster.members.push(node);
+    cluster.hull = union(cluster.hull, node);
+    clusterOf.set(node.id, cluster);
+    clusterAt.set(index, cluster);
+  }
+  return clusters;
+}
+
+/** For each group, the indices of the nodes in it or in a group nested in it, in node order. */
+function membersByGroup(
+  tree: GroupTree,
+  nodes: readonly LaidOutNode[],
+  nodeGroup: (id: NodeId) => string | undefined,
+): Map<string, number[]> {
+  const members = new Map<string, number[]>();
+  nodes.forEach((node, index) => {
+    const seen = new Set<string>();
+    for (let at = nodeGroup(node.id); at !== undefined && !seen.has(at); at = tree.parentOf.get(at)) {
+      seen.add(at);
+      const list = members.get(at);
+      if (list) list.push(index);
+      else members.set(at, [index]);
+    }
+  });
+  return members;
+}
+
+/** For each node, the index of the node before it under the same parent (-1 for none). */
+function previousSiblings(nodes: readonly LaidOutNode[]): number[] {
+  const last = new Map<string, number>();
+  return nodes.map((node, index) => {
+    const key = node.parent ?? '';
+    const previous = last.get(key) ?? -1;
+    last.set(key, index);
+    return previous;
+  });
+}
+
+/**
  * How many levels of groups each group holds nested inside it (0 for none). Nested groups get wider frames
  * than the groups inside them, so that both frames and titles show.
  */
 export function groupNesting(groups: readonly Group[]): Map<string, number> {
-  const parentGroup = new Map(groups.map((g) => [g.id, g.parent]));
-  const nesting = new Map<string, number>();
-  for (const g of groups) {
-    const seen = new Set<string>();
-    for (let p = g.parent, level = 1; p !== undefined && !seen.has(p); p = parentGroup.get(p), level++) {
-      seen.add(p);
-      nesting.set(p, Math.max(nesting.get(p) ?? 0, level));
-    }
-  }
-  return nesting;
+  return new GroupTree(groups).nesting();
 }
 
 /** A frame's padding around its boxes and the title band above, for a group holding `nesting` levels. */
