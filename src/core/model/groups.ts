@@ -1,5 +1,8 @@
 import type { Group, GroupId } from './types.ts';
 
+/** Groups nested deeper than this are refused: each frame is drawn around its nested groups' frames. */
+export const maxGroupDepth = 1000;
+
 /**
  * Whether group `group` is `wanted` or nested inside it (Argdown headings nest). A cycle of parents, which a
  * hand-written file may contain, is cut where it is found. Each answer takes constant time (see `GroupTree`),
@@ -61,6 +64,16 @@ export class GroupTree {
       return top !== undefined && this.danglingAbove.get(top) === wanted;
     }
     return from <= at && at <= this.exit.get(wanted)!;
+  }
+
+  /** How deep each group is nested: 1 for a group in no other, 2 for one inside it, and so on. */
+  depths(): Map<GroupId, number> {
+    const depth = new Map<GroupId, number>();
+    for (const id of this.order) {
+      const parent = this.parentOf.get(id);
+      depth.set(id, parent === undefined ? 1 : depth.get(parent)! + 1);
+    }
+    return depth;
   }
 
   /** How many levels of groups each group holds nested inside it (0 for none), children before parents. */

@@ -71,7 +71,8 @@ function groupClusters(
       clusterAt.get(before[index]!),
     ];
     // Join a cluster only if its grown hull would not take in boxes of others: such a frame would mislead.
-    let cluster = candidates.find((c) => c !== undefined && !crowd.holdsAny(union(c.hull, node), outsider));
+    // The hull holds no box of others already (boxes never overlap): only what it grows by is looked at.
+    let cluster = candidates.find((c) => c !== undefined && !crowd.holdsAnyBeyond(c.hull, node, outsider));
     if (!cluster) clusters.push((cluster = { members: [], hull: node }));
     cluster.members.push(node);
     cluster.hull = union(cluster.hull, node);
@@ -140,31 +141,88 @@ interface Cluster {
   hull: Rect;
 }
 
-/** The shown boxes sorted by their left edge, to find quickly which ones a rectangle touches. */
-class Crowd {
-  private readonly sorted: readonly LaidOutNode[];
-  private readonly widest: number;
+/**
+ * The shown boxes in a grid of cells, to find quickly which ones a rectangle touches. Cells are as large as
+ * a typical box, so a thin strip along a cluster's edge looks at a few cells, however many boxes the map has.
+ */
+export class Crowd {
+  private readonly cells = new Map<number, LaidOutNode[]>();
+  private readonly cellWidth: number;
+  private readonly cellHeight: number;
+  /** Cells probed, counted: tests hold layouts of hostile maps to a budget of steps. */
+  steps = 0;
 
-  constructor(nodes: readonly LaidOutNode[]) {
-    this.sorted = [...nodes].sort((a, b) => a.x - b.x);
-    this.widest = nodes.reduce((max, n) => Math.max(max, n.width), 0);
+  constructor(private readonly nodes: readonly LaidOutNode[]) {
+    this.cellWidth = Math.max(1, median(nodes.map((n) => n.width)));
+    this.cellHeight = Math.max(1, median(nodes.map((n) => n.height)));
+    for (const n of nodes) {
+      const [x0, x1, y0, y1] = this.span(n);
+      for (let cx = x0; cx <= x1; cx++)
+        for (let cy = y0; cy <= y1; cy++) {
+          const key = cellKey(cx, cy);
+          const list = this.cells.get(key);
+          if (list) list.push(n);
+          else this.cells.set(key, [n]);
+        }
+    }
   }
 
   /** True when a box for which `counts` holds overlaps `rect`. */
   holdsAny(rect: Rect, counts: (node: LaidOutNode) => boolean): boolean {
-    let lo = 0;
-    let hi = this.sorted.length;
-    const from = rect.x - this.widest;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.sorted[mid]!.x < from) lo = mid + 1;
-      else hi = mid;
+    if (rect.width <= 0 || rect.height <= 0) return false;
+    const [x0, x1, y0, y1] = this.span(rect);
+    const touches = (n: LaidOutNode) =>
+      n.x < rect.x + rect.width &&
+      n.x + n.width > rect.x &&
+      n.y < rect.y + rect.height &&
+      n.y + n.height > rect.y;
+    // A rectangle over more cells than there are boxes: looking at each box once is cheaper.
+    if ((x1 - x0 + 1) * (y1 - y0 + 1) > this.nodes.length) {
+      this.steps += this.nodes.length;
+      return this.nodes.some((n) => touches(n) && counts(n));
     }
-    for (let i = lo; i < this.sorted.length && this.sorted[i]!.x < rect.x + rect.width; i++) {
-      const n = this.sorted[i]!;
-      if (n.x + n.width > rect.x && n.y < rect.y + rect.height && n.y + n.height > rect.y && counts(n))
-        return true;
-    }
+    for (let cx = x0; cx <= x1; cx++)
+      for (let cy = y0; cy <= y1; cy++) {
+        const list = this.cells.get(cellKey(cx, cy));
+        this.steps += 1 + (list?.length ?? 0);
+        if (list?.some((n) => touches(n) && counts(n))) return true;
+      }
     return false;
   }
+
+  /**
+   * True when a box for which `counts` holds overlaps the hull of `hull` and `rect` but not `hull` itself:
+   * the caller knows that `hull` holds none, so only the strips the hull grows by are looked at.
+   */
+  holdsAnyBeyond(hull: Rect, rect: Rect, counts: (node: LaidOutNode) => boolean): boolean {
+    const r = union(hull, rect);
+    const hullRight = hull.x + hull.width;
+    const hullBottom = hull.y + hull.height;
+    const strips: Rect[] = [
+      { x: r.x, y: r.y, width: hull.x - r.x, height: r.height },
+      { x: hullRight, y: r.y, width: r.x + r.width - hullRight, height: r.height },
+      { x: hull.x, y: r.y, width: hull.width, height: hull.y - r.y },
+      { x: hull.x, y: hullBottom, width: hull.width, height: r.y + r.height - hullBottom },
+    ];
+    return strips.some((strip) => this.holdsAny(strip, counts));
+  }
+
+  /** The first and last cell columns and rows a rectangle covers. */
+  private span(r: Rect): [number, number, number, number] {
+    return [
+      Math.floor(r.x / this.cellWidth),
+      Math.floor((r.x + r.width) / this.cellWidth),
+      Math.floor(r.y / this.cellHeight),
+      Math.floor((r.y + r.height) / this.cellHeight),
+    ];
+  }
+}
+
+/** One number per cell. Cells far out may share a number: that costs a few more looks, never a wrong answer. */
+const cellKey = (cx: number, cy: number): number => (cx + 0x100000) * 0x200000 + (cy + 0x100000);
+
+function median(values: number[]): number {
+  if (values.length === 0) return 1;
+  values.sort((a, b) => a - b);
+  return values[values.length >> 1]!;
 }
