@@ -1,4 +1,5 @@
 import { JsonScanner, type JsonSyntaxError, type JsonVisit } from './json-scanner.ts';
+import { maxNestingDepth } from './limits.ts';
 
 export type { JsonSyntaxError } from './json-scanner.ts';
 
@@ -8,9 +9,6 @@ export type { JsonSyntaxError } from './json-scanner.ts';
  * line:column, and to map JSON pointers of problems back to where their values start. Every walk here is
  * linear in the text, whatever its shape (see "Limits" in docs/ARCHITECTURE.md).
  */
-
-/** Objects and arrays nested deeper than this are refused, with the place of the first one too deep. */
-export const maxJsonDepth = 1000;
 
 export interface TextPosition {
   readonly line: number;
@@ -36,8 +34,8 @@ export function parseJsonText(input: string): JsonParse {
   }
 }
 
-/** The first `[` or `{` nested deeper than `maxJsonDepth` (strings skipped), in one pass over the text. */
-export function depthError(text: string, max = maxJsonDepth): JsonSyntaxError | undefined {
+/** The first `[` or `{` nested deeper than `maxNestingDepth` (strings skipped), in one pass over the text. */
+export function depthError(text: string, max = maxNestingDepth): JsonSyntaxError | undefined {
   let depth = 0;
   const n = text.length;
   for (let i = 0; i < n; i++) {

@@ -1,4 +1,6 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { depthError } from '../json-text.ts';
+import { maxNestingDepth, maxYamlAliases } from '../limits.ts';
 import { isEscapable, normaliseSpace } from './syntax.ts';
 
 /** A problem found on one line, placed by column (1-based) in that line. */
@@ -142,6 +144,12 @@ export function readBody(raw: string, column: number, problems: LineProblem[]): 
 /** A YAML flow mapping, `{key: value, …}`, attached to an element. */
 export function readData(source: string, column: number, problems: LineProblem[]): Data | undefined {
   // Data written by argmap is JSON (which is YAML): read it as such first, JSON.parse being far faster.
+  const deep = depthError(source);
+  if (deep) {
+    const message = `data block is not valid: nesting deeper than ${maxNestingDepth} levels`;
+    problems.push({ severity: 'error', column: column + deep.offset, message });
+    return undefined;
+  }
   if (source.startsWith('{"')) {
     try {
       const value: unknown = JSON.parse(source);
@@ -179,6 +187,19 @@ function yamlMapping(
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { uniqueKeys: false, lineCounter });
   const syntax = doc.errors[0];
+  // Collections nested thousands deep overflow the YAML library's call stack: said as what it is, at the
+  // first bracket too deep when brackets show it.
+  if (syntax && /call stack/i.test(syntax.message)) {
+    const deep = depthError(source);
+    const { line, col } = lineCounter.linePos(deep?.offset ?? syntax.pos[0]);
+    return {
+      error: {
+        line,
+        column: col,
+        message: `${what} is not valid YAML: nesting deeper than ${maxNestingDepth} levels`,
+      },
+    };
+  }
   if (syntax) {
     const pos = syntax.linePos?.[0];
     const message = syntax.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
@@ -190,12 +211,10 @@ function yamlMapping(
       },
     };
   }
-  const repeated = repeatedKey(doc.contents);
-  if (repeated) {
-    const { line, col } = lineCounter.linePos(repeated.offset);
-    return {
-      error: { line, column: col, message: `${what} is not valid YAML: the key "${repeated.key}" is repeated` },
-    };
+  const wrong = nodeProblem(doc.contents);
+  if (wrong) {
+    const { line, col } = lineCounter.linePos(wrong.offset);
+    return { error: { line, column: col, message: `${what} is not valid YAML: ${wrong.message}` } };
   }
   const value = yamlValue(doc);
   if (value instanceof Error)
@@ -207,27 +226,32 @@ function yamlMapping(
 }
 
 /**
- * The first key written twice in one mapping, anywhere in the document: the nodes are walked with a stack (no
- * recursion, however deep the flow collections) and each mapping's keys go into a set.
+ * The first key written twice in one mapping, or the first collection nested deeper than `maxNestingDepth`,
+ * anywhere in the document: the nodes are walked with a stack (no recursion) and each mapping's keys go into
+ * a set.
  */
-function repeatedKey(root: unknown): { key: string; offset: number } | undefined {
-  const stack: unknown[] = [root];
+function nodeProblem(root: unknown): { message: string; offset: number } | undefined {
+  const stack: { node: unknown; depth: number }[] = [{ node: root, depth: 1 }];
   while (stack.length > 0) {
-    const node = stack.pop();
+    const { node, depth } = stack.pop()!;
+    if (!isSeq(node) && !isMap(node)) continue;
+    if (depth > maxNestingDepth)
+      return { message: `nesting deeper than ${maxNestingDepth} levels`, offset: node.range?.[0] ?? 0 };
     if (isSeq(node)) {
-      for (const item of node.items) stack.push(item);
-    } else if (isMap(node)) {
-      const seen = new Set<string>();
-      for (const pair of node.items) {
-        const key = pair.key as YamlNode | null;
-        if (isScalar(key)) {
-          // 1 and "1" are different keys to YAML: the type is part of the name.
-          const name = `${typeof key.value}:${String(key.value)}`;
-          if (seen.has(name)) return { key: String(key.value), offset: key.range?.[0] ?? 0 };
-          seen.add(name);
-        }
-        stack.push(pair.value);
+      for (const item of node.items) stack.push({ node: item, depth: depth + 1 });
+      continue;
+    }
+    const seen = new Set<string>();
+    for (const pair of node.items) {
+      const key = pair.key as YamlNode | null;
+      if (isScalar(key)) {
+        // 1 and "1" are different keys to YAML: the type is part of the name.
+        const name = `${typeof key.value}:${String(key.value)}`;
+        if (seen.has(name))
+          return { message: `the key "${String(key.value)}" is repeated`, offset: key.range?.[0] ?? 0 };
+        seen.add(name);
       }
+      stack.push({ node: pair.value, depth: depth + 1 });
     }
   }
   return undefined;
@@ -240,7 +264,7 @@ function repeatedKey(root: unknown): { key: string; offset: number } | undefined
  */
 function yamlValue(doc: ReturnType<typeof parseDocument>): unknown {
   try {
-    return doc.toJS({ maxAliasCount: 100 });
+    return doc.toJS({ maxAliasCount: maxYamlAliases });
   } catch (error) {
     return error instanceof Error ? error : new Error(String(error));
   }
