@@ -233,7 +233,11 @@ describe('many cross-links along one gap', () => {
     const hi = Float64Array.from(many, (r) => Math.max(r.a, r.b));
     expect(plainTracks(lo, hi).track).toEqual(track);
     const byTrack = new Map<number, number[]>();
-    many.forEach((_, i) => byTrack.set(track[i]!, [...(byTrack.get(track[i]!) ?? []), i]));
+    many.forEach((_, i) => {
+      const list = byTrack.get(track[i]!);
+      if (list) list.push(i);
+      else byTrack.set(track[i]!, [i]);
+    });
     expect(byTrack.size).toBe(tracks);
     for (const list of byTrack.values()) {
       list.sort((r, s) => lo[r]! - lo[s]!);
@@ -250,7 +254,7 @@ describe('many cross-links along one gap', () => {
 });
 
 describe('front matter of many keys', () => {
-  it('60,000 keys are read in linear time, and a repeated key is still found, with its place', () => {
+  it('40,000 keys are read in linear time, and a repeated key is still found, with its place', () => {
     const keys = Array.from({ length: 40_000 }, (_, i) => `key${i}: v${i}`);
     const { map, problems } = parseArgdown(`===\n${keys.join('\n')}\n===\n\n[A]: a\n`);
     expect(problems).toEqual([]);
