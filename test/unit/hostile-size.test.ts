@@ -15,6 +15,8 @@ import {
 import { loadMapText } from '../../src/core/load.ts';
 import { GroupTree, createGroupTest, maxGroupDepth } from '../../src/core/model/groups.ts';
 import { maxProblems } from '../../src/core/problems.ts';
+import { fitted } from '../../src/core/text/fitted.ts';
+import { createFontMeasurer } from '../../src/core/text/measure.ts';
 
 /*
  * The reproducers of hostile input (issue 26 in the project's tracker), generated here. Each is sized so that
@@ -273,5 +275,19 @@ describe('front matter of many keys', () => {
     expect(parseArgdown('===\n1: a\n"1": b\n===\n\n[A]: a\n').problems).toEqual([]);
     const nested = parseArgdown('===\nsource:\n  title: a\n  title: b\n===\n\n[A]: a\n');
     expect(nested.problems[0]).toMatchObject({ line: 4, column: 3 });
+  });
+});
+
+describe('long labels', () => {
+  it('a title of a million characters is cut to fit by bisection, as long as fits', () => {
+    const measure = createFontMeasurer();
+    const title = 'word '.repeat(200_000);
+    const cut = fitted(title, 300, 16, 'semibold', measure);
+    expect(cut.endsWith('…')).toBe(true);
+    expect(title.startsWith(cut.slice(0, -1))).toBe(true);
+    expect(measure.width(cut, 'semibold', 16)).toBeLessThanOrEqual(300);
+    const longer = `${title.slice(0, cut.length + 4).trimEnd()}…`;
+    expect(measure.width(longer, 'semibold', 16)).toBeGreaterThan(300);
+    expect(fitted('x'.repeat(1_000_000), 0, 16, 'regular', measure)).toBe('…');
   });
 });
