@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { serialiseArgmap } from '../../src/core/formats/argmap-json/serialise.ts';
 import { parseArgdown } from '../../src/core/formats/argdown/parse.ts';
@@ -12,11 +13,12 @@ import {
   plainTracks,
   type LaneRun,
 } from '../../src/core/layout/routing/lanes.ts';
-import { loadMapText } from '../../src/core/load.ts';
+import { loadMapText, stepCheckBudget, stepCheckWork } from '../../src/core/load.ts';
 import { GroupTree, createGroupTest, maxGroupDepth } from '../../src/core/model/groups.ts';
 import { maxProblems } from '../../src/core/problems.ts';
 import { fitted } from '../../src/core/text/fitted.ts';
 import { createFontMeasurer } from '../../src/core/text/measure.ts';
+import { mapOf, readText } from './helpers.ts';
 
 /*
  * The reproducers of hostile input (issue 26 in the project's tracker), generated here. Each is sized so that
@@ -289,5 +291,25 @@ describe('long labels', () => {
     const longer = `${title.slice(0, cut.length + 4).trimEnd()}…`;
     expect(measure.width(longer, 'semibold', 16)).toBeGreaterThan(300);
     expect(fitted('x'.repeat(1_000_000), 0, 16, 'regular', measure)).toBe('…');
+  });
+});
+
+describe('checking tour steps', () => {
+  it('a chain of 5,000 arguments, each attacking the next, validates without laying out a step per box', async () => {
+    const chain = Array.from({ length: 5000 }, (_, i) => `<R${i}>: r\n  - <R${i + 1}>\n`).join('\n');
+    const text = `[A]: a\n\n${chain}`;
+    const { map } = parseArgdown(text);
+    expect(stepCheckWork(map)).toBeGreaterThan(stepCheckBudget);
+    const loaded = await loadMapText(text, undefined, { fileName: 'chain.argdown', checkSteps: true });
+    expect(loaded.valid).toBe(true);
+  });
+
+  it('maps of the usual size are still checked', () => {
+    for (const file of readdirSync(new URL('../../data/', import.meta.url)).filter((f) =>
+      f.endsWith('.json'),
+    )) {
+      const map = mapOf(readText(`data/${file}`));
+      expect(stepCheckWork(map)).toBeLessThanOrEqual(stepCheckBudget);
+    }
   });
 });
