@@ -7,12 +7,15 @@ import { serialiseAif } from '../../src/core/formats/aif/serialise.ts';
 import { lineIndex, locatePointers, positionAt } from '../../src/core/formats/json-text.ts';
 import { maxNestingDepth } from '../../src/core/formats/limits.ts';
 import { layoutMap } from '../../src/core/layout/layout.ts';
+import { Crowd } from '../../src/core/layout/routing/group-frames.ts';
 import {
   assignTracks,
   maxOrderedRuns,
   plainTracks,
   type LaneRun,
 } from '../../src/core/layout/routing/lanes.ts';
+import { union } from '../../src/core/layout/rect.ts';
+import type { LaidOutNode, Rect } from '../../src/core/layout/types.ts';
 import { loadMapText, stepCheckBudget, stepCheckWork } from '../../src/core/load.ts';
 import { GroupTree, createGroupTest, maxGroupDepth } from '../../src/core/model/groups.ts';
 import { maxProblems } from '../../src/core/problems.ts';
@@ -311,5 +314,33 @@ describe('checking tour steps', () => {
       const map = mapOf(readText(`data/${file}`));
       expect(stepCheckWork(map)).toBeLessThanOrEqual(stepCheckBudget);
     }
+  });
+});
+
+describe('group frames look only at what a cluster grows by', () => {
+  const box = (i: number, x: number, y: number) =>
+    ({ id: `n${i}`, x, y, width: 200, height: 60 }) as unknown as LaidOutNode;
+  const grow = (boxes: LaidOutNode[]) => {
+    const crowd = new Crowd(boxes);
+    let hull: Rect = boxes[0]!;
+    for (const next of boxes.slice(1)) {
+      expect(crowd.holdsAnyBeyond(hull, next, (n) => n.id.startsWith('other'))).toBe(false);
+      hull = union(hull, next);
+    }
+    return crowd.steps;
+  };
+
+  it('a row and a column of 10,000 boxes, taken in one by one: a few cells each, not the whole hull', () => {
+    const n = 10_000;
+    // Looking at the whole hull each time would count about n * n / 2 steps.
+    expect(grow(Array.from({ length: n }, (_, i) => box(i, i * 220, 0)))).toBeLessThan(20 * n);
+    expect(grow(Array.from({ length: n }, (_, i) => box(i, 0, i * 80)))).toBeLessThan(20 * n);
+  });
+
+  it('still finds a box of another group in the strip a cluster would grow by', () => {
+    const boxes = [box(0, 0, 0), box(1, 220, 0), box(2, 440, 0)];
+    const crowd = new Crowd(boxes);
+    expect(crowd.holdsAnyBeyond(boxes[0]!, boxes[2]!, (n) => n.id === 'n1')).toBe(true);
+    expect(crowd.holdsAnyBeyond(boxes[0]!, boxes[2]!, (n) => n.id === 'n0')).toBe(false);
   });
 });
