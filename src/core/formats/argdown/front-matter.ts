@@ -20,10 +20,12 @@ export function frontMatterFields(
   const checked = ['$schema', 'title', 'source', 'tour'];
   const header = defineEntries(
     { format: 'argmap', version: 1, groups: [], nodes: [], relations: [] } as Record<string, unknown>,
-    Object.fromEntries(checked.filter((key) => Object.hasOwn(data, key)).map((key) => [key, data[key]])),
+    Object.fromEntries(
+      checked.filter((key) => Object.prototype.hasOwnProperty.call(data, key)).map((key) => [key, data[key]]),
+    ),
   );
   const aside = Object.fromEntries(
-    reserved.filter((key) => Object.hasOwn(data, key)).map((key) => [key, data[key]]),
+    reserved.filter((key) => Object.prototype.hasOwnProperty.call(data, key)).map((key) => [key, data[key]]),
   );
   const read = readArgmapValue(header);
   for (const problem of read.problems) {
