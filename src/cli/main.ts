@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { formatProblem, isError } from '../core/problems.ts';
+import { errorCount, formatProblem } from '../core/problems.ts';
 import { mapStats, type MapStats } from '../core/stats.ts';
 import { displayName, type CliIo } from './io.ts';
 import { exportMap, ExportError, type ExportFormat } from './export.ts';
@@ -145,7 +145,7 @@ async function validate(args: readonly string[], io: CliIo): Promise<number> {
   const loaded = await loadMapFile(file, io, { checkSteps: true });
   for (const problem of loaded.problems) io.stderr(formatProblem(problem, displayName(file)) + '\n');
   if (!loaded.valid || !loaded.map) {
-    const errors = loaded.problems.filter(isError).length;
+    const errors = errorCount(loaded.problems);
     io.stderr(`${displayName(file)}: invalid (${errors} error${errors === 1 ? '' : 's'})\n`);
     return EXIT_INVALID;
   }

@@ -2,7 +2,7 @@ import { parseArgmapJson } from './formats/argmap-json/parse.ts';
 import { detectFormat, type MapFormat } from './formats/detect.ts';
 import { locatePointers, parseJsonText } from './formats/json-text.ts';
 import type { ArgumentMap } from './model/types.ts';
-import { isError, type Problem } from './problems.ts';
+import { capProblems, isError, type Problem } from './problems.ts';
 import { textFileRefusal } from './related.ts';
 import { validateMap, type ElementOrigin } from './validate/validate-map.ts';
 
@@ -86,15 +86,22 @@ export async function loadMapText(
     for (const p of checks) {
       if (!(p.code === 'no-source-text' && textFile !== undefined)) problems.push(read.place(p));
     }
-    if (options.checkSteps && !checks.some(isError) && !problems.some(isError)) {
+    if (
+      options.checkSteps &&
+      !checks.some(isError) &&
+      !problems.some(isError) &&
+      stepCheckWork(map) <= stepCheckBudget
+    ) {
       const { pagedStepWarnings } = await import('./presentation/step-pages.ts');
       for (const p of pagedStepWarnings(map)) problems.push(read.place(p));
     }
   }
+  // Validity is decided on every problem; only the first ones are kept, and placed, for the report.
+  const kept = capProblems(problems);
   return {
     map,
     valid: map !== undefined && !problems.some(isError),
-    problems: format === 'argdown' ? problems : placeProblems(text, problems),
+    problems: format === 'argdown' ? kept : placeProblems(text, kept),
     sourceText,
     format,
     ...(read.definitions ? { definitions: read.definitions } : {}),
@@ -119,6 +126,23 @@ async function readSourceText(
   } catch (error) {
     return { why: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/**
+ * Checking tour steps lays out each step with what the tour has shown so far: work that grows with the steps
+ * times the boxes (a map without a tour has a step per box). Beyond this budget the check, which only ever
+ * warns, is left out (see "Limits" in docs/ARCHITECTURE.md).
+ */
+export const stepCheckBudget = 250_000;
+
+/** The steps a map's tour presents (one per box without a tour) times its boxes. */
+export function stepCheckWork(map: ArgumentMap): number {
+  const ids = new Set(map.nodes.map((n) => n.id));
+  const named = (map.tour ?? []).filter(
+    (step) =>
+      (step.focus !== undefined && ids.has(step.focus)) || (step.show ?? []).some((id) => ids.has(id)),
+  ).length;
+  return (named > 0 ? named : map.nodes.length) * map.nodes.length;
 }
 
 /**

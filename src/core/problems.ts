@@ -30,9 +30,15 @@ export interface Problem {
   readonly column?: number;
   /** The node the problem is about, for the UI to select it. */
   readonly nodeId?: string;
+  /** The line that stands for problems left out (`capProblems`): how many errors among them. */
+  readonly errorsLeftOut?: number;
 }
 
 export const isError = (problem: Problem): boolean => problem.severity === 'error';
+
+/** How many errors a list of problems holds, those a capped list leaves out included. */
+export const errorCount = (problems: readonly Problem[]): number =>
+  problems.reduce((n, p) => n + (p.errorsLeftOut ?? (isError(p) ? 1 : 0)), 0);
 
 /** Builds an RFC 6901 JSON pointer from path segments. */
 export function jsonPointer(path: readonly (string | number)[]): string {
@@ -48,4 +54,26 @@ export function formatProblem(problem: Problem, file: string): string {
   }
   if (problem.pointer !== undefined) return `${file}: ${problem.pointer || '/'}: ${level}${problem.message}`;
   return `${file}: ${level}${problem.message}`;
+}
+
+/** At most this many problems are kept for a file; one more line says how many were left out. */
+export const maxProblems = 1000;
+
+/**
+ * The first `max` problems, and a last one that counts the rest: a file with a hundred thousand broken
+ * references is reported in a screenful, and placing each problem in the text stays cheap.
+ */
+export function capProblems(problems: readonly Problem[], max = maxProblems): Problem[] {
+  if (problems.length <= max) return [...problems];
+  const rest = problems.slice(max);
+  const count = rest.length;
+  return [
+    ...problems.slice(0, max),
+    {
+      severity: rest.some(isError) ? 'error' : 'warning',
+      code: 'limit',
+      errorsLeftOut: rest.filter(isError).length,
+      message: `… and ${count.toLocaleString('en-US')} more problem${count === 1 ? '' : 's'} (only the first ${max.toLocaleString('en-US')} are listed)`,
+    },
+  ];
 }

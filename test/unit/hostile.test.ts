@@ -30,7 +30,6 @@ const validButOdd = new Set([
   'html-payloads.json',
   'json-bom.json',
   'json-crlf.json',
-  'json-deep-nesting.json',
   'lone-surrogate.json',
   'mixed-scripts.json',
   'proto-ids.json',

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { locatePointers, parseJsonText, positionAt } from '../../src/core/formats/json-text.ts';
+import { locatePointers, parseJsonText, positionAt, scanJson } from '../../src/core/formats/json-text.ts';
+import { maxNestingDepth } from '../../src/core/formats/limits.ts';
 
 describe('JSON syntax errors', () => {
   it.each([
@@ -25,13 +26,20 @@ describe('JSON syntax errors', () => {
     expect(result.error.message).toContain(words);
   });
 
-  it('accepts a byte-order mark and deep nesting', () => {
+  it('accepts a byte-order mark; scans deep nesting without recursion, and refuses it past the limit', () => {
     expect(parseJsonText('\uFEFF{"a":1}')).toMatchObject({ ok: true, value: { a: 1 } });
     const deep = '['.repeat(10000) + ']'.repeat(9999);
+    expect(scanJson(deep)).toMatchObject({ message: "unexpected end of the input: missing ']'" });
     expect(parseJsonText(deep)).toMatchObject({
       ok: false,
-      error: { message: "unexpected end of the input: missing ']'" },
+      error: { message: `nesting deeper than ${maxNestingDepth} levels of objects and arrays`, limit: true },
+      position: { line: 1, column: maxNestingDepth + 1 },
     });
+    const within = '['.repeat(maxNestingDepth) + ']'.repeat(maxNestingDepth);
+    expect(parseJsonText(within).ok).toBe(true);
+    // Brackets inside strings are no nesting, escaped quotes and backslashes included.
+    const strings = `["${'['.repeat(1000)}", "a\\"${'{'.repeat(1000)}", "\\\\", "${'['.repeat(1000)}"]`;
+    expect(parseJsonText(strings).ok).toBe(true);
   });
 
   it('counts lines across \\n, \\r\\n and \\r', () => {

@@ -15,12 +15,17 @@ export function detectFormat(text: string, fileName?: string): MapFormat {
   if (extension === 'argdown' || extension === 'ad') return 'argdown';
   const start = /\S/.exec(text)?.[0];
   // `[Title]: …` starts many Argdown files; a JSON array (no map at all) fails at once as Argdown would.
-  if (start === '[' && extension !== 'json' && extension !== 'aif' && !parseJsonText(text).ok)
-    return 'argdown';
+  if (start === '[' && extension !== 'json' && extension !== 'aif' && notJsonAtAll(text)) return 'argdown';
   if (start !== '{' && start !== '[')
     return extension === 'aif' ? 'aif' : extension === 'json' ? 'argmap' : 'argdown';
   // A cheap look at the keys: reading the whole JSON twice would cost as much as reading the map.
   if (/"format"\s*:\s*"argmap"/.test(text)) return 'argmap';
   if (/"AIF"\s*:\s*\{/.test(text) || (/"nodes"\s*:/.test(text) && /"edges"\s*:/.test(text))) return 'aif';
   return extension === 'aif' ? 'aif' : 'argmap';
+}
+
+/** Not JSON, as opposed to JSON nested too deeply (which the JSON reader refuses with its place). */
+function notJsonAtAll(text: string): boolean {
+  const parsed = parseJsonText(text);
+  return !parsed.ok && !parsed.error.limit;
 }

@@ -7,6 +7,8 @@
 export interface JsonSyntaxError {
   readonly offset: number;
   readonly message: string;
+  /** Set when the text is well-formed as far as read but beyond a limit of the reader (its nesting). */
+  readonly limit?: true;
 }
 
 export type JsonPath = (string | number)[];

@@ -9,7 +9,15 @@ export function fitted(
   measure: TextMeasurer,
 ): string {
   if (measure.width(text, weight, size) <= width) return text;
-  let end = text.length;
-  while (end > 0 && measure.width(`${text.slice(0, end).trimEnd()}…`, weight, size) > width) end--;
-  return `${text.slice(0, end).trimEnd()}…`;
+  const cut = (end: number) => `${text.slice(0, end).trimEnd()}…`;
+  // The longest cut that fits, by bisection: a title may be a megabyte long, and measuring every shorter
+  // cut in turn would take hours.
+  let lo = 0;
+  let hi = text.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (measure.width(cut(mid), weight, size) <= width) lo = mid;
+    else hi = mid - 1;
+  }
+  return cut(lo);
 }

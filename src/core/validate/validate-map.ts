@@ -1,5 +1,6 @@
 import type { ArgumentMap, Group, MapNode, Relation } from '../model/types.ts';
 import { jsonPointer, type Problem } from '../problems.ts';
+import { GroupTree, maxGroupDepth } from '../model/groups.ts';
 import { createQuoteFinder } from '../quotes/anchor.ts';
 
 /** Where each model element sits in the file; defaults to its own index (a map built in memory). */
@@ -109,7 +110,20 @@ function groupsChecked(groups: readonly Group[], at: At): Checked {
         error('group-cycle', parent, `group "${group.id}" is inside itself (its parents form a cycle)`),
       );
   });
+  const tooDeep = groupTooDeep(groups, at);
+  if (tooDeep) problems.push(tooDeep);
   return { ids, problems };
+}
+
+/** The first group nested deeper than the limit, as a problem (one is enough to say what is wrong). */
+function groupTooDeep(groups: readonly Group[], at: At): Problem | undefined {
+  const depths = new GroupTree(groups).depths();
+  const index = groups.findIndex((g) => (depths.get(g.id) ?? 0) > maxGroupDepth);
+  if (index < 0) return undefined;
+  const group = groups[index]!;
+  const levels = depths.get(group.id)!.toLocaleString('en-US');
+  const message = `group "${group.id}" is nested ${levels} levels deep; at most ${maxGroupDepth.toLocaleString('en-US')} levels of groups are allowed`;
+  return error('limit', at('groups', index, 'parent'), message);
 }
 
 function nodeProblems(node: MapNode, i: number, ids: Ids, at: At): Problem[] {

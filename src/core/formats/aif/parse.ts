@@ -37,7 +37,9 @@ export function parseAifText(text: string): ParsedAif {
     return {
       map: undefined,
       places: noPlaces,
-      problems: [{ severity: 'error', code: 'syntax', message: error.message, ...position }],
+      problems: [
+        { severity: 'error', code: error.limit ? 'limit' : 'syntax', message: error.message, ...position },
+      ],
     };
   }
   const read = readAifValue(parsed.value);

@@ -15,20 +15,25 @@ export function frontMatterFields(
 ): { title?: string; source?: Source; tour?: readonly TourStep[]; extra?: Extra } {
   // The list keys of a JSON map are no front matter fields: kept aside, not read as nodes or groups.
   const reserved = ['format', 'version', 'groups', 'nodes', 'relations'];
+  // Only the fields the JSON reader checks are handed to it: the other keys, which may be a hundred
+  // thousand, go to `extra` as they are, in their order.
+  const checked = ['$schema', 'title', 'source', 'tour'];
   const header = defineEntries(
     { format: 'argmap', version: 1, groups: [], nodes: [], relations: [] } as Record<string, unknown>,
-    without(data, reserved),
+    Object.fromEntries(
+      checked.filter((key) => Object.prototype.hasOwnProperty.call(data, key)).map((key) => [key, data[key]]),
+    ),
   );
-  const aside = without(
-    data,
-    Object.keys(data).filter((key) => !reserved.includes(key)),
+  const aside = Object.fromEntries(
+    reserved.filter((key) => Object.prototype.hasOwnProperty.call(data, key)).map((key) => [key, data[key]]),
   );
   const read = readArgmapValue(header);
   for (const problem of read.problems) {
     report(problem.severity, place, `front matter ${problem.pointer ?? ''}: ${problem.message}`);
   }
   const map = read.map;
-  const extra = defineEntries({ ...map?.extra }, aside);
+  const others = map ? without(data, [...reserved, 'title', 'source', 'tour']) : {};
+  const extra = defineEntries(others, aside);
   return {
     ...(map?.title !== undefined ? { title: map.title } : {}),
     ...(map?.source ? { source: map.source } : {}),

@@ -1,4 +1,6 @@
-import { parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { depthError } from '../json-text.ts';
+import { maxNestingDepth, maxYamlAliases } from '../limits.ts';
 import { isEscapable, normaliseSpace } from './syntax.ts';
 
 /** A problem found on one line, placed by column (1-based) in that line. */
@@ -156,6 +158,12 @@ export function readBody(raw: string, column: number, problems: LineProblem[]): 
 /** A YAML flow mapping, `{key: value, …}`, attached to an element. */
 export function readData(source: string, column: number, problems: LineProblem[]): Data | undefined {
   // Data written by argmap is JSON (which is YAML): read it as such first, JSON.parse being far faster.
+  const deep = depthError(source);
+  if (deep) {
+    const message = `data block is not valid: nesting deeper than ${maxNestingDepth} levels`;
+    problems.push({ severity: 'error', column: column + deep.offset, message });
+    return undefined;
+  }
   if (source.startsWith('{"')) {
     try {
       const value: unknown = JSON.parse(source);
@@ -188,8 +196,24 @@ function yamlMapping(
   mapping: string,
   emptyIsMapping: boolean,
 ): { value: Data } | { error: { line: number; column: number; message: string } } {
-  const doc = parseDocument(source, { uniqueKeys: true });
+  // The YAML library's own check for repeated keys compares each key with all the keys before it, which
+  // takes minutes on front matter of many keys; the same check is made below in one pass.
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { uniqueKeys: false, lineCounter });
   const syntax = doc.errors[0];
+  // Collections nested thousands deep overflow the YAML library's call stack: said as what it is, at the
+  // first bracket too deep when brackets show it.
+  if (syntax && /call stack/i.test(syntax.message)) {
+    const deep = depthError(source);
+    const { line, col } = lineCounter.linePos(deep?.offset ?? syntax.pos[0]);
+    return {
+      error: {
+        line,
+        column: col,
+        message: `${what} is not valid YAML: nesting deeper than ${maxNestingDepth} levels`,
+      },
+    };
+  }
   if (syntax) {
     const pos = syntax.linePos?.[0];
     const message = syntax.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
@@ -201,6 +225,11 @@ function yamlMapping(
       },
     };
   }
+  const wrong = nodeProblem(doc.contents);
+  if (wrong) {
+    const { line, col } = lineCounter.linePos(wrong.offset);
+    return { error: { line, column: col, message: `${what} is not valid YAML: ${wrong.message}` } };
+  }
   const value = yamlValue(doc);
   if (value instanceof Error)
     return { error: { line: 1, column: 1, message: `${what} is not valid YAML: ${value.message}` } };
@@ -211,13 +240,45 @@ function yamlMapping(
 }
 
 /**
+ * The first key written twice in one mapping, or the first collection nested deeper than `maxNestingDepth`,
+ * anywhere in the document: the nodes are walked with a stack (no recursion) and each mapping's keys go into
+ * a set.
+ */
+function nodeProblem(root: unknown): { message: string; offset: number } | undefined {
+  const stack: { node: unknown; depth: number }[] = [{ node: root, depth: 1 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (!isSeq(node) && !isMap(node)) continue;
+    if (depth > maxNestingDepth)
+      return { message: `nesting deeper than ${maxNestingDepth} levels`, offset: node.range?.[0] ?? 0 };
+    if (isSeq(node)) {
+      for (const item of node.items) stack.push({ node: item, depth: depth + 1 });
+      continue;
+    }
+    const seen = new Set<string>();
+    for (const pair of node.items) {
+      const key = pair.key as YamlNode | null;
+      if (isScalar(key)) {
+        // 1 and "1" are different keys to YAML: the type is part of the name.
+        const name = `${typeof key.value}:${String(key.value)}`;
+        if (seen.has(name))
+          return { message: `the key "${String(key.value)}" is repeated`, offset: key.range?.[0] ?? 0 };
+        seen.add(name);
+      }
+      stack.push({ node: pair.value, depth: depth + 1 });
+    }
+  }
+  return undefined;
+}
+
+/**
  * The document as plain values. Building them can still fail after a clean parse (an alias to an anchor
  * that is not there, or aliases that would expand a few bytes into gigabytes): that is an error in the
  * file, returned, not thrown.
  */
 function yamlValue(doc: ReturnType<typeof parseDocument>): unknown {
   try {
-    return doc.toJS({ maxAliasCount: 100 });
+    return doc.toJS({ maxAliasCount: maxYamlAliases });
   } catch (error) {
     return error instanceof Error ? error : new Error(String(error));
   }

@@ -32,7 +32,9 @@ export function parseArgmapJson(text: string): ParsedArgmap {
     return {
       map: undefined,
       origin: emptyOrigin,
-      problems: [{ severity: 'error', code: 'syntax', message: error.message, ...position }],
+      problems: [
+        { severity: 'error', code: error.limit ? 'limit' : 'syntax', message: error.message, ...position },
+      ],
     };
   }
   return readArgmapValue(parsed.value);

@@ -13,6 +13,12 @@ export interface LaneRun {
 const PASSES = 2;
 
 /**
+ * More runs than this along one gap get plain tracks (`plainTracks`): ordering them against crossings takes
+ * time and memory quadratic in the runs, which a map of tens of thousands of cross-links would not survive.
+ */
+export const maxOrderedRuns = 256;
+
+/**
  * Tracks for the runs along one gap, track 0 nearest the top of the gap (channel routing). Runs cross where
  * one turns off across another: a run turning down at breadth x crosses every run below it whose span holds x,
  * and one turning up crosses those above it. So the order of runs from top to bottom decides crossings among
@@ -20,7 +26,8 @@ const PASSES = 2;
  * inserting each run where it crosses fewest (runs turning up first), refined by re-inserting each run while
  * that helps; then each run takes the first track below every earlier run its span meets, so runs side by side
  * share a track and overlapping runs never run on top of each other. Quadratic in the runs of one gap, which
- * are a few dozen on most maps and stay in the low hundreds on the largest maps searched.
+ * are a few dozen on most maps and stay in the low hundreds on the largest maps searched; beyond
+ * `maxOrderedRuns` the runs get plain tracks.
  */
 export function assignTracks(runs: readonly LaneRun[]): { track: Int32Array; tracks: number } {
   const n = runs.length;
@@ -30,6 +37,7 @@ export function assignTracks(runs: readonly LaneRun[]): { track: Int32Array; tra
     lo[i] = Math.min(runs[i]!.a, runs[i]!.b);
     hi[i] = Math.max(runs[i]!.a, runs[i]!.b);
   }
+  if (n > maxOrderedRuns) return plainTracks(lo, hi);
   // meets[r * n + s]: spans meet (end to end counts); above[r * n + s]: crossings when r runs above s.
   const meets = new Uint8Array(n * n);
   const above = new Int8Array(n * n);
@@ -100,4 +108,46 @@ export function assignTracks(runs: readonly LaneRun[]): { track: Int32Array; tra
     tracks = Math.max(tracks, t + 1);
   }
   return { track, tracks };
+}
+
+/**
+ * Tracks for many runs in n log n: runs taken from left to right, each on the track that came free first
+ * (a min-heap of track ends), a new track when none is free. Runs that meet still never share a track;
+ * crossings are not weighed.
+ */
+export function plainTracks(lo: Float64Array, hi: Float64Array): { track: Int32Array; tracks: number } {
+  const n = lo.length;
+  const byStart = Array.from({ length: n }, (_, i) => i).sort((r, s) => lo[r]! - lo[s]! || r - s);
+  const track = new Int32Array(n);
+  // heap of tracks by the end of their last run
+  const heap: number[] = [];
+  const ends: number[] = [];
+  const less = (a: number, b: number) => ends[heap[a]!]! < ends[heap[b]!]!;
+  const swap = (a: number, b: number) => ([heap[a], heap[b]] = [heap[b]!, heap[a]!]);
+  const down = (at: number) => {
+    for (;;) {
+      const l = 2 * at + 1;
+      const smallest = l + 1 < heap.length && less(l + 1, l) ? l + 1 : l;
+      if (smallest >= heap.length || !less(smallest, at)) return;
+      swap(smallest, at);
+      at = smallest;
+    }
+  };
+  for (const r of byStart) {
+    let t: number;
+    // Runs that meet, even end to end, take different tracks.
+    if (heap.length > 0 && ends[heap[0]!]! < lo[r]!) {
+      t = heap[0]!;
+      ends[t] = hi[r]!;
+      down(0);
+    } else {
+      t = ends.length;
+      ends.push(hi[r]!);
+      heap.push(t);
+      for (let at = heap.length - 1; at > 0 && less(at, (at - 1) >> 1); at = (at - 1) >> 1)
+        swap(at, (at - 1) >> 1);
+    }
+    track[r] = t;
+  }
+  return { track, tracks: ends.length };
 }
