@@ -107,7 +107,11 @@ export class MapSession {
       this.editorText.start = { text: resume.text, good: resume.good };
       this.editing = true;
     }
+    // A large map takes seconds to read again: the note says which, as for a file being opened.
+    const note = remembered && this.opening === undefined ? remembered.fileName : undefined;
+    if (note) this.opening = note;
     const found = remembered ? await readLastMap(remembered, this.deps) : undefined;
+    if (note && this.opening === note) this.opening = undefined;
     if (remembered && found === 'crashed' && !this.restored)
       this.restored = { file: remembered.fileName, crashed: true };
     const last = found === 'crashed' ? undefined : found;
@@ -220,7 +224,7 @@ export class MapSession {
       return;
     }
     // Kept for the next visit (and a crash): the text, which reads back to this very map.
-    if (opened.text !== undefined) void this.deps.storage.rememberMap({ text: opened.text, fileName: file });
+    if (opened.text !== undefined) this.#remember({ text: opened.text, fileName: file }, mine);
     this.#show(opened);
     this.#currentText = opened.text !== undefined ? { text: opened.text, fileName: file } : undefined;
     this.restored = undefined;
@@ -245,6 +249,25 @@ export class MapSession {
     this.opening = undefined;
     this.#reading = undefined;
     return loaded;
+  }
+
+  /**
+   * Keeps the map for the next visit; when the browser refuses (storage full or blocked), says so, for the
+   * map would not come back after a reload.
+   */
+  #remember(map: RememberedMap, generation: number): void {
+    void this.deps.storage.rememberMap(map).then((kept) => {
+      if (kept || generation !== this.#generation) return;
+      const warning = {
+        severity: 'warning' as const,
+        code: 'limit' as const,
+        message:
+          'the browser could not keep this map (its storage is full or blocked): it will not come back ' +
+          'after a reload; keep it as a file with ⚙ → Save map as',
+      };
+      const shown = this.report?.file === map.fileName ? this.report.problems : [];
+      this.report = { file: map.fileName, problems: [...shown, warning], rejected: false };
+    });
   }
 
   /** A new reading: the one still running (a file opened before) is stopped, its worker with it. */
@@ -299,7 +322,7 @@ export class MapSession {
     void this.deps.view.keepingCentre(() => (this.editing = false));
     // The map made in the editor is the one to come back to after a reload.
     if (this.loaded === this.#editorMap && this.#currentText)
-      void this.deps.storage.rememberMap(this.#currentText);
+      this.#remember(this.#currentText, this.#generation);
   }
 
   toggleEditor(): void {

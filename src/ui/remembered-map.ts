@@ -69,10 +69,12 @@ async function transact<T>(
   }
 }
 
-export async function rememberMap(map: RememberedMap): Promise<void> {
+/** Keeps the map opened last; false when the browser would not (storage full or blocked). */
+export async function rememberMap(map: RememberedMap): Promise<boolean> {
   markStored();
-  await transact('readwrite', (store) => store.put({ ...map, savedAt: Date.now() }, KEY)).catch(
-    () => undefined,
+  return transact('readwrite', (store) => store.put({ ...map, savedAt: Date.now() }, KEY)).then(
+    () => true,
+    () => false,
   );
 }
 

@@ -14,7 +14,8 @@ export interface SessionStorage {
   /** False only when this site never kept anything: the first visit need not wait for the store. */
   maybeStored(): boolean;
   recallMap(): Promise<RememberedMap | undefined>;
-  rememberMap(map: RememberedMap): Promise<void>;
+  /** False when the browser would not keep it (storage full or blocked). */
+  rememberMap(map: RememberedMap): Promise<boolean>;
   forgetMap(): Promise<void>;
   /** This tab's draft (after a reload), else the newest any tab left. */
   recallDraft(): Promise<Draft | undefined>;

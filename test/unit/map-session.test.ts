@@ -30,10 +30,14 @@ class FakeStorage implements SessionStorage {
 
   maybeStored = () => this.kept;
   recallMap = async () => this.map;
+  /** The browser refuses to keep maps (a full quota). */
+  full = false;
   rememberMap = async (map: RememberedMap) => {
+    if (this.full) return false;
     this.kept = true;
     this.remembered.push(map.fileName);
     this.map = { ...map, savedAt: Date.now() };
+    return true;
   };
   forgetMap = async () => void (this.map = undefined);
   recallDraft = async () => this.draft;
@@ -149,6 +153,20 @@ describe('map session: opening files', () => {
     expect(reading.signals.get('fast.argdown')?.aborted).toBe(false);
   });
 
+  it('a map the browser will not keep is shown, with a warning that it will not come back', async () => {
+    const storage = new FakeStorage();
+    storage.full = true;
+    const { session, reading } = await setUp(storage);
+    await session.start(undefined);
+    const opening = session.openFile(file('kept.argdown'));
+    await reading.finish('kept.argdown', argdown('Kept'));
+    await opening;
+    await settle();
+    expect(thesisOf(session)).toBe('Kept');
+    expect(session.report).toMatchObject({ file: 'kept.argdown', rejected: false });
+    expect(session.report?.problems.map((p) => p.message).join()).toMatch(/could not keep this map/);
+  });
+
   it('Cancel stops the reading and keeps the map on screen, whatever the reading does after', async () => {
     const { session, storage, reading } = await setUp();
     await session.start(undefined);
@@ -246,6 +264,22 @@ describe('map session: restoring at start-up', () => {
     await session.showDefaultMap();
     expect(thesisOf(session)).toBe('Default');
     expect(storage.map).toBeUndefined();
+  });
+
+  it('a map brought back from the last visit is named while it is read again', async () => {
+    const storage = new FakeStorage();
+    const first = await setUp(storage);
+    await first.session.start(undefined);
+    const opened = first.session.openFile(file('large.argdown'));
+    await first.reading.finish('large.argdown', argdown('Large'));
+    await opened;
+
+    const reading = new FakeReading();
+    reading.hang = true;
+    const { session } = await setUp(storage, reading);
+    void session.start(undefined);
+    await settle();
+    expect(session.opening).toBe('large.argdown');
   });
 
   it('a restore that crashed the page is not retried; "Try again" retries it', async () => {
