@@ -51,6 +51,27 @@ describe('validation reports each kind of problem with its place', () => {
     expect(loaded.problems[0]?.message).toContain('"a"');
   });
 
+  it('names a box the tour lacks once, with every step that shows it, at its first mention', async () => {
+    const map = {
+      format: 'argmap',
+      version: 1,
+      nodes: [{ id: 'a', type: 'statement', text: 'A.' }],
+      tour: [
+        { focus: 'a', show: ['a'] },
+        { focus: 'gone', show: ['a', 'gone'] },
+        { focus: 'a', show: ['a', 'gone'] },
+        { focus: 'a', show: ['a', 'gone'] },
+      ],
+    };
+    const loaded = await loadMapText(JSON.stringify(map, null, 2));
+    const missing = loaded.problems.filter((p) => p.code === 'missing-node');
+    expect(missing).toHaveLength(1);
+    expect(missing[0]).toMatchObject({
+      pointer: '/tour/1/focus',
+      message: 'tour steps 2, 3 and 4: no node "gone"',
+    });
+  });
+
   it('warns about a node that supports itself', async () => {
     const loaded = await loadMapText(readText('test/fixtures/invalid/self-support.json'));
     expect(loaded.valid).toBe(true);

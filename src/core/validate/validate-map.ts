@@ -260,15 +260,19 @@ function targetProblem(relation: Relation, ids: Ids, to: string): Problem | unde
 
 function tourProblems(tour: NonNullable<ArgumentMap['tour']>, ids: Ids, at: At): Problem[] {
   const problems: Problem[] = [];
+  // A box the tour names that does not exist is one problem, however many steps name it (a line broken in
+  // the text would otherwise be reported once per step that shows the box), placed at its first mention.
+  const missing = new Map<string, { readonly where: string; readonly steps: number[] }>();
+  const named = (id: string, step: number, where: string) => {
+    if (ids.nodes.has(id)) return;
+    const seen = missing.get(id);
+    if (seen) {
+      if (seen.steps.at(-1) !== step) seen.steps.push(step);
+    } else missing.set(id, { where, steps: [step] });
+  };
   tour.forEach((step, i) => {
-    if (step.focus !== undefined && !ids.nodes.has(step.focus))
-      problems.push(
-        error('missing-node', at('tour', i, 'focus'), `tour step ${i + 1}: no node "${step.focus}"`),
-      );
-    step.show?.forEach((id, k) => {
-      if (!ids.nodes.has(id))
-        problems.push(error('missing-node', at('tour', i, 'show', k), `tour step ${i + 1}: no node "${id}"`));
-    });
+    if (step.focus !== undefined) named(step.focus, i + 1, at('tour', i, 'focus'));
+    step.show?.forEach((id, k) => named(id, i + 1, at('tour', i, 'show', k)));
     // The JSON reader checks this too; a map built in memory (another format, an edit) is checked here.
     if (step.minutes !== undefined && !(Number.isFinite(step.minutes) && step.minutes > 0))
       problems.push(
@@ -279,7 +283,15 @@ function tourProblems(tour: NonNullable<ArgumentMap['tour']>, ids: Ids, at: At):
         ),
       );
   });
+  for (const [id, { where, steps }] of missing)
+    problems.push(error('missing-node', where, `${stepsNamed(steps)}: no node "${id}"`));
   return problems;
+}
+
+/** "tour step 3", "tour steps 3 and 4", "tour steps 3, 4 and 7". */
+function stepsNamed(steps: readonly number[]): string {
+  if (steps.length === 1) return `tour step ${steps[0]}`;
+  return `tour steps ${steps.slice(0, -1).join(', ')} and ${steps.at(-1)}`;
 }
 
 /** Warnings for quotes that cannot be found in the source text (or that cannot be checked at all). */
