@@ -8,7 +8,7 @@ import {
   type ComposeOptions,
 } from '../core/export/pages/compose.ts';
 import { embedPageFonts } from '../core/export/pages/page-fonts.ts';
-import type { ComposedDocument, PageName } from '../core/export/pages/page.ts';
+import { stepFileStem, type ComposedDocument, type PageName } from '../core/export/pages/page.ts';
 import { writePdf } from '../core/export/pdf/write-pdf.ts';
 import { writePptx } from '../core/export/pptx/write-pptx.ts';
 import type { ArgumentMap } from '../core/model/types.ts';
@@ -72,8 +72,7 @@ export function pageFileNames(
     const directory = output.endsWith('/') ? output : `${output}/`;
     const deck = doc.pages.some((page) => page.label !== undefined);
     return doc.pages.map((page, i) => {
-      if (page.label !== undefined)
-        return `${directory}step-${two(Number.parseInt(page.label, 10))}${page.label.replace(/^\d+/, '')}.${extension}`;
+      if (page.label !== undefined) return `${directory}${stepFileStem(page.label)}.${extension}`;
       // A deck's one page without a step is its title page.
       return deck ? `${directory}title.${extension}` : `${directory}page-${two(i + 1)}.${extension}`;
     });

@@ -1,6 +1,6 @@
 import type { LaidOutMap, Rect } from '../core/layout/types.ts';
 import type { ArgumentMap, NodeId } from '../core/model/types.ts';
-import type { ComposedDocument, PageName } from '../core/export/pages/page.ts';
+import { stepFileStem, type ComposedDocument, type PageName } from '../core/export/pages/page.ts';
 import type { ThemeName } from '../core/render/theme.ts';
 import { fetchFonts, svgToPng } from './export.ts';
 
@@ -135,8 +135,7 @@ function pictureName(
   count: number,
 ): string {
   const two = (n: number) => String(n).padStart(2, '0');
-  if (request.kind === 'step' && label !== undefined)
-    return `step-${two(Number.parseInt(label, 10))}${label.replace(/^\d+/, '')}`;
+  if (request.kind === 'step' && label !== undefined) return stepFileStem(label);
   const base = request.kind === 'subtree' ? `subtree-${safe(request.node ?? '')}` : request.kind;
   return count > 1 ? `${base}-${two(i + 1)}` : base;
 }

@@ -37,8 +37,18 @@ export const markStored = (): void => withLocalStorage((storage) => storage.setI
  * throw, and then `otherwise` is the answer.
  */
 export function withLocalStorage<T>(work: (storage: Storage) => T, otherwise: T): T {
+  return withStorage(() => localStorage, work, otherwise);
+}
+
+/** The same for the tab's own storage, which a reload keeps. */
+function withSessionStorage<T>(work: (storage: Storage) => T, otherwise: T): T {
+  return withStorage(() => sessionStorage, work, otherwise);
+}
+
+/** Work on a Web Storage area; `otherwise` where the browser refuses it (blocked, private mode, full). */
+function withStorage<T>(area: () => Storage, work: (storage: Storage) => T, otherwise: T): T {
   try {
-    return work(localStorage);
+    return work(area());
   } catch {
     return otherwise;
   }
@@ -169,11 +179,3 @@ export const draftReadingStarted = (): void =>
 
 export const draftReadingFinished = (): void =>
   withSessionStorage((storage) => storage.removeItem(DRAFT_READING), undefined);
-
-function withSessionStorage<T>(work: (storage: Storage) => T, otherwise: T): T {
-  try {
-    return work(sessionStorage);
-  } catch {
-    return otherwise;
-  }
-}

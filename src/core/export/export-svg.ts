@@ -43,9 +43,7 @@ export function exportSvg(
 
 /** An exported picture's caption: the map's title, and its source's author, publisher and date. */
 export function pictureCaption(map: ArgumentMap): PictureCaption | undefined {
-  const attribution = [map.source?.author, map.source?.publisher, map.source?.date]
-    .filter(Boolean)
-    .join(', ');
+  const attribution = attributionOf(map);
   if (!map.title && !attribution) return undefined;
   return { ...(map.title ? { title: map.title } : {}), ...(attribution ? { attribution } : {}) };
 }
@@ -62,3 +60,7 @@ export function exportName(path: string): string {
       .replace(/[^\p{L}\p{N}._-]+/gu, '-') || 'argmap'
   );
 }
+
+/** Who and where the map's argument comes from, as captions name it: "author, publisher, date". */
+export const attributionOf = (map: ArgumentMap): string =>
+  [map.source?.author, map.source?.publisher, map.source?.date].filter(Boolean).join(', ');

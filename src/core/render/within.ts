@@ -1,3 +1,4 @@
+import { union } from '../layout/rect.ts';
 import type { GroupFrame, LaidOutConnector, LaidOutMap, Rect } from '../layout/types.ts';
 import { clipLine } from './clip-line.ts';
 
@@ -60,15 +61,4 @@ export function wholeBoxes(laidOut: LaidOutMap, view: Rect): Rect {
     }
   }
   return rect;
-}
-
-function union(a: Rect, b: Rect): Rect {
-  const x = Math.min(a.x, b.x);
-  const y = Math.min(a.y, b.y);
-  return {
-    x,
-    y,
-    width: Math.max(a.x + a.width, b.x + b.width) - x,
-    height: Math.max(a.y + a.height, b.y + b.height) - y,
-  };
 }

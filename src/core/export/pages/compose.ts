@@ -1,4 +1,5 @@
 import { layoutMap } from '../../layout/layout.ts';
+import { attributionOf } from '../export-svg.ts';
 import type { LaidOutMap, Rect } from '../../layout/types.ts';
 import { wholeBoxes, within } from '../../render/within.ts';
 import { indexMap } from '../../model/map-index.ts';
@@ -42,8 +43,7 @@ export interface ComposeOptions {
 
 /** The caption of a page of the map: its title, a subtitle, the source's attribution, the page's number. */
 function captionOf(map: ArgumentMap, subtitle: string | undefined, n: number, total: number): Caption {
-  const source = map.source;
-  const attribution = [source?.author, source?.publisher, source?.date].filter(Boolean).join(', ');
+  const attribution = attributionOf(map);
   return {
     ...(map.title !== undefined ? { title: map.title } : {}),
     ...(subtitle !== undefined ? { subtitle } : {}),

@@ -67,3 +67,7 @@ export interface ComposedDocument {
   readonly author?: string;
   readonly pages: readonly ComposedPage[];
 }
+
+/** A step's page as a file name, sorting in the talk's order: "5b" → "step-05b", "12" → "step-12". */
+export const stepFileStem = (label: string): string =>
+  `step-${String(Number.parseInt(label, 10)).padStart(2, '0')}${label.replace(/^\d+/, '')}`;
