@@ -58,7 +58,7 @@ describe('argmap export: pages', () => {
     expect(text.match(/\/Type \/Page\b/g)).toHaveLength(stepPages(trenin).length + 1);
     expect(text).toMatch(/\/MediaBox \[0 0 960 540\]/);
     expect(text).toMatch(/\/FontFile2/);
-  });
+  }, 60_000);
 
   it('writes a PowerPoint deck whatever else is asked, and a single file rather than a directory', async () => {
     const { code, written } = await cli(['export', TRENIN, '-o', 'deck.pptx', '--step', '1']);

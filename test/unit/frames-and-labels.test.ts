@@ -2,7 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { layoutMap } from '../../src/core/layout/layout.ts';
 import { gapGeometry } from '../../src/core/layout/routing/gap-geometry.ts';
-import type { Direction, GroupFrame, LaidOutMap, Point, Rect } from '../../src/core/layout/types.ts';
+import type {
+  Direction,
+  GroupFrame,
+  LaidOutMap,
+  LaidOutNode,
+  Point,
+  Rect,
+} from '../../src/core/layout/types.ts';
 import type { ArgumentMap, Group, MapNode, Relation } from '../../src/core/model/types.ts';
 import { createFontMeasurer } from '../../src/core/text/measure.ts';
 import { linePolylines } from '../bench/metrics.ts';
@@ -73,11 +80,14 @@ function violations(map: ArgumentMap, laid: LaidOutMap): string[] {
   const found: string[] = [];
   const treeSegments: [Point, Point, string][] = [];
   const aroundNested = new Set(map.groups.flatMap((g) => (g.parent === undefined ? [] : [g.parent])));
-  const titles = laid.groups.map((frame) => ({
-    frame,
-    area: shrunk(titleArea(frame), TOUCHING),
-    onlyRuns: aroundNested.has(frame.id),
-  }));
+  // Later parts of a group are drawn without a title.
+  const titles = laid.groups
+    .filter((frame) => frame.part === 1)
+    .map((frame) => ({
+      frame,
+      area: shrunk(titleArea(frame), TOUCHING),
+      onlyRuns: aroundNested.has(frame.id),
+    }));
   for (const connector of laid.connectors) {
     const own = new Set([...connector.premises, connector.target]);
     const boxes = laid.nodes.filter((node) => !own.has(node.id));
@@ -109,15 +119,16 @@ function violations(map: ArgumentMap, laid: LaidOutMap): string[] {
 }
 
 /**
- * Whether the frame's top holds a place for its title that no tree line crosses or comes nearer than the
+ * Whether the frame's head (the band over its top row, as wide as it was made) holds a place for its title that no tree line crosses or comes nearer than the
  * title's clearance: a start from the title's inset to the frame's right edge less that inset, with the
  * title's height where it is drawn. Where there is
  * none (a narrow frame under a long title), a line through it cannot be avoided by moving it.
  */
 function roomForTitle(frame: GroupFrame, area: Rect, segments: readonly [Point, Point, string][]): boolean {
-  const from = frame.x + gapGeometry.title.inset;
-  const to = frame.x + frame.width - gapGeometry.title.inset - area.width;
-  const band = { x: frame.x, y: area.y, width: frame.width, height: area.height };
+  const { head } = frame;
+  const from = head.x + gapGeometry.title.inset;
+  const to = head.x + head.width - gapGeometry.title.inset - area.width;
+  const band = { x: head.x, y: area.y, width: head.width, height: area.height };
   const blocked = segments
     .filter(([p, q]) => segmentEnters(p, q, band))
     .map(([p, q]): [number, number] => [Math.min(p.x, q.x), Math.max(p.x, q.x)]);
@@ -276,4 +287,143 @@ describe('connectors, group frames and their titles', () => {
     for (const direction of ['down', 'right'] as const)
       expect(violations(map, layoutMap(map, { direction })), direction).toEqual([]);
   });
+});
+
+/** Rectangles overlapping by more than an edge. */
+const overlapping = (a: Rect, b: Rect): boolean =>
+  a.x < b.x + b.width - TOUCHING &&
+  a.x + a.width > b.x + TOUCHING &&
+  a.y < b.y + b.height - TOUCHING &&
+  a.y + a.height > b.y + TOUCHING;
+
+/** Rectangles sharing a stretch of edge (not only a corner), so that the region they make hangs together. */
+const sharingEdge = (a: Rect, b: Rect): boolean => {
+  const overlap = (a0: number, a1: number, b0: number, b1: number) => Math.min(a1, b1) - Math.max(a0, b0);
+  const meetX = a.x + a.width === b.x || b.x + b.width === a.x;
+  const meetY = a.y + a.height === b.y || b.y + b.height === a.y;
+  return (
+    (meetX && overlap(a.y, a.y + a.height, b.y, b.y + b.height) > 0) ||
+    (meetY && overlap(a.x, a.x + a.width, b.x, b.x + b.width) > 0)
+  );
+};
+
+/** How many pieces a set of rectangles falls into, joined where they share an edge. */
+function regions(rects: readonly Rect[]): number {
+  const root = rects.map((_, i) => i);
+  const find = (i: number): number => (root[i] === i ? i : (root[i] = find(root[i]!)));
+  rects.forEach((a, i) =>
+    rects.forEach((b, j) => {
+      if (j > i && sharingEdge(a, b)) root[find(j)] = find(i);
+    }),
+  );
+  return new Set(rects.map((_, i) => find(i))).size;
+}
+
+/** What is wrong with a frame's shape: slabs that overlap, a region in pieces, a box of another group inside. */
+function shapeFaults(map: ArgumentMap, laid: LaidOutMap): string[] {
+  const found: string[] = [];
+  const groupOf = new Map(map.nodes.map((n) => [n.id, n.group]));
+  const parentOf = new Map(map.groups.map((g) => [g.id, g.parent]));
+  const within = (group: string | undefined, id: string): boolean => {
+    for (let g = group, seen = 0; g !== undefined && seen < 50; g = parentOf.get(g), seen++)
+      if (g === id) return true;
+    return false;
+  };
+  for (const frame of laid.groups) {
+    const { slabs } = frame;
+    slabs.forEach((a, i) =>
+      slabs.forEach((b, j) => {
+        if (j > i && overlapping(a, b)) found.push(`${frame.key}: slabs ${i} and ${j} overlap`);
+      }),
+    );
+    if (regions(slabs) !== 1) found.push(`${frame.key}: falls into ${regions(slabs)} pieces`);
+    for (const node of laid.nodes)
+      if (!within(groupOf.get(node.id), frame.id) && slabs.some((s) => overlapping(s, node)))
+        found.push(`${frame.key}: takes in ${node.id}`);
+  }
+  return found;
+}
+
+/**
+ * The parts a layout forces on each group, found without the frames: the group's boxes (those of groups nested
+ * in it too) hang together through a parent and its child, or through neighbours in a row with no other box
+ * between them. One frame can hold each such part and nothing else.
+ */
+function forcedParts(map: ArgumentMap, laid: LaidOutMap): Map<string, number> {
+  const groupOf = new Map(map.nodes.map((n) => [n.id, n.group]));
+  const parentOf = new Map(map.groups.map((g) => [g.id, g.parent]));
+  const inGroup = (id: string, group: string) => {
+    for (let g = groupOf.get(id), seen = 0; g !== undefined && seen < 50; g = parentOf.get(g), seen++)
+      if (g === group) return true;
+    return false;
+  };
+  const along = (n: LaidOutNode) => (laid.direction === 'down' ? n.x : n.y);
+  const rows = new Map<number, LaidOutNode[]>();
+  for (const n of laid.nodes) rows.set(n.depth, [...(rows.get(n.depth) ?? []), n]);
+  for (const row of rows.values()) row.sort((a, b) => along(a) - along(b));
+  const parts = new Map<string, number>();
+  for (const group of map.groups) {
+    const members = laid.nodes.filter((n) => inGroup(n.id, group.id)).map((n) => n.id);
+    if (members.length === 0) continue;
+    const root = new Map(members.map((id) => [id, id]));
+    const find = (id: string): string => (root.get(id) === id ? id : find(root.get(id)!));
+    const join = (a: string, b: string) => root.set(find(a), find(b));
+    for (const n of laid.nodes)
+      if (n.parent !== undefined && root.has(n.id) && root.has(n.parent)) join(n.id, n.parent);
+    for (const row of rows.values())
+      row.forEach((n, i) => {
+        const next = row[i + 1];
+        if (next && root.has(n.id) && root.has(next.id)) join(n.id, next.id);
+      });
+    parts.set(group.id, new Set(members.map(find)).size);
+  }
+  return parts;
+}
+
+describe('group frames', () => {
+  it('are rectangles that never overlap, hang together and take in no box of another group', () => {
+    fc.assert(
+      fc.property(generatedMaps, directions, (map, direction) => {
+        expect(shapeFaults(map, layoutMap(map, { direction }))).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  }, 60_000);
+
+  it.each(['data/trenin-2010.argmap.json', 'data/example.argmap.json'])(
+    'on %s: one frame per part the layout forces on a group, no more',
+    (path) => {
+      const map = mapOf(readText(path));
+      for (const direction of ['down', 'right'] as const) {
+        const laid = layoutMap(map, { direction });
+        expect(shapeFaults(map, laid), direction).toEqual([]);
+        const forced = forcedParts(map, laid);
+        const splits = [...forced.values()].reduce((sum, parts) => sum + parts - 1, 0);
+        const groups = forced.size;
+        console.log(
+          `${path} (${direction}): ${laid.groups.length} frames for ${groups} groups, ${splits} split(s) forced by the layout`,
+        );
+        expect(laid.groups.length).toBeLessThanOrEqual(groups + splits);
+        for (const [id, parts] of forced)
+          expect(
+            laid.groups.filter((f) => f.id === id),
+            id,
+          ).toHaveLength(parts);
+      }
+    },
+  );
+
+  it('on generated maps: as many frames per group as the parts the layout forces', () => {
+    fc.assert(
+      fc.property(generatedMaps, directions, (map, direction) => {
+        const laid = layoutMap(map, { direction });
+        for (const [id, parts] of forcedParts(map, laid))
+          expect(
+            laid.groups.filter((f) => f.id === id),
+            id,
+          ).toHaveLength(parts);
+      }),
+      { numRuns: 200 },
+    );
+  }, 60_000);
 });

@@ -7,15 +7,15 @@ import { serialiseAif } from '../../src/core/formats/aif/serialise.ts';
 import { lineIndex, locatePointers, positionAt } from '../../src/core/formats/json-text.ts';
 import { maxNestingDepth } from '../../src/core/formats/limits.ts';
 import { layoutMap } from '../../src/core/layout/layout.ts';
-import { Crowd } from '../../src/core/layout/routing/group-frames.ts';
+import { groupFrames } from '../../src/core/layout/routing/group-frames.ts';
+import { placeTitles } from '../../src/core/layout/routing/title-places.ts';
 import {
   assignTracks,
   maxOrderedRuns,
   plainTracks,
   type LaneRun,
 } from '../../src/core/layout/routing/lanes.ts';
-import { union } from '../../src/core/layout/rect.ts';
-import type { LaidOutNode, Rect } from '../../src/core/layout/types.ts';
+import type { LaidOutNode } from '../../src/core/layout/types.ts';
 import { loadMapText, stepCheckBudget, stepCheckWork } from '../../src/core/load.ts';
 import { errorCount } from '../../src/core/problems.ts';
 import { GroupTree, createGroupTest, maxGroupDepth } from '../../src/core/model/groups.ts';
@@ -320,30 +320,34 @@ describe('checking tour steps', () => {
   });
 });
 
-describe('group frames look only at what a cluster grows by', () => {
-  const box = (i: number, x: number, y: number) =>
-    ({ id: `n${i}`, x, y, width: 200, height: 60 }) as unknown as LaidOutNode;
-  const grow = (boxes: LaidOutNode[]) => {
-    const crowd = new Crowd(boxes);
-    let hull: Rect = boxes[0]!;
-    for (const next of boxes.slice(1)) {
-      expect(crowd.holdsAnyBeyond(hull, next, (n) => n.id.startsWith('other'))).toBe(false);
-      hull = union(hull, next);
-    }
-    return crowd.steps;
-  };
+describe('group frames in linear time', () => {
+  const box = (i: number, x: number, y: number, depth: number, parent?: string) =>
+    ({ id: `n${i}`, x, y, width: 200, height: 60, depth, parent }) as unknown as LaidOutNode;
+  const groups = [
+    { id: 'a', title: 'A' },
+    { id: 'b', title: 'B' },
+  ];
 
-  it('a row and a column of 10,000 boxes, taken in one by one: a few cells each, not the whole hull', () => {
-    const n = 10_000;
-    // Looking at the whole hull each time would count about n * n / 2 steps.
-    expect(grow(Array.from({ length: n }, (_, i) => box(i, i * 220, 0)))).toBeLessThan(20 * n);
-    expect(grow(Array.from({ length: n }, (_, i) => box(i, 0, i * 80)))).toBeLessThan(20 * n);
+  it('a row of 20,000 boxes of two groups in turn: one frame per box, each title placed', () => {
+    const n = 20_000;
+    const nodes = Array.from({ length: n }, (_, i) => box(i, i * 220, 100, 1, 'root'));
+    const frames = groupFrames(groups, nodes, (id) => (Number(id.slice(1)) % 2 ? 'b' : 'a'), 'down');
+    expect(frames).toHaveLength(n);
+    const placed = placeTitles(frames, nodes, 'down', 64, createFontMeasurer());
+    expect(placed).toHaveLength(n);
   });
 
-  it('still finds a box of another group in the strip a cluster would grow by', () => {
-    const boxes = [box(0, 0, 0), box(1, 220, 0), box(2, 440, 0)];
-    const crowd = new Crowd(boxes);
-    expect(crowd.holdsAnyBeyond(boxes[0]!, boxes[2]!, (n) => n.id === 'n1')).toBe(true);
-    expect(crowd.holdsAnyBeyond(boxes[0]!, boxes[2]!, (n) => n.id === 'n0')).toBe(false);
+  it('a comb of 10,000 teeth in one group, every other tooth of another group: one frame', () => {
+    const n = 10_000;
+    const nodes = [box(0, n * 110, 0, 0)];
+    for (let i = 1; i <= n; i++) nodes.push(box(i, i * 220, 200, 1, 'n0'));
+    const frames = groupFrames(
+      groups,
+      nodes,
+      (id) => (id !== 'n0' && Number(id.slice(1)) % 2 ? 'b' : 'a'),
+      'down',
+    );
+    expect(frames.filter((f) => f.id === 'a')).toHaveLength(1);
+    expect(frames.filter((f) => f.id === 'b')).toHaveLength(n / 2);
   });
 });

@@ -100,9 +100,15 @@ describe('the render model', () => {
     );
 
     const groups = [...svg.querySelectorAll('g.group')];
-    expect(groups.map((g) => attributes(g.querySelector('text') ?? undefined, ['x', 'y']))).toEqual(
-      model.frames.map((f) => [px(f.title.x), px(f.title.y)]),
+    expect(groups).toHaveLength(model.frames.length);
+    expect(groups.map((g) => g.querySelector('path.frame')?.getAttribute('d'))).toEqual(
+      model.frames.map((f) => f.path),
     );
+    // Titles on first parts only; later parts share their colour.
+    expect(
+      groups.map((g) => (g.querySelector('text') ? attributes(g.querySelector('text')!, ['x', 'y']) : null)),
+    ).toEqual(model.frames.map((f) => (f.title.text ? [px(f.title.x), px(f.title.y)] : null)));
+    expect(groups.map((g) => g.getAttribute('class'))).toEqual(model.frames.map((f) => `group ${f.tone}`));
 
     const boxes = [...svg.querySelectorAll('g.node')];
     expect(boxes).toHaveLength(model.boxes.length);

@@ -1,5 +1,5 @@
 import type { NodeId, Relation } from '../model/types.ts';
-import { LineBuilder, midpoint, toScreen, type FramePoint } from './frame.ts';
+import { framePoint, LineBuilder, midpoint, toScreen, type FramePoint } from './frame.ts';
 import type { Junction, LineEnd } from './junctions.ts';
 import { gapGeometry } from './routing/gap-geometry.ts';
 import type { PlannedRoute } from './routing/router.ts';
@@ -23,6 +23,18 @@ const LABEL_ROOM = gapGeometry.routeLabelRoom;
 
 /** How far above its bar a tree connector's label sits. */
 const LABEL_ABOVE_BAR = gapGeometry.labelAboveBar;
+
+/**
+ * Where an undercut's label goes: beside its line, halfway up, not on it. The line is short (it rises to the
+ * middle of the line it attacks) and a label on it would hide it. Drawing down the label sits to the right of
+ * the line (half the longest undercut word, "however", and a margin); drawing right, below it.
+ */
+function besideUndercut(direction: Direction, junction: Junction, end: LineEnd): FramePoint {
+  const { b, d } = junction.point;
+  const middle = (d + end.point.d) / 2;
+  const side = Math.max(b, end.point.b);
+  return direction === 'down' ? framePoint(side + 28, middle) : framePoint(side + 12, middle);
+}
 
 /** The screen extent of the routes drawn (they may run beside the outermost boxes or above the top row). */
 export interface RouteExtent {
@@ -90,7 +102,10 @@ export function treeConnector(
     relation,
     'tree',
     line,
-    toScreen(direction, { b, d: d - LABEL_ABOVE_BAR }),
+    toScreen(
+      direction,
+      relation.type === 'undercut' ? besideUndercut(direction, junction, end) : { b, d: d - LABEL_ABOVE_BAR },
+    ),
     toScreen(direction, end.point),
     junction.members.map((m) => m.id),
     target,

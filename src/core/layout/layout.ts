@@ -7,8 +7,9 @@ import { buildForest, type TreeNode } from './forest.ts';
 import { withRoutes, type RouteExtent } from './connector-lines.ts';
 import { drawConnectors } from './connectors.ts';
 import { toScreen } from './frame.ts';
-import { groupFrames } from './routing/group-frames.ts';
-import { placeTitles, titleSpans, withTitleRoom } from './routing/group-titles.ts';
+import { frameGaps, groupFrames } from './routing/group-frames.ts';
+import { titleSpans, withTitleRoom } from './routing/group-titles.ts';
+import { placeTitles } from './routing/title-places.ts';
 import { boundsOf } from './rect.ts';
 import { effortFor } from './routing/search-effort.ts';
 import { Router, type FrameBox } from './routing/router.ts';
@@ -70,7 +71,7 @@ export function layoutMap(map: ArgumentMap, options: LayoutOptions = {}): LaidOu
 
   const groupOf = (tree: TreeNode) => groupAt[tree.index];
   const placement = withTitleRoom(
-    placeTidy(forest, collapsed, extent, spacing, groupOf),
+    placeTidy(forest, collapsed, extent, spacing, groupOf, frameGaps(map.groups, direction)),
     direction,
     spacing.level,
     trees.values(),
@@ -117,7 +118,7 @@ export function layoutMap(map: ArgumentMap, options: LayoutOptions = {}): LaidOu
     };
   });
 
-  const unplaced = groupFrames(map.groups, nodes, (id) => index.node(id)?.group);
+  const unplaced = groupFrames(map.groups, nodes, (id) => index.node(id)?.group, direction);
   const groups = placeTitles(unplaced, nodes, direction, spacing.level, measurer);
   const router = new Router(
     shown.map((tree) => frames[tree.index]!),

@@ -45,6 +45,7 @@ export function placeTidy(
   extent: (node: TreeNode) => Extent,
   spacing: Spacing,
   groupOf: (node: TreeNode) => string | undefined = () => undefined,
+  frameGap: (a: string | undefined, b: string | undefined) => number = () => 0,
 ): TidyPlacement {
   // The shown nodes in breadth-first order, so that each node's children are consecutive. Node 0 stands
   // above the theses; node n (one past the last) is the root's parent, as in the algorithm.
@@ -69,11 +70,18 @@ export function placeTidy(
     groups.push(groupOf(node));
   }
   const relationOf = (v: number) => shown[v - 1]!.relation;
+  const gapBetween = (a: number, b: number) => {
+    if (tree.parent[a] !== tree.parent[b]) return spacing.cousin;
+    if (tree.parent[a] === 0) return spacing.thesis;
+    return relationOf(a) === relationOf(b) ? spacing.linked : spacing.sibling;
+  };
   tree.separation = (a, b) => {
-    const half = (breadth[a]! + breadth[b]!) / 2 + (groups[a] !== groups[b] ? spacing.groupBoundary : 0);
-    if (tree.parent[a] !== tree.parent[b]) return half + spacing.cousin;
-    if (tree.parent[a] === 0) return half + spacing.thesis;
-    return half + (relationOf(a) === relationOf(b) ? spacing.linked : spacing.sibling);
+    const half = (breadth[a]! + breadth[b]!) / 2;
+    if (groups[a] === groups[b]) return half + gapBetween(a, b);
+    // Between groups: room for the frames that end and begin there. The algorithm asks in either order; in
+    // breadth-first order, the one before is on the left.
+    const frames = a < b ? frameGap(groups[a], groups[b]) : frameGap(groups[b], groups[a]);
+    return half + Math.max(gapBetween(a, b) + spacing.groupBoundary, frames);
   };
   const x = tree.layout();
   const centre = new Float64Array(forest.all.size).fill(NaN);

@@ -86,6 +86,20 @@ export interface GroupFrame extends Rect {
    */
   readonly titleAt: Point;
   readonly nodes: readonly NodeId[];
+  /**
+   * The rectangles the frame is made of (they share edges, never overlap): a piece around each run of the
+   * group's boxes in a row, joined across gaps. Its outline is the frame's; `x`, `y`, `width`, `height` bound it.
+   */
+  readonly slabs: readonly Rect[];
+  /** The slab whose top holds the title. */
+  readonly head: Rect;
+  /** The group's place in the map's list of groups: its colour. */
+  readonly groupIndex: number;
+  /** Which part of its group this frame is (1 for the first), of how many: the title is drawn on the first. */
+  readonly part: number;
+  readonly parts: number;
+  /** On later parts, a line from the part before: parts of a group read as one. */
+  readonly link?: readonly [Point, Point];
 }
 
 export interface LaidOutMap {

@@ -1,4 +1,4 @@
-import type { LineGeometry } from '../layout/types.ts';
+import type { LineGeometry, Point } from '../layout/types.ts';
 import { px } from '../round.ts';
 
 /**
@@ -50,4 +50,37 @@ export function traceLine(line: LineGeometry, sink: PathSink): void {
     }
     k += 2;
   }
+}
+
+/**
+ * SVG path data of closed outlines made of straight runs (see `layout/outline.ts`), each corner rounded with
+ * `radius` px, less where a run is too short for two corners.
+ */
+export function outlinePath(loops: readonly (readonly Point[])[], radius: number): string {
+  let d = '';
+  for (const loop of loops) {
+    const count = loop.length;
+    if (count < 3) continue;
+    const towards = (from: Point, to: Point, by: number): Point => {
+      const length = Math.hypot(to.x - from.x, to.y - from.y);
+      return { x: from.x + ((to.x - from.x) * by) / length, y: from.y + ((to.y - from.y) * by) / length };
+    };
+    const reach = (i: number): number => {
+      const p = loop[i]!;
+      const before = loop[(i + count - 1) % count]!;
+      const after = loop[(i + 1) % count]!;
+      const runIn = Math.hypot(p.x - before.x, p.y - before.y);
+      const runOut = Math.hypot(after.x - p.x, after.y - p.y);
+      return Math.min(radius, runIn / 2, runOut / 2);
+    };
+    for (let i = 0; i < count; i++) {
+      const p = loop[i]!;
+      const r = reach(i);
+      const start = towards(p, loop[(i + count - 1) % count]!, r);
+      const end = towards(p, loop[(i + 1) % count]!, r);
+      d += `${i === 0 ? 'M' : 'L'}${px(start.x)},${px(start.y)}Q${px(p.x)},${px(p.y)} ${px(end.x)},${px(end.y)}`;
+    }
+    d += 'Z';
+  }
+  return d;
 }

@@ -2,6 +2,9 @@ import { boxStyle } from '../layout/box-style.ts';
 import type { GroupFrame, LaidOutConnector, LaidOutMap, LaidOutNode } from '../layout/types.ts';
 import type { RelationType } from '../model/types.ts';
 import { fontMetricsData } from '../text/font-metrics.generated.ts';
+import { outlineLoops } from '../layout/outline.ts';
+import { px } from '../round.ts';
+import { outlinePath } from './path.ts';
 import { relationWords, type Theme } from './theme.ts';
 
 /**
@@ -34,11 +37,19 @@ export interface Marker {
   readonly fill: string;
 }
 
-/** A group's frame: a rounded rectangle, its title inside the top-left corner. */
+/**
+ * A group's frame: its outline (rounded where it turns), its title inside the top-left corner of its first
+ * part (later parts have none: they share its colour, `tone`, and a dotted link to the part before).
+ */
 export interface FrameShape {
   readonly group: GroupFrame;
-  readonly rx: number;
+  /** SVG path data of the outline. */
+  readonly path: string;
+  /** The CSS class of its colours: `tone-0`, `tone-1`, … */
+  readonly tone: string;
   readonly title: TextAt;
+  /** SVG path data of the link to the part before, on later parts. */
+  readonly link: string | undefined;
 }
 
 export interface ConnectorShape {
@@ -131,17 +142,20 @@ function markersFor(theme: Theme): Marker[] {
 export function renderModel(laidOut: LaidOutMap, theme: Theme): RenderModel {
   return {
     markers: markersFor(theme),
-    frames: laidOut.groups.map(frameShape),
+    frames: laidOut.groups.map((group) => frameShape(group, theme)),
     connectors: laidOut.connectors.map(connectorShape),
     boxes: laidOut.nodes.map(boxShape),
   };
 }
 
-function frameShape(group: GroupFrame): FrameShape {
+function frameShape(group: GroupFrame, theme: Theme): FrameShape {
+  const link = group.link;
   return {
     group,
-    rx: FRAME_RADIUS,
-    title: { x: group.titleAt.x, y: group.titleAt.y, text: group.title },
+    path: outlinePath(outlineLoops(group.slabs), FRAME_RADIUS),
+    tone: `tone-${group.groupIndex % theme.groupTones.length}`,
+    title: { x: group.titleAt.x, y: group.titleAt.y, text: group.part === 1 ? group.title : '' },
+    link: link && `M${px(link[0].x)},${px(link[0].y)}L${px(link[1].x)},${px(link[1].y)}`,
   };
 }
 

@@ -7,8 +7,13 @@ import { CONNECTOR_LABEL, PILL } from './render-model.ts';
 export function styleSheet(theme: Theme): string {
   const rules = [
     `text{font-family:Inter,'Inter Variable',Arial,sans-serif;font-kerning:none;font-variant-ligatures:none;fill:${theme.text}}`,
-    `.group rect{fill:${theme.groupFill};stroke:${theme.groupStroke};stroke-width:1}`,
-    `.group text{font-size:${gapGeometry.title.size}px;font-weight:600;fill:${theme.mutedText}}`,
+    `.group .frame{stroke-width:1}`,
+    `.group .link{fill:none;stroke-width:1.5;stroke-dasharray:1 5;stroke-linecap:round}`,
+    `.group text{font-size:${gapGeometry.title.size}px;font-weight:600}`,
+    ...theme.groupTones.map(
+      (tone, i) =>
+        `.tone-${i} .frame{fill:${tone.fill};stroke:${tone.stroke}}.tone-${i} .link{stroke:${tone.stroke}}.tone-${i} text{fill:${tone.title}}`,
+    ),
     `.connector{fill:none;stroke-linecap:round;stroke-linejoin:round}`,
     // Upright, not italic: muted, lower-case and on their line they already read as connectives, and the
     // bundled font has no italic face (a synthesised slant differs between the browser and the PNG renderer).

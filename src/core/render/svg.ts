@@ -92,9 +92,11 @@ function markerSvg(m: Marker): string {
   return `<marker id="${m.id}" viewBox="${m.viewBox}" refX="${m.refX}" refY="${m.refY}" markerWidth="${m.width}" markerHeight="${m.height}" orient="${m.orient}"><path d="${m.path}" fill="${m.fill}"/></marker>`;
 }
 
-function frameSvg({ group, rx, title }: FrameShape): string {
+function frameSvg({ group, path, tone, title, link }: FrameShape): string {
   return (
-    `<g class="group" data-group-id="${escapeXml(group.id)}"><rect x="${n(group.x)}" y="${n(group.y)}" width="${n(group.width)}" height="${n(group.height)}" rx="${rx}"/>` +
+    `<g class="group ${tone}" data-group-id="${escapeXml(group.id)}">` +
+    (link ? `<path class="link" d="${link}"/>` : '') +
+    `<path class="frame" d="${path}"/>` +
     (title.text ? `<text x="${n(title.x)}" y="${n(title.y)}">${escapeXml(title.text)}</text>` : '') +
     '</g>'
   );

@@ -2,12 +2,25 @@ import type { RelationType, Role } from '../model/types.ts';
 
 export type ThemeName = 'light' | 'dark' | 'print';
 
+/** A group frame's colours: a faint fill, its edge, its title. */
+export interface GroupTone {
+  readonly fill: string;
+  readonly stroke: string;
+  readonly title: string;
+}
+
+const tone = (rgb: string, alpha: number, stroke: string, title: string): GroupTone => ({
+  fill: `rgba(${rgb}, ${alpha})`,
+  stroke,
+  title,
+});
+
 export interface Theme {
   readonly background: string;
   readonly text: string;
   readonly mutedText: string;
-  readonly groupFill: string;
-  readonly groupStroke: string;
+  /** Colours of group frames, by the group's place in the map's list of groups (taken in turn). */
+  readonly groupTones: readonly GroupTone[];
   readonly roles: Readonly<
     Record<Role, { readonly fill: string; readonly stroke: string; readonly label: string }>
   >;
@@ -23,8 +36,15 @@ export const themes: Readonly<Record<ThemeName, Theme>> = {
     background: '#ffffff',
     text: '#1b1f24',
     mutedText: '#57606a',
-    groupFill: 'rgba(0, 0, 0, 0.025)',
-    groupStroke: '#c4c9d0',
+    // Muted hues apart from the roles' colours, so that a frame never reads as a box's role.
+    groupTones: [
+      tone('63, 95, 143', 0.045, '#a9bad4', '#3f5f8f'),
+      tone('150, 120, 30', 0.055, '#d5c38f', '#6f5b14'),
+      tone('106, 79, 143', 0.045, '#c4b4d8', '#624a85'),
+      tone('47, 111, 115', 0.045, '#a3c6c8', '#2c676b'),
+      tone('143, 79, 92', 0.045, '#d8b5bc', '#874a57'),
+      tone('95, 107, 47', 0.05, '#bfc79f', '#56612a'),
+    ],
     roles: {
       thesis: { fill: '#e3eef8', stroke: '#0072b2', label: '#005a8c' },
       reason: { fill: '#e2f4ee', stroke: '#009e73', label: '#00704f' },
@@ -37,8 +57,14 @@ export const themes: Readonly<Record<ThemeName, Theme>> = {
     background: '#16191d',
     text: '#e6e8eb',
     mutedText: '#9aa3ad',
-    groupFill: 'rgba(255, 255, 255, 0.03)',
-    groupStroke: '#3d444d',
+    groupTones: [
+      tone('157, 182, 220', 0.05, '#42587a', '#a4bce0'),
+      tone('216, 194, 122', 0.045, '#6b5d2e', '#d8c27a'),
+      tone('194, 174, 224', 0.05, '#584870', '#c6b3e3'),
+      tone('143, 207, 210', 0.045, '#325f62', '#93d0d3'),
+      tone('224, 169, 180', 0.045, '#6e434c', '#e2adb8'),
+      tone('192, 204, 143', 0.045, '#525d2e', '#c3ce93'),
+    ],
     roles: {
       thesis: { fill: '#10283a', stroke: '#56b4e9', label: '#8fcdf0' },
       reason: { fill: '#0f2c24', stroke: '#2fc196', label: '#7fdcbf' },
@@ -51,8 +77,7 @@ export const themes: Readonly<Record<ThemeName, Theme>> = {
     background: '#ffffff',
     text: '#000000',
     mutedText: '#333333',
-    groupFill: 'none',
-    groupStroke: '#999999',
+    groupTones: [{ fill: 'none', stroke: '#999999', title: '#333333' }],
     roles: {
       thesis: { fill: '#ffffff', stroke: '#000000', label: '#000000' },
       reason: { fill: '#ffffff', stroke: '#000000', label: '#000000' },

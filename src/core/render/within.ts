@@ -1,4 +1,4 @@
-import { union } from '../layout/rect.ts';
+import { boundsOf, union } from '../layout/rect.ts';
 import type { GroupFrame, LaidOutConnector, LaidOutMap, Rect } from '../layout/types.ts';
 import { clipLine } from './clip-line.ts';
 
@@ -17,7 +17,9 @@ export function within(laidOut: LaidOutMap, rect: Rect): LaidOutMap {
     ...laidOut,
     nodes: laidOut.nodes.filter((node) => meets(node, rect)),
     connectors: laidOut.connectors.flatMap((c) => clipConnector(c, rect)),
-    groups: laidOut.groups.filter((group) => meets(group, rect)).map((group) => clipFrame(group, rect)),
+    groups: laidOut.groups
+      .filter((group) => group.slabs.some((s) => meets(s, rect)))
+      .map((group) => clipFrame(group, rect)),
   };
 }
 
@@ -34,12 +36,29 @@ function clipConnector(connector: LaidOutConnector, rect: Rect): LaidOutConnecto
 
 /** A frame cut at the picture's edges (its title kept only where it shows). */
 function clipFrame(frame: GroupFrame, rect: Rect): GroupFrame {
-  const x = Math.max(frame.x, rect.x);
-  const y = Math.max(frame.y, rect.y);
-  const width = Math.min(frame.x + frame.width, rect.x + rect.width) - x;
-  const height = Math.min(frame.y + frame.height, rect.y + rect.height) - y;
+  const slabs = frame.slabs.map((s) => clipRect(s, rect)).filter((s) => s.width > 0 && s.height > 0);
   const titleShows = frame.titleAt.y - 12 >= rect.y && frame.titleAt.x >= rect.x;
-  return { ...frame, x, y, width, height, ...(titleShows ? {} : { title: '' }) };
+  // The link between a group's parts is drawn only when it lies wholly in the picture.
+  const { link, ...rest } = frame;
+  const linkShows = link?.every(
+    (p) => p.x >= rect.x && p.x <= rect.x + rect.width && p.y >= rect.y && p.y <= rect.y + rect.height,
+  );
+  return {
+    ...rest,
+    ...(link && linkShows ? { link } : {}),
+    ...boundsOf(slabs),
+    slabs,
+    head: clipRect(frame.head, rect),
+    ...(titleShows ? {} : { title: '' }),
+  };
+}
+
+function clipRect(r: Rect, to: Rect): Rect {
+  const x = Math.max(r.x, to.x);
+  const y = Math.max(r.y, to.y);
+  const width = Math.min(r.x + r.width, to.x + to.width) - x;
+  const height = Math.min(r.y + r.height, to.y + to.height) - y;
+  return { x, y, width: Math.max(0, width), height: Math.max(0, height) };
 }
 
 /** `view` grown until every box it touches (or comes within the picture's margin of) lies inside it. */

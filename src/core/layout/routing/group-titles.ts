@@ -2,7 +2,7 @@ import type { Group } from '../../model/types.ts';
 import type { TextMeasurer } from '../../text/measure.ts';
 import type { TreeNode } from '../forest.ts';
 import type { TidyPlacement } from '../tidy.ts';
-import type { Direction, GroupFrame, LaidOutNode } from '../types.ts';
+import type { Direction, GroupFrame } from '../types.ts';
 import { gapGeometry } from './gap-geometry.ts';
 import { frameInsets, groupNesting } from './group-frames.ts';
 
@@ -59,6 +59,7 @@ export function titleSpans(
   const spans: TitleSpan[] = [];
   const rowEnd = (r: number) => levelStart[r]! + levelSize[r]!;
   for (const frame of frames) {
+    if (frame.part > 1) continue; // drawn without a title
     const title = titleExtent(frame, direction, measurer);
     for (let r = 0; r < levelStart.length; r++) {
       const from = r === 0 ? -Infinity : rowEnd(r - 1) + gap * gapGeometry.bandTop;
@@ -139,67 +140,4 @@ function framesByRow(
   return rows;
 }
 
-/**
- * The frames with their titles moved off the tree's lines, drawing down. A title sits in its frame's top band,
- * which the lines from the frame's top row up to their parents run through: each shown box with a parent
- * sends one up from the middle of its top (to its bar, then on to its parent, close to that column for the
- * height of a title). The title starts at its inset when no such line runs through it there; else just right
- * of the first line after which it fits before the next one and inside the frame. Where it fits nowhere, it
- * stays at its inset. Drawing right, the lines leave boxes from their sides, below the title band.
- */
-export function placeTitles(
-  frames: readonly GroupFrame[],
-  nodes: readonly LaidOutNode[],
-  direction: Direction,
-  gap: number,
-  measurer: TextMeasurer,
-): GroupFrame[] {
-  if (direction !== 'down' || frames.length === 0) return [...frames];
-  const { size } = gapGeometry.title;
-  // Boxes with a line up, by their top: each frame looks at the few in the rows just under its title.
-  const risers = nodes.filter((n) => n.parent !== undefined).sort((a, b) => a.y - b.y);
-  return frames.map((frame) => {
-    const top = frame.titleAt.y - size;
-    const bottom = top + size * 1.25;
-    const width = measurer.width(frame.title, 'semibold', size);
-    // The middles of the boxes whose lines up cross the title's height: boxes starting below the title and at
-    // most a gap (and a title's height) lower.
-    const lines: number[] = [];
-    for (let i = firstAtOrBelow(risers, bottom); i < risers.length; i++) {
-      const n = risers[i]!;
-      if (n.y - gap - size > bottom) break;
-      const middle = n.x + n.width / 2;
-      if (middle > frame.x && middle < frame.x + frame.width) lines.push(middle);
-    }
-    lines.sort((a, b) => a - b);
-    const x = titleStart(frame, width, lines);
-    return x === frame.titleAt.x ? frame : { ...frame, titleAt: { x, y: frame.titleAt.y } };
-  });
-}
-
-/** The index of the first box (sorted by top) whose top is at `y` or below (binary search). */
-function firstAtOrBelow(boxes: readonly LaidOutNode[], y: number): number {
-  let lo = 0;
-  let hi = boxes.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (boxes[mid]!.y < y) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** The leftmost start of a title `width` wide in the frame's top band that keeps clear of the lines. */
-function titleStart(frame: GroupFrame, width: number, lines: readonly number[]): number {
-  const inset = frame.titleAt.x;
-  const end = frame.x + frame.width - gapGeometry.title.inset;
-  const clear = (x: number) =>
-    x + width <= end &&
-    lines.every((l) => l <= x - gapGeometry.title.clearance || l >= x + width + gapGeometry.title.clearance);
-  if (clear(inset)) return inset;
-  for (const line of lines) {
-    const x = line + gapGeometry.title.clearance;
-    if (x > inset && clear(x)) return x;
-  }
-  return inset;
-}
+export { placeTitles } from './title-places.ts';

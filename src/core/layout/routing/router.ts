@@ -123,7 +123,8 @@ export class Router {
    * points are empty until `settle`, once every route is planned: routes along the same gap are ordered
    * among each other.
    */
-  route(from: FrameBox, end: FramePoint, endGap: number, to?: NodeId): PlannedRoute {
+  route(box: FrameBox, end: FramePoint, endGap: number, to?: NodeId): PlannedRoute {
+    const from = offCentre(box, end);
     const passes = this.searcher.find(from.id, from.level, from.centre, to, end.b, endGap);
     const raw = this.draw(from, end, passes, endGap);
     if (!this.searches) return { points: dropRepeats(raw) };
@@ -220,6 +221,19 @@ export class Router {
     return points;
   }
 }
+
+/**
+ * The box as a route leaves it: from a point off its centre, towards where the route goes, so that it does not
+ * run on top of the tree lines that leave the middle of its top (to its parent) and reach the middle of its
+ * bottom (from its children) before it turns away.
+ */
+function offCentre(box: FrameBox, end: FramePoint): FrameBox {
+  const shift = Math.min(box.breadth / 4, ROUTE_PORT_SHIFT);
+  return { ...box, centre: box.centre + (end.b < box.centre ? -shift : shift) };
+}
+
+/** Px off a box's centre where routes leave it, at most (a quarter of the box, on narrow ones). */
+const ROUTE_PORT_SHIFT = 24;
 
 /** The gap a route runs along between two passes: the one between their rows, or beside a row it turns at. */
 function gapBetween(before: Pass, pass: Pass): number {
