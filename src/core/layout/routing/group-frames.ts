@@ -31,7 +31,10 @@ export function groupFrames(
     members.delete(group.id);
     const parts = partsOf(pieceRuns(list, rows), list, rows);
     const insets = frameInsets(nesting.get(group.id) ?? 0);
-    const shaped = parts.map((part) => partSlabs(part, rows, direction, insets));
+    // Later parts have no title: no band for one either.
+    const shaped = parts.map((part, i) =>
+      partSlabs(part, rows, direction, i === 0 ? insets : { ...insets, band: 0 }),
+    );
     shaped.forEach((shape, i) => {
       const { head } = shape;
       frames.push({
@@ -209,6 +212,7 @@ function partSlabs(
     down
       ? { x: s.b0, y: s.d0, width: s.b1 - s.b0, height: s.d1 - s.d0 }
       : { x: s.d0, y: s.b0, width: s.d1 - s.d0, height: s.b1 - s.b0 };
+  if (band === 0) return { slabs: [...pieces, ...joins].map(screen), head: screen(head) };
   return { slabs: [hat, ...pieces, ...joins].map(screen), head: screen(hat) };
 }
 
