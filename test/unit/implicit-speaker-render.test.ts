@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { boxStyle, measureBox } from '../../src/core/layout/box-style.ts';
 import { layoutMap } from '../../src/core/layout/layout.ts';
-import type { LaidOutNode } from '../../src/core/layout/types.ts';
+
 import { composeMap } from '../../src/core/export/pages/compose.ts';
 import type { ArgumentMap, MapNode } from '../../src/core/model/types.ts';
 import { renderModel } from '../../src/core/render/render-model.ts';
@@ -16,7 +16,6 @@ import { arbitraryValidMap } from './valid-maps.ts';
 const measurer = createFontMeasurer();
 const interview = mapOf(readText('test/fixtures/speaker/interview.argmap.json'));
 const laidOut = layoutMap(interview);
-const box = (id: string): LaidOutNode => laidOut.nodes.find((node) => node.id === id)!;
 const shapeOf = (id: string) => renderModel(laidOut, themes.light).boxes.find((b) => b.node.id === id)!;
 
 describe('boxes of implicit statements and of other speakers', () => {
