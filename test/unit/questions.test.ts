@@ -29,16 +29,18 @@ describe("an interview's question paragraphs", () => {
     ]);
   });
 
-  it('cuts the text into questions and the rest, without gaps', () => {
-    const text = 'Q?\n\nA.\n\nQ2?\n\nA2.';
-    const segments = textSegments(text.length, questionParagraphs(text));
+  it('cuts the text into questions and the rest, leaving out only the white space around questions', () => {
+    const text = 'Title\n\nQ?\n\nA.\n\nQ2?\n \nA2.\n';
+    const segments = textSegments(text, questionParagraphs(text));
     expect(segments.map((s) => [text.slice(s.start, s.end), s.question])).toEqual([
+      ['Title', false],
       ['Q?', true],
-      ['\n\nA.\n\n', false],
+      ['A.', false],
       ['Q2?', true],
-      ['\n\nA2.', false],
+      ['A2.\n', false],
     ]);
-    expect(segments.map((s) => text.slice(s.start, s.end)).join('')).toBe(text);
+    expect(textSegments(' plain \n', [])).toEqual([{ start: 0, end: 8, question: false }]);
+    expect(textSegments('', [])).toEqual([]);
   });
 
   it('finds the questions of the fixture interview and of the Trenin interview', () => {

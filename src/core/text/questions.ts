@@ -48,15 +48,26 @@ export function questionParagraphs(text: string): TextRange[] {
   );
 }
 
-/** The whole text cut into segments, questions and the rest in turn, in order and without gaps. */
-export function textSegments(length: number, questions: readonly TextRange[]): TextSegment[] {
+/**
+ * The text cut into segments, questions and the rest in turn, in order. The white space between a question
+ * and its neighbours is left out: a question is drawn as a block of its own, which sets it apart already.
+ */
+export function textSegments(text: string, questions: readonly TextRange[]): TextSegment[] {
+  if (questions.length === 0) return text.length > 0 ? [{ start: 0, end: text.length, question: false }] : [];
   const out: TextSegment[] = [];
+  const rest = (start: number, end: number, afterQuestion: boolean, beforeQuestion: boolean) => {
+    let from = start;
+    let to = end;
+    if (afterQuestion) while (from < to && /\s/.test(text[from]!)) from++;
+    if (beforeQuestion) while (to > from && /\s/.test(text[to - 1]!)) to--;
+    if (to > from) out.push({ start: from, end: to, question: false });
+  };
   let at = 0;
-  for (const question of questions) {
-    if (question.start > at) out.push({ start: at, end: question.start, question: false });
+  questions.forEach((question, i) => {
+    rest(at, question.start, i > 0, true);
     out.push({ ...question, question: true });
     at = question.end;
-  }
-  if (length > at) out.push({ start: at, end: length, question: false });
+  });
+  rest(at, text.length, true, false);
   return out;
 }
