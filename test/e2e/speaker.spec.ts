@@ -18,7 +18,10 @@ test('an implicit premise and the interviewer’s claim: marked on their boxes, 
   const dash = await implicit.locator('rect.box').evaluate((rect) => getComputedStyle(rect).strokeDasharray);
   expect(dash.replace(/px/g, '')).toMatch(/^9,? 5$/);
 
+  await expect(implicit).toHaveAttribute('aria-label', /^rebuttal \(implicit\): What is not on the agenda/);
+
   const asked = page.locator('g[data-node-id="membership"]');
+  await expect(asked).toHaveAttribute('aria-label', /deficit\. — Interviewer$/);
   await expect(asked.locator('text.speaker')).toHaveText('— Interviewer');
   await expect(page.locator('g[data-node-id="trust-first"] text.speaker')).toHaveCount(0);
   // The speaker's line is inside its box.
