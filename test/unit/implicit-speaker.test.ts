@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseArgmapJson } from '../../src/core/formats/argmap-json/parse.ts';
 import { serialiseArgmap } from '../../src/core/formats/argmap-json/serialise.ts';
 import { argmapJsonSchema } from '../../src/core/formats/argmap-json/schema.ts';
+import { searchNodes } from '../../src/core/search.ts';
 import { mapStats } from '../../src/core/stats.ts';
 import { validateMap } from '../../src/core/validate/validate-map.ts';
 import { mapOf, readText } from './helpers.ts';
@@ -90,5 +91,14 @@ describe('validation and counts', () => {
     const stats = await cli(['stats', '--json', fixture]);
     expect(stats.stdout.endsWith('"quotes":{"total":4,"verified":4},"implicit":1}\n')).toBe(true);
     expect((await cli(['stats', fixture])).stdout).toMatch(/^implicit +1$/m);
+  });
+});
+
+describe('search', () => {
+  it("finds the interviewer's claims by their speaker", () => {
+    const hits = searchNodes(mapOf(readText(fixture)), 'interviewer');
+    expect(hits.map((hit) => [hit.id, hit.field, hit.context.match])).toEqual([
+      ['membership', 'speaker', 'Interviewer'],
+    ]);
   });
 });
