@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseArgmapJson } from '../../src/core/formats/argmap-json/parse.ts';
 import { serialiseArgmap } from '../../src/core/formats/argmap-json/serialise.ts';
 import { argmapJsonSchema } from '../../src/core/formats/argmap-json/schema.ts';
+import { shownSpeaker, speakerOf } from '../../src/core/model/speaker.ts';
+import type { MapNode } from '../../src/core/model/types.ts';
 import { searchNodes } from '../../src/core/search.ts';
 import { mapStats } from '../../src/core/stats.ts';
 import { validateMap } from '../../src/core/validate/validate-map.ts';
@@ -100,5 +102,29 @@ describe('search', () => {
     expect(hits.map((hit) => [hit.id, hit.field, hit.context.match])).toEqual([
       ['membership', 'speaker', 'Interviewer'],
     ]);
+  });
+});
+
+describe('who speaks', () => {
+  const node = (speaker?: string): MapNode => ({
+    type: 'statement',
+    id: 'a',
+    text: 'A',
+    ...(speaker !== undefined ? { speaker } : {}),
+  });
+  const source = { author: 'Dmitri Trenin' };
+
+  it('the box names a speaker only when it is not the source’s author', () => {
+    expect(shownSpeaker(node('Interviewer'), source)).toBe('Interviewer');
+    expect(shownSpeaker(node(' Dmitri Trenin '), source)).toBeUndefined();
+    expect(shownSpeaker(node(), source)).toBeUndefined();
+    expect(shownSpeaker(node('  '), source)).toBeUndefined();
+    expect(shownSpeaker(node('Interviewer'), undefined)).toBe('Interviewer');
+  });
+
+  it('Details name the speaker, else the author, else no one', () => {
+    expect(speakerOf(node('Interviewer'), source)).toBe('Interviewer');
+    expect(speakerOf(node(), source)).toBe('Dmitri Trenin');
+    expect(speakerOf(node(), undefined)).toBeUndefined();
   });
 });

@@ -62,7 +62,7 @@ export function boxLabel(node: MapNode, role: Role): string {
 }
 
 /** The speaker's label as drawn: after a dash, like a quotation's attribution, cut to `width`. */
-export function speakerLine(speaker: string, width: number, measurer: TextMeasurer): string {
+function speakerLine(speaker: string, width: number, measurer: TextMeasurer): string {
   return fitted(`— ${speaker.replace(/\s+/g, ' ')}`, width, boxStyle.labelSize, 'regular', measurer);
 }
 
