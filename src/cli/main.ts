@@ -80,7 +80,8 @@ Exit code: 0 valid (warnings allowed), 1 invalid, 2 usage or I/O error.
 
 Prints counts: statements, arguments, relations by type, linked relations (two or more co-premises), groups,
 distinct tags, and quotes (total and verified against the source text).
---json prints {"statements":n,"arguments":n,"relations":{...},"linked":n,"groups":n,"tags":n,"quotes":{...}}.
+--json prints {"statements":n,"arguments":n,"relations":{...},"linked":n,"groups":n,"tags":n,"quotes":{...}},
+then "implicit":n when the map has statements the reconstruction adds.
 `,
 };
 
@@ -153,6 +154,7 @@ async function validate(args: readonly string[], io: CliIo): Promise<number> {
   const warnings = loaded.problems.length;
   io.stdout(
     `${displayName(file)}: valid: ${counts.statements} statements, ${loaded.map.relations.length} relations, ` +
+      (counts.implicit ? `${counts.implicit} implicit, ` : '') +
       `${counts.quotes.verified}/${counts.quotes.total} quotes verified` +
       (warnings > 0 ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : '') +
       '\n',
@@ -187,6 +189,7 @@ function statsTable(counts: MapStats): string {
     ['groups', counts.groups],
     ['tags', counts.tags],
     ['quotes', `${counts.quotes.verified}/${counts.quotes.total} verified`],
+    ...(counts.implicit ? [['implicit', counts.implicit] as [string, number]] : []),
   ];
   return rows.map(([name, value]) => `${name.padEnd(16)}${value}`).join('\n') + '\n';
 }

@@ -15,6 +15,7 @@ export type ProblemCode =
   | 'group-cycle' // a group that is (indirectly) its own parent
   | 'self-relation' // a node that supports or attacks itself
   | 'quote-not-found'
+  | 'implicit-quoted' // an implicit statement with a quote: what the text leaves unstated has no passage
   | 'no-source-text'
   | 'step-paged' // a tour step too large for one projector screen, shown in parts
   | 'limit'; // input too large for the tool to handle safely

@@ -7,8 +7,8 @@ export function foldForSearch(text: string): string {
 
 export interface SearchHit {
   readonly id: NodeId;
-  /** Where the words were found, best first: title, text, tag, note, quote. */
-  readonly field: 'title' | 'text' | 'tag' | 'note' | 'quote';
+  /** Where the words were found, best first: title, text, tag, note, speaker, quote. */
+  readonly field: 'title' | 'text' | 'tag' | 'note' | 'speaker' | 'quote';
   /** A line of that field around the first word found, the word itself apart (to be marked). */
   readonly context: SearchContext;
 }
@@ -20,10 +20,17 @@ export interface SearchContext {
   readonly after: string;
 }
 
-const fieldRank: Record<SearchHit['field'], number> = { title: 0, text: 1, tag: 2, note: 3, quote: 4 };
+const fieldRank: Record<SearchHit['field'], number> = {
+  title: 0,
+  text: 1,
+  tag: 2,
+  note: 3,
+  speaker: 4,
+  quote: 5,
+};
 
 /**
- * Boxes whose title, text, tags, note or quote contain every word of the query (case- and accent-insensitive),
+ * Boxes whose title, text, tags, note, speaker or quote contain every word of the query (case- and accent-insensitive),
  * best field first, then in file order.
  */
 export function searchNodes(map: ArgumentMap, query: string): SearchHit[] {
@@ -36,6 +43,7 @@ export function searchNodes(map: ArgumentMap, query: string): SearchHit[] {
       ['text', node.text],
       ['tag', node.tags?.join(' ')],
       ['note', node.note],
+      ['speaker', node.speaker],
       ['quote', node.quote],
     ];
     const all = foldForSearch(fields.map(([, value]) => value ?? '').join(' '));

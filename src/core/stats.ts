@@ -15,6 +15,8 @@ export interface MapStats {
   /** Distinct tags on nodes and relations. */
   readonly tags: number;
   readonly quotes: { readonly total: number; readonly verified: number };
+  /** Statements the reconstruction adds (`implicit`); only present when there are some. */
+  readonly implicit?: number;
 }
 
 export function mapStats(map: ArgumentMap, sourceText?: string): MapStats {
@@ -24,6 +26,7 @@ export function mapStats(map: ArgumentMap, sourceText?: string): MapStats {
   for (const item of [...map.nodes, ...map.relations]) for (const tag of item.tags ?? []) tags.add(tag);
   const quotes = map.nodes.flatMap((node) => (node.quote !== undefined ? [node.quote] : []));
   const find = sourceText !== undefined ? createQuoteFinder(sourceText) : undefined;
+  const implicit = map.nodes.filter((node) => node.implicit === true).length;
   return {
     statements: map.nodes.filter((node) => node.type === 'statement').length,
     arguments: map.nodes.filter((node) => node.type === 'argument').length,
@@ -32,5 +35,6 @@ export function mapStats(map: ArgumentMap, sourceText?: string): MapStats {
     groups: map.groups.length,
     tags: tags.size,
     quotes: { total: quotes.length, verified: find ? quotes.filter((quote) => find(quote)).length : 0 },
+    ...(implicit > 0 ? { implicit } : {}),
   };
 }

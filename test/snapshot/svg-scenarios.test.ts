@@ -20,8 +20,20 @@ const scenarios: [name: string, layout: LayoutOptions, svg: SvgOptions][] = [
   ],
 ];
 
+/** An interview: an implicit premise (dashed, "IMPLICIT") and the interviewer's claim (its speaker named). */
+const interview = parseArgmapJson(
+  readFileSync(new URL('../fixtures/speaker/interview.argmap.json', import.meta.url), 'utf8'),
+).map!;
+
 describe('SVG snapshots', () => {
   it.each(scenarios)('%s', async (name, layout, svg) => {
     await expect(renderSvg(layoutMap(example, layout), svg)).toMatchFileSnapshot(`__snapshots__/${name}.svg`);
+  });
+
+  it.each<[string, SvgOptions]>([
+    ['interview-implicit-speaker-light', {}],
+    ['interview-implicit-speaker-dark', { theme: 'dark' }],
+  ])('%s', async (name, svg) => {
+    await expect(renderSvg(layoutMap(interview), svg)).toMatchFileSnapshot(`__snapshots__/${name}.svg`);
   });
 });

@@ -131,16 +131,16 @@ describe('AIF reader: each construct', () => {
     ]);
   });
 
-  it('reads an OVA3 file: numeric ids, EN as an implicit premise, the analysed text as source', () => {
+  it('reads an OVA3 file: numeric ids, EN as an implicit premise, speakers, the analysed text as source', () => {
     const json = fixtureJson('ova3.json');
     const map = mapFrom(json);
-    expect(map.nodes.map((n) => [n.id, n.tags ?? []])).toEqual([
-      ['1', []],
-      ['2', []],
-      ['3', ['implicit']],
-      ['5', []],
-      ['6', []],
-      ['8', []],
+    expect(map.nodes.map((n) => [n.id, n.tags ?? [], n.implicit ?? false, n.speaker ?? null])).toEqual([
+      ['1', [], false, null],
+      ['2', [], false, 'Irina Volkova'],
+      ['3', [], true, null],
+      ['5', [], false, null],
+      ['6', [], false, null],
+      ['8', [], false, null],
     ]);
     expect(relations(map)).toEqual([
       ['4', 'support', ['2', '3'], '1'],
@@ -270,15 +270,16 @@ describe('AIF reader: each construct', () => {
     expect(relations(map!)).toEqual(expected);
   });
 
-  it('an EN node is a statement tagged "implicit"; OVA text with HTML gives no source', () => {
+  it('an EN node is an implicit statement; OVA text with HTML gives no source', () => {
     const json = {
       AIF: nodeset([['e', 'EN', 'Implicit premise']], []),
       text: '<p>Some <b>rich</b> text</p>',
     };
     const map = mapFrom(json);
     expect(map.nodes).toMatchObject([
-      { type: 'statement', id: 'e', text: 'Implicit premise', tags: ['implicit'] },
+      { type: 'statement', id: 'e', text: 'Implicit premise', implicit: true },
     ]);
+    expect(map.nodes[0]?.tags).toBeUndefined();
     expect(map.source).toBeUndefined();
     expect(toAifJson(map)).toEqual(json);
   });
@@ -580,7 +581,7 @@ describe('AIF round trips', () => {
     ]);
   });
 
-  it('an implicit premise stays EN, a new implicit one is I; tags the reader derives are not repeated', () => {
+  it('an implicit premise stays EN; a tag "implicit" is only a tag (an I node, the tag in the extension)', () => {
     const map = mapFrom(fixtureJson('ova3.json'));
     const edited: ArgumentMap = {
       ...map,

@@ -55,6 +55,8 @@ export const arbitraryMap: fc.Arbitrary<ArgumentMap> = fc
           tags,
           quote: optional(text),
           note: optional(text),
+          implicit: optional(fc.boolean()),
+          speaker: optional(text),
           premises: optional(fc.array(nodeId, { maxLength: 3 })),
           conclusion: optional(nodeId),
           extra,
@@ -97,7 +99,13 @@ export const arbitraryMap: fc.Arbitrary<ArgumentMap> = fc
         title: optional(text),
         source: optional(
           fc
-            .record({ title: optional(text), author: optional(text), text: optional(text), extra })
+            .record({
+              title: optional(text),
+              author: optional(text),
+              interviewer: optional(text),
+              text: optional(text),
+              extra,
+            })
             .map(withoutUndefined),
         ),
         nodes: fc.tuple(...nodeIds.map(node)),

@@ -47,6 +47,8 @@ export const arbitraryValidMap: fc.Arbitrary<ArgumentMap> = fc
           group: groupId,
           tags: optional(fc.uniqueArray(tag, { minLength: 1, maxLength: 3 })),
           note: optional(someText),
+          implicit: optional(fc.constant(true)),
+          speaker: optional(fc.oneof(fc.constantFrom('Interviewer', 'Fyodor Lukyanov'), someText)),
         })
         .map((n) => withoutUndefined({ id, ...n }) as MapNode);
 

@@ -25,7 +25,10 @@ export function embedFonts(
   };
   add(' +−0123456789…');
   Object.values(relationWords).forEach(add);
-  for (const node of laidOut.nodes) [node.label, ...node.titleLines, ...node.textLines].forEach(add);
+  for (const node of laidOut.nodes) {
+    [node.label, ...node.titleLines, ...node.textLines].forEach(add);
+    if (node.speaker !== undefined) add(node.speaker);
+  }
   for (const group of laidOut.groups) add(group.title);
   moreText.forEach(add);
   return svg.replace('<style>', `<style>${embedFontFaces(used, fonts)}`);

@@ -1,5 +1,6 @@
 import type { MapNode, Role } from '../model/types.ts';
 import type { TextMeasurer } from '../text/measure.ts';
+import { fitted } from '../text/fitted.ts';
 import { wrapText, type WrapStyle } from '../text/wrap.ts';
 
 /** Box metrics shared by layout and rendering, so that both place text at the same pixels. */
@@ -15,6 +16,8 @@ export const boxStyle = {
   paddingY: 10,
   /** Height of the role label band ("REASON", "OBJECTION") above the title. */
   labelBand: 16,
+  /** Height of the speaker's band under the text, on boxes whose speaker is not the source's author. */
+  speakerBand: 16,
   /** Lines of text a box shows at most; the whole text is in the details panel. */
   maxLines: 10,
   maxTitleLines: 2,
@@ -28,8 +31,13 @@ export const roleLabels: Record<Role, string> = {
   rebuttal: 'REBUTTAL',
 };
 
+/** Added to the role label of an implicit statement, which is drawn dashed as well. */
+export const implicitMark = 'IMPLICIT';
+
 export interface BoxContent {
   readonly label: string;
+  /** The speaker's label under the text (cut to the text's width), when the box names one. */
+  readonly speaker: string | undefined;
   readonly titleLines: readonly string[];
   readonly textLines: readonly string[];
   readonly truncated: boolean;
@@ -47,31 +55,48 @@ function wrapStyles(maxWidth: number): { readonly title: WrapStyle; readonly tex
 const defaultStyles = wrapStyles(boxStyle.maxTextWidth);
 const noLines: readonly string[] = Object.freeze([]);
 
+/** The role label, with the kind of node before it and the implicit mark after it. */
+export function boxLabel(node: MapNode, role: Role): string {
+  const label = node.type === 'argument' ? `ARGUMENT · ${roleLabels[role]}` : roleLabels[role];
+  return node.implicit === true ? `${label} · ${implicitMark}` : label;
+}
+
+/** The speaker's label as drawn: after a dash, like a quotation's attribution, cut to `width`. */
+function speakerLine(speaker: string, width: number, measurer: TextMeasurer): string {
+  return fitted(`— ${speaker.replace(/\s+/g, ' ')}`, width, boxStyle.labelSize, 'regular', measurer);
+}
+
 /**
  * Wraps a node's title and text and sizes its box (whole pixels, so that coordinates stay clean). The text
- * wraps to `textWidth` (a presentation step's boxes are wider and lower than the map's).
+ * wraps to `textWidth` (a presentation step's boxes are wider and lower than the map's). A box with a
+ * `speaker` to name (see `shownSpeaker`) grows by a band for it under the text.
  */
 export function measureBox(
   node: MapNode,
   role: Role,
   measurer: TextMeasurer,
   textWidth: number = boxStyle.maxTextWidth,
+  speaker?: string,
 ): BoxContent {
   const s = boxStyle;
   const { title: titleStyle, text: textStyle } =
     textWidth === s.maxTextWidth ? defaultStyles : wrapStyles(textWidth);
-  const label = node.type === 'argument' ? `ARGUMENT · ${roleLabels[role]}` : roleLabels[role];
+  const label = boxLabel(node, role);
   const title = node.title?.trim() ? wrapText(node.title, measurer, titleStyle) : undefined;
   const text = wrapText(node.text, measurer, textStyle);
+  const said = speaker !== undefined ? speakerLine(speaker, textWidth, measurer) : undefined;
   const labelWidth = measurer.width(label, 'semibold', s.labelSize);
-  const contentWidth = Math.max(labelWidth, title?.width ?? 0, text.width);
+  const saidWidth = said !== undefined ? measurer.width(said, 'regular', s.labelSize) : 0;
+  const contentWidth = Math.max(labelWidth, title?.width ?? 0, text.width, saidWidth);
   const lineCount = (title?.lines.length ?? 0) + text.lines.length;
+  const bands = s.labelBand + (said !== undefined ? s.speakerBand : 0);
   return {
     label,
+    speaker: said,
     titleLines: title?.lines ?? noLines,
     textLines: text.lines,
     truncated: text.truncated || (title?.truncated ?? false),
     width: Math.ceil(Math.max(s.minWidth, contentWidth + 2 * s.paddingX)),
-    height: Math.ceil(2 * s.paddingY + s.labelBand + Math.max(1, lineCount) * s.lineHeight),
+    height: Math.ceil(2 * s.paddingY + bands + Math.max(1, lineCount) * s.lineHeight),
   };
 }

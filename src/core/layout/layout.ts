@@ -1,5 +1,6 @@
 import { indexMap } from '../model/map-index.ts';
 import { rolesOf } from '../model/roles.ts';
+import { shownSpeaker } from '../model/speaker.ts';
 import type { ArgumentMap, NodeId, Role } from '../model/types.ts';
 import { createFontMeasurer, type TextMeasurer } from '../text/measure.ts';
 import { measureBox, type BoxContent } from './box-style.ts';
@@ -60,7 +61,8 @@ export function layoutMap(map: ArgumentMap, options: LayoutOptions = {}): LaidOu
     const node = index.node(tree.id)!;
     groupAt[tree.index] = node.group;
     for (const child of tree.children) parentAt[child.index] = tree.id;
-    const content = measureBox(node, roles.get(tree.id)!, measurer, options.textWidth);
+    const speaker = shownSpeaker(node, map.source);
+    const content = measureBox(node, roles.get(tree.id)!, measurer, options.textWidth, speaker);
     contents[tree.index] = content;
     extents[tree.index] =
       direction === 'down'
@@ -107,6 +109,8 @@ export function layoutMap(map: ArgumentMap, options: LayoutOptions = {}): LaidOu
       width: box.width,
       height: box.height,
       label: box.label,
+      implicit: index.node(tree.id)!.implicit === true,
+      speaker: box.speaker,
       titleLines: box.titleLines,
       textLines: box.textLines,
       truncated: box.truncated,

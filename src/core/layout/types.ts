@@ -21,6 +21,10 @@ export interface LaidOutNode extends Rect {
   /** Depth in the drawn tree (theses are 0). */
   readonly depth: number;
   readonly label: string;
+  /** A statement the reconstruction adds (drawn dashed). */
+  readonly implicit?: boolean;
+  /** The speaker's label under the text ("— Interviewer"), on boxes whose speaker is not the source's author. */
+  readonly speaker?: string;
   readonly titleLines: readonly string[];
   readonly textLines: readonly string[];
   readonly truncated: boolean;

@@ -20,6 +20,13 @@ interface NodeBase {
   readonly quote?: string;
   /** Speaker note for presentations. */
   readonly note?: string;
+  /**
+   * A premise the reconstruction adds because the text leaves it unstated: it has no quote, and is drawn
+   * dashed with the word "implicit".
+   */
+  readonly implicit?: boolean;
+  /** Who asserts it; absent means the source's author (an interview's questions are the interviewer's). */
+  readonly speaker?: string;
   readonly extra?: Extra;
 }
 
@@ -87,6 +94,8 @@ export interface Source {
   readonly date?: string;
   readonly url?: string;
   readonly attribution?: string;
+  /** The interviewer, when the source is an interview: the question paragraphs of its text are theirs. */
+  readonly interviewer?: string;
   /** Path of the source text, relative to the map file. */
   readonly textFile?: string;
   /** The source text inline, instead of `textFile`. */

@@ -82,7 +82,7 @@ export interface BoxShape {
 
 /** One line of text in a box, positioned (its baseline). */
 export interface TextLine {
-  readonly className: 'label' | 'title' | 'text';
+  readonly className: 'label' | 'title' | 'text' | 'speaker';
   readonly x: number;
   readonly y: number;
   readonly text: string;
@@ -185,7 +185,8 @@ class Box implements BoxShape {
   private textLines: readonly TextLine[] | undefined;
 
   constructor(readonly node: LaidOutNode) {
-    this.className = `node role-${node.role}`;
+    // An implicit statement's border is dashed whatever its role (see the style sheet).
+    this.className = `node role-${node.role}${node.implicit ? ' implicit' : ''}`;
     this.badge = node.collapsed ? collapsedBadge(node) : undefined;
     this.folds = node.folded ? foldPills(node, node.folded) : noBadges;
   }
@@ -228,6 +229,22 @@ function nodeTextLines(node: LaidOutNode): TextLine[] {
       y: lineTop(node.titleLines.length + i) + baselineOffset(s.textSize, s.lineHeight),
       text,
     })),
+    ...speakerLines(node, x),
+  ];
+}
+
+/** The speaker's label in its band under the text, a little closer to the text than to the box's edge. */
+function speakerLines(node: LaidOutNode, x: number): TextLine[] {
+  if (node.speaker === undefined) return [];
+  const s = boxStyle;
+  const top = node.y + node.height - s.paddingY - s.speakerBand;
+  return [
+    {
+      className: 'speaker',
+      x,
+      y: top + baselineOffset(s.labelSize, s.speakerBand) - 1,
+      text: node.speaker,
+    },
   ];
 }
 

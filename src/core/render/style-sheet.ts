@@ -1,5 +1,5 @@
 import { boxStyle } from '../layout/box-style.ts';
-import { crossLinkLine, relationLine, roleBorder, type Theme } from './theme.ts';
+import { crossLinkLine, implicitBorder, relationLine, roleBorder, type Theme } from './theme.ts';
 import { gapGeometry } from '../layout/routing/gap-geometry.ts';
 import { CONNECTOR_LABEL, PILL } from './render-model.ts';
 
@@ -21,6 +21,7 @@ export function styleSheet(theme: Theme): string {
     `.node .label{font-size:${boxStyle.labelSize}px;font-weight:600;letter-spacing:0}`,
     `.node .title{font-size:${boxStyle.titleSize}px;font-weight:600}`,
     `.node .text{font-size:${boxStyle.textSize}px}`,
+    `.node .speaker{font-size:${boxStyle.labelSize}px;fill:${theme.mutedText}}`,
     `.badge text{font-size:${PILL.textSize}px;font-weight:600;fill:${theme.background}}`,
   ];
   for (const [role, colours] of Object.entries(theme.roles)) {
@@ -31,6 +32,11 @@ export function styleSheet(theme: Theme): string {
       `.role-${role} .badge rect{fill:${colours.stroke}}`,
     );
   }
+  // After the roles' rules, and more specific: an implicit statement is dashed and hollow whatever its role,
+  // its role still in its colour and label.
+  rules.push(
+    `.node.implicit rect.box{fill:${theme.background};stroke-width:${implicitBorder.width};stroke-dasharray:${implicitBorder.dash}}`,
+  );
   for (const [type, colour] of Object.entries(theme.relations)) {
     const line = relationLine[type as keyof typeof relationLine];
     rules.push(

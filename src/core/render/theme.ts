@@ -96,6 +96,9 @@ export const roleBorder: Readonly<Record<Role, { readonly width: number; readonl
   rebuttal: { width: 1.5, dash: '2 2' },
 };
 
+/** The border of an implicit statement: longer dashes than any role's, so that it reads apart from them. */
+export const implicitBorder = { width: 1.5, dash: '9 5' } as const;
+
 /** Line styles per relation type. */
 export const relationLine: Readonly<
   Record<RelationType, { readonly width: number; readonly dash?: string }>

@@ -37,6 +37,7 @@ export function validateMap(map: ArgumentMap, options: ValidateOptions = {}): Pr
     ...undercutChainProblems(map.relations, at),
     ...tourProblems(map.tour ?? [], ids, at),
     ...checkQuotes(map, options.sourceText, (i) => at('nodes', i, 'quote')),
+    ...implicitQuoteWarnings(map.nodes, (i) => at('nodes', i, 'quote')),
   ];
 }
 
@@ -322,6 +323,26 @@ function checkQuotes(
       nodeId: node.id,
       message: `the quote of node "${node.id}" is not in the source text`,
     }));
+}
+
+/**
+ * An implicit statement is one the reconstruction adds because the text leaves it unstated, so a quote on it
+ * contradicts itself: either the statement is in the text (not implicit) or the quote is not its passage.
+ */
+function implicitQuoteWarnings(nodes: readonly MapNode[], pointer: (i: number) => string): Problem[] {
+  return nodes.flatMap((node, i) =>
+    node.implicit === true && node.quote !== undefined
+      ? [
+          {
+            severity: 'warning' as const,
+            code: 'implicit-quoted' as const,
+            pointer: pointer(i),
+            nodeId: node.id,
+            message: `node "${node.id}" is implicit (unstated in the text) but has a quote; drop one of the two`,
+          },
+        ]
+      : [],
+  );
 }
 
 /**

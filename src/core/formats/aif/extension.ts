@@ -18,14 +18,16 @@ import { extensionKey, isRecord, own, type AifId, type JsonObject } from './type
  *       "version": 1,
  *       "title": "…", "source": {…} | null, "groups": […], "tour": […], …unknown top-level keys of the map,
  *       "nodes": [{ "id", "type": "argument", "title", "group", "tags", "quote", "note",
- *                   "premises", "conclusion", "extra": {…} }],
+ *                   "implicit": false, "speaker", "premises", "conclusion", "extra": {…} }],
  *       "relations": [{ "id", "tags", "note", "extra": {…}, "contradiction": <nodeID of the second CA> }]
  *     }
  *
  * Title, source, groups and tour are written as in argmap JSON. `source: null` says that the map had no
  * source although OVA's `text` would give one. Entries are matched by id: a model id is always the string
- * form of its AIF nodeID. `tags` is only written when it differs from what the reader derives from the node
- * type (EN → "implicit", MA → "rephrase"). A contradiction is written as two CA nodes, a → b and b → a; the
+ * form of its AIF nodeID. A relation's `tags` are only written when they differ from what the reader derives
+ * from the node type (MA → "rephrase"). An implicit statement is an EN node; `implicit: false` says that a
+ * statement was marked not implicit. `speaker` is written where the dialogue layer (see speakers.ts) names
+ * another speaker than the map's, or one where the map has none (`null`). A contradiction is written as two CA nodes, a → b and b → a; the
  * entry of the first names the second, which the reader then folds back into one relation.
  */
 
@@ -36,6 +38,10 @@ export interface NodeDetails {
   readonly tags?: readonly string[];
   readonly quote?: string;
   readonly note?: string;
+  /** False for a statement written as an I node that the map says is not implicit (EN says true). */
+  readonly implicit?: boolean;
+  /** The speaker, where the dialogue layer names another or none; null: none, although it names one. */
+  readonly speaker?: string | null;
   readonly premises?: readonly string[];
   readonly conclusion?: string;
   readonly extra?: Extra;
@@ -77,6 +83,8 @@ const nodeEntrySchema = z.looseObject({
   tags: tags.optional(),
   quote: z.string().optional(),
   note: z.string().optional(),
+  implicit: z.boolean().optional(),
+  speaker: z.string().nullable().optional(),
   premises: z.array(id).optional(),
   conclusion: id.optional(),
   extra: extra.optional(),
@@ -90,7 +98,18 @@ const relationEntrySchema = z.looseObject({
   contradiction: z.union([id, z.number()]).optional(),
 });
 
-const nodeDetailKeys = ['type', 'title', 'group', 'tags', 'quote', 'note', 'premises', 'conclusion'];
+const nodeDetailKeys = [
+  'type',
+  'title',
+  'group',
+  'tags',
+  'quote',
+  'note',
+  'implicit',
+  'speaker',
+  'premises',
+  'conclusion',
+];
 const relationDetailKeys = ['tags', 'note'];
 
 /** Reads the extension of a file; problems point into it (`/argmap/…`); a broken part is left out. */
@@ -212,16 +231,24 @@ export function sameTags(a: readonly string[] | undefined, b: readonly string[] 
   return a.length === b.length && a.every((tag, i) => tag === b[i]);
 }
 
-/** The extension entry of a node, or undefined when the AIF node says it all. */
-export function nodeEntry(node: MapNode, derivedTags: readonly string[] | undefined): JsonObject | undefined {
+/**
+ * The extension entry of a node, or undefined when the AIF node says it all. `written` is what the AIF file
+ * says of the node: EN or I, and the speaker its dialogue layer names.
+ */
+export function nodeEntry(
+  node: MapNode,
+  written: { readonly implicit: boolean; readonly speaker: string | undefined },
+): JsonObject | undefined {
   const argument = node.type === 'argument';
   const entry = definedEntries({
     type: argument ? 'argument' : undefined,
     title: node.title,
     group: node.group,
-    tags: sameTags(node.tags, derivedTags) ? undefined : [...(node.tags ?? [])],
+    tags: node.tags ? [...node.tags] : undefined,
     quote: node.quote,
     note: node.note,
+    implicit: node.implicit === false ? false : undefined,
+    speaker: node.speaker === written.speaker ? undefined : (node.speaker ?? null),
     premises: argument && node.premises ? [...node.premises] : undefined,
     conclusion: argument ? node.conclusion : undefined,
     extra: extraWithoutOrigin(node.extra),

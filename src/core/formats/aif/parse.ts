@@ -8,7 +8,8 @@ import { withOrigin, type DocumentOrigin, type StatementOrigin } from './origin.
 import { sourceFromOvaText } from './source-text.ts';
 import { readEdgeTable, readNodeTable, type AifNodeRecord } from './tables.ts';
 import { without } from '../own-keys.ts';
-import { describeValue, extensionKey, implicitTag, isRecord, own, statementTypes } from './types.ts';
+import { dialogueLists, dialogueSpeakers } from './speakers.ts';
+import { describeValue, extensionKey, isRecord, own, statementTypes } from './types.ts';
 
 /** Where each model element came from in the file, for placing later problems (validation) there. */
 export interface AifPlaces {
@@ -75,16 +76,24 @@ export function readAifValue(value: unknown): ParsedAif {
   const nodes: MapNode[] = [];
   const nodePlaces: string[] = [];
   const usedNodes = new Set<number>();
+  const edgeList = own(document.container, 'edges');
+  const { locutions, participants } = dialogueLists(document.container, 'nodeset');
+  const speakers = dialogueSpeakers(
+    nodeList,
+    Array.isArray(edgeList) ? edgeList : [],
+    locutions,
+    participants,
+  );
   for (const record of records.values()) {
     if (!statementTypes.has(record.type)) continue;
-    const node = readStatement(record, extension?.nodes.get(record.key), problems);
+    const details = extension?.nodes.get(record.key);
+    const node = readStatement(record, withSpeaker(details, speakers.get(record.key)), problems);
     if (!node) continue;
     nodes.push(node);
     nodePlaces.push(jsonPointer(record.path));
     usedNodes.add(record.index);
   }
 
-  const edgeList = own(document.container, 'edges');
   const edges = readEdgeTable(edgeList, [...document.path, 'edges'], records, problems);
   const drafts = foldContradictions(
     readInferences(records, edges, new Set(nodes.map((node) => node.id)), problems),
@@ -126,6 +135,18 @@ export function readAifValue(value: unknown): ParsedAif {
   };
 }
 
+/**
+ * The extension's details of a statement with its speaker settled: the extension's when it names one (or
+ * `null`, none), else the one the dialogue layer names.
+ */
+function withSpeaker(
+  details: NodeDetails | undefined,
+  dialogue: string | undefined,
+): NodeDetails | undefined {
+  if (details?.speaker !== undefined || dialogue === undefined) return details;
+  return { ...details, speaker: dialogue };
+}
+
 function notAif(value: unknown): Problem {
   const message = !isRecord(value)
     ? `an AIF file is a JSON object with "nodes" and "edges" arrays, not ${describeValue(value)}`
@@ -165,14 +186,15 @@ function readStatement(
     return undefined;
   }
   const origin: StatementOrigin = { index: record.index, node: without(record.raw, ['text']) };
-  const tags = details?.tags ?? (record.type === 'EN' ? [implicitTag] : undefined);
-  const { type: _type, premises, conclusion, extra, tags: _tags, ...common } = details ?? {};
+  const implicit = details?.implicit ?? (record.type === 'EN' ? true : undefined);
+  const { type: _type, premises, conclusion, extra, implicit: _implicit, speaker, ...common } = details ?? {};
   return {
     type: argument ? 'argument' : 'statement',
     id: record.key,
     text,
     ...common,
-    ...(tags ? { tags: [...tags] } : {}),
+    ...(implicit !== undefined ? { implicit } : {}),
+    ...(typeof speaker === 'string' ? { speaker } : {}),
     ...(argument && premises ? { premises: [...premises] } : {}),
     ...(argument && conclusion !== undefined ? { conclusion } : {}),
     extra: withOrigin(extra, origin),

@@ -11,11 +11,11 @@ import {
 } from './origin.ts';
 import { defineEntries, without } from '../own-keys.ts';
 import { sourceFromOvaText } from './source-text.ts';
+import { planSpeakers } from './speakers.ts';
 import {
   defaultSchemeText,
   extensionKey,
   idKey,
-  implicitTag,
   isRecord,
   own,
   rephraseTag,
@@ -36,11 +36,11 @@ interface Placed {
 
 /**
  * The map as an AIF document, in the shape it was read from (an AIFdb nodeset unless it came from OVA3).
- * Statements and arguments become I nodes (EN for an implicit premise that was EN), support RA (MA when
+ * Statements and arguments become I nodes (EN for an implicit statement), support RA (MA when
  * tagged "rephrase"), attack CA, undercut a CA (or the RA or MA it was) into the attacked relation's
  * scheme node, contradiction two CA nodes a → b and b → a. The AIF data kept in `extra` (see origin.ts)
  * gives back ids, fields, order and the dialogue layer; the `argmap` extension (see extension.ts) what AIF
- * cannot hold.
+ * cannot hold. A statement's speaker is a locution of a participant (see speakers.ts).
  */
 export function toAifJson(map: ArgumentMap): JsonObject {
   const stored = readDocumentOrigin(map.extra);
@@ -85,13 +85,16 @@ export function toAifJson(map: ArgumentMap): JsonObject {
   const nodeEntries: JsonObject[] = [];
   const relationEntries: JsonObject[] = [];
 
+  const said = planSpeakers(map, nodeIds, document, freshId);
   map.nodes.forEach((node, i) => {
     const origin = statementOrigins[i];
-    const { value, derivedTags } = statementNode(node, nodeIds.get(node.id) as AifId, origin?.node);
+    const value = statementNode(node, nodeIds.get(node.id) as AifId, origin?.node);
     nodes.push({ index: origin?.index, value });
-    const entry = nodeEntry(node, derivedTags);
+    const entry = nodeEntry(node, { implicit: node.implicit === true, speaker: said.speakers.get(node.id) });
     if (entry) nodeEntries.push(entry);
   });
+  for (const value of said.nodes) nodes.push({ index: undefined, value });
+  for (const value of said.edges) edges.push({ index: undefined, value });
 
   const takenTwins = new Set<string>();
   map.relations.forEach((relation, i) => {
@@ -128,20 +131,17 @@ export function toAifJson(map: ArgumentMap): JsonObject {
   const extension = writeExtension(map, sourceFromOvaText(shape, document), nodeEntries, relationEntries);
   return assemble(
     shape,
-    withLiveOvaLayout(document, written),
+    withLiveOvaLayout(said.document, written),
     inFileOrder(nodes),
     inFileOrder(edges),
     extension,
   );
 }
 
-function statementNode(node: MapNode, nodeID: AifId, stored: JsonObject | undefined) {
-  const wasEN = stored !== undefined && own(stored, 'type') === 'EN';
-  const type = wasEN && node.tags?.includes(implicitTag) ? 'EN' : 'I';
-  return {
-    value: { nodeID, text: node.text, type, ...without(stored ?? {}, ['nodeID', 'text', 'type']) },
-    derivedTags: type === 'EN' ? [implicitTag] : undefined,
-  };
+/** An I node, or an EN node (OVA's enthymeme: a premise left unstated) for an implicit statement. */
+function statementNode(node: MapNode, nodeID: AifId, stored: JsonObject | undefined): JsonObject {
+  const type = node.implicit === true ? 'EN' : 'I';
+  return { nodeID, text: node.text, type, ...without(stored ?? {}, ['nodeID', 'text', 'type']) };
 }
 
 /** The scheme node type a relation is written as; the reader takes each of these back to the same relation. */

@@ -24,8 +24,7 @@ export const defaultSchemeText: Readonly<Record<string, string>> = {
   MA: 'Default Rephrase',
 };
 
-/** Tags the reader gives to what AIF marks by type: EN (enthymeme) premises, MA (rephrase) inferences. */
-export const implicitTag = 'implicit';
+/** The tag the reader gives to what AIF marks by type: MA (rephrase) inferences. (EN nodes are `implicit`.) */
 export const rephraseTag = 'rephrase';
 
 /** The top-level key of the extension that carries what AIF cannot hold (see extension.ts). */

@@ -5,7 +5,7 @@ import type { Data } from './inline.ts';
  * What a known data key holds: one string, a string or null (null says "none": argmap writes `{title: null}`
  * for a box without a title, `{group: null}` for one outside the heading's group), or a list of strings.
  */
-export type DataType = 'string' | 'string or null' | 'strings';
+export type DataType = 'string' | 'string or null' | 'strings' | 'boolean';
 
 export const nodeDataTypes: Readonly<Record<string, DataType>> = {
   id: 'string',
@@ -14,6 +14,8 @@ export const nodeDataTypes: Readonly<Record<string, DataType>> = {
   group: 'string or null',
   quote: 'string',
   note: 'string',
+  implicit: 'boolean',
+  speaker: 'string',
   tags: 'strings',
   premises: 'strings',
   conclusion: 'string',
@@ -50,7 +52,14 @@ export function dataTypeWarnings(
     const value = data[key];
     const type = types[key];
     if (type === 'string or null' && value === null) continue;
-    if (type !== 'strings' && typeof value !== 'string') {
+    if (type === 'boolean') {
+      if (typeof value !== 'boolean')
+        report(
+          'warning',
+          place,
+          `${what}: "${key}" should be true or false, not ${kindOf(value)}; it is left out`,
+        );
+    } else if (type !== 'strings' && typeof value !== 'string') {
       report('warning', place, `${what}: "${key}" should be a string, not ${kindOf(value)}; it is left out`);
     } else if (type === 'strings' && !Array.isArray(value)) {
       report(

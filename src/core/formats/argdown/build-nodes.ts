@@ -5,7 +5,19 @@ import { nodeIdsOf } from './build-ids.ts';
 import type { Entry, Place, Report } from './document.ts';
 
 /** Data keys the model knows; any other key of a `{…}` block is kept in the node's `extra`. */
-const nodeDataKeys = ['id', 'title', 'text', 'group', 'quote', 'note', 'tags', 'premises', 'conclusion'];
+const nodeDataKeys = [
+  'id',
+  'title',
+  'text',
+  'group',
+  'quote',
+  'note',
+  'implicit',
+  'speaker',
+  'tags',
+  'premises',
+  'conclusion',
+];
 
 /** The entries drawn as nodes, in order, each with the place it was defined (or else first named) at. */
 export function buildNodes(
@@ -74,6 +86,7 @@ function buildNode(
     ...(tags.length > 0 ? { tags: [...tags] } : {}),
     ...(typeof data.quote === 'string' ? { quote: data.quote } : {}),
     ...(typeof data.note === 'string' ? { note: data.note } : {}),
+    ...speakerFields(data),
   };
   const extra = unknownKeys(data, nodeDataKeys);
   if (entry.kind === 'statement') return { type: 'statement', ...common, ...extra };
@@ -101,6 +114,14 @@ function reconstructionOf(
   return {
     premises: nodeIdsOf(premises, nodeIdOf),
     conclusion: nodeIdOf.get(entry.steps[entry.steps.length - 1]!.conclusion.entry),
+  };
+}
+
+/** `{implicit: true, speaker: "Interviewer"}`: a statement the reconstruction adds, and who says it. */
+function speakerFields(data: Readonly<Record<string, unknown>>): { implicit?: boolean; speaker?: string } {
+  return {
+    ...(typeof data.implicit === 'boolean' ? { implicit: data.implicit } : {}),
+    ...(typeof data.speaker === 'string' ? { speaker: data.speaker } : {}),
   };
 }
 

@@ -164,6 +164,7 @@ function nodeLine(node: MapNode, name: string, section: string | undefined): str
   if (!tagsInline) data.tags = [...tags];
   if (node.quote !== undefined) data.quote = node.quote;
   if (node.note !== undefined) data.note = node.note;
+  Object.assign(data, speakerData(node));
   if (node.type === 'argument') {
     if (node.premises !== undefined) data.premises = [...node.premises];
     if (node.conclusion !== undefined) data.conclusion = node.conclusion;
@@ -176,6 +177,14 @@ function nodeLine(node: MapNode, name: string, section: string | undefined): str
   if (tagsInline) parts.push(...tags.map((t) => (/\s/.test(t) ? `#(${t})` : `#${t}`)));
   if (Object.keys(data).length > 0) parts.push(dataBlock(data));
   return parts.join(' ');
+}
+
+/** `{implicit: true, speaker: "Interviewer"}` in the statement's data block, Argdown's place for metadata. */
+function speakerData(node: MapNode): { implicit?: boolean; speaker?: string } {
+  return {
+    ...(node.implicit !== undefined ? { implicit: node.implicit } : {}),
+    ...(node.speaker !== undefined ? { speaker: node.speaker } : {}),
+  };
 }
 
 /** Writes group headings so that their nesting says each group's parent where it can. */

@@ -95,14 +95,37 @@ export function readArgmapValue(value: unknown): ParsedArgmap {
 
 // `$schema` is known to the schema but kept in `extra`, so that it is written back as it was.
 const topLevelKeys = ['format', 'version', 'title', 'source', 'groups', 'nodes', 'relations', 'tour'];
-const nodeKeys = ['type', 'id', 'text', 'title', 'group', 'tags', 'quote', 'note', 'premises', 'conclusion'];
+const nodeKeys = [
+  'type',
+  'id',
+  'text',
+  'title',
+  'group',
+  'tags',
+  'quote',
+  'note',
+  'implicit',
+  'speaker',
+  'premises',
+  'conclusion',
+];
 const relationKeys = ['type', 'id', 'from', 'to', 'tags', 'note'];
 const groupKeys = ['id', 'title', 'parent', 'note'];
-const sourceKeys = ['title', 'author', 'publisher', 'date', 'url', 'attribution', 'textFile', 'text'];
+const sourceKeys = [
+  'title',
+  'author',
+  'publisher',
+  'date',
+  'url',
+  'attribution',
+  'interviewer',
+  'textFile',
+  'text',
+];
 const tourKeys = ['focus', 'show', 'title', 'note', 'minutes'];
 
 function readNode(raw: Record<string, unknown>): MapNode {
-  const common = pick(raw, ['id', 'text', 'title', 'group', 'tags', 'quote', 'note']);
+  const common = pick(raw, ['id', 'text', 'title', 'group', 'tags', 'quote', 'note', 'implicit', 'speaker']);
   const extra = unknownKeys(raw, nodeKeys);
   if (raw.type === 'argument') {
     return { type: 'argument', ...common, ...pick(raw, ['premises', 'conclusion']), ...extra } as MapNode;

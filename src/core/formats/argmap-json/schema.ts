@@ -29,6 +29,14 @@ const nodeFields = {
     .optional()
     .meta({ description: 'A verbatim passage of the source text that this box stands for.' }),
   note: z.string().optional().meta({ description: 'Speaker note for presentations.' }),
+  implicit: z.boolean().optional().meta({
+    description:
+      'A statement the reconstruction adds because the text leaves it unstated; it needs no quote. Default false.',
+  }),
+  speaker: z
+    .string()
+    .optional()
+    .meta({ description: "Who asserts it; absent means the source's author (e.g. the interviewer)." }),
 };
 
 export const statementSchema = z.looseObject({ type: z.literal('statement'), ...nodeFields });
@@ -71,6 +79,10 @@ export const sourceSchema = z.looseObject({
   date: z.string().optional(),
   url: z.string().optional(),
   attribution: z.string().optional(),
+  interviewer: z.string().optional().meta({
+    description:
+      "The interviewer, when the source is an interview: the text's question paragraphs are theirs.",
+  }),
   textFile: z.string().optional().meta({ description: 'Path of the source text, relative to the map file.' }),
   text: z.string().optional().meta({ description: 'The source text inline.' }),
 });
