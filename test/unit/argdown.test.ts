@@ -217,6 +217,20 @@ describe('Argdown reader: what Argdown files in the wild do', () => {
     expect(nodes.find((n) => n.id === 'a')).toMatchObject({ premises: ['p'], conclusion: 'c' });
   });
 
+  it('a line of comments inside a relation tree does not end it (an empty line does)', () => {
+    const text =
+      '[A]: a\n  + [B]: b\n  // a note\n  - [C]: c\n/* a block\n   comment */\n    + [D]: d\n\n  + [E]: e';
+    const { relations, problems } = read(text);
+    expect(relations).toEqual([
+      ['r1', 'support', ['b'], 'a'],
+      ['r2', 'attack', ['c'], 'a'],
+      ['r3', 'support', ['d'], 'c'],
+    ]);
+    expect(problems.map((p) => [p.line, p.message])).toEqual([
+      [9, 'relation "+" has nothing to relate to: indent it under a statement or argument'],
+    ]);
+  });
+
   it('skips HTML comments, ends tags before punctuation, and takes longer === fences', () => {
     const { nodes, problems } = read(
       '====\ntitle: T\n====\n[A]: a <!-- note -->\n<!--\nblock\n-->\n[B]: b #key, more',

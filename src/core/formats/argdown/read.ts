@@ -34,7 +34,7 @@ export function readDocument(source: SourceLines, problems: SourceProblem[]): Ar
   const reader = new LineReader(problems);
   let mode: Mode = betweenBlocks(undefined);
   source.lines.forEach((raw, index) => {
-    mode = reader.line(mode, raw, source.firstLine + index);
+    if (!source.commentOnly.has(index)) mode = reader.line(mode, raw, source.firstLine + index);
   });
   return reader.end(mode);
 }

@@ -12,6 +12,11 @@ export interface SourceLines {
   readonly frontMatter: { readonly text: string; readonly firstLine: number } | undefined;
   /** Lines after the front matter with comments blanked out (same length, so columns still hold). */
   readonly lines: readonly string[];
+  /**
+   * Indices (in `lines`) of lines that held nothing but comments: as if they were not there (a comment inside
+   * a relation tree does not end it, as an empty line does).
+   */
+  readonly commentOnly: ReadonlySet<number>;
   /** 1-based number of `lines[0]` in the file. */
   readonly firstLine: number;
 }
@@ -95,5 +100,9 @@ export function sourceLines(text: string, problems: SourceProblem[]): SourceLine
       message: `comment "${open}" is not closed by "${close}"`,
     });
   }
-  return { frontMatter, lines: out, firstLine: start + 1 };
+  const commentOnly = new Set<number>();
+  out.forEach((line, i) => {
+    if (line !== lines[i] && line.trim() === '' && lines[i]!.trim() !== '') commentOnly.add(i);
+  });
+  return { frontMatter, lines: out, commentOnly, firstLine: start + 1 };
 }
