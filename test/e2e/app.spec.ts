@@ -64,11 +64,20 @@ test('text measured in Node matches Chromium measureText on the bundled font wit
     '0123456789 1,000 3.14 10 %',
     '“Reset” – (NATO), ‘U.S.’; 2010! Why? a/b [x] {y} & * # @',
     'Transnistria Kyrgyzstan Afghanistan',
+    // Outside the first visit's slice of the font: loaded when asked for.
+    'Tiếng Việt, ǎǒǔ, Ελλάδα, ₴ №',
   ];
+  const fontFiles: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'font') fontFiles.push(new URL(request.url()).pathname);
+  });
   await page.goto('/');
   await page.locator('[data-node-id]').first().waitFor();
+  await page.evaluate(() => document.fonts.ready);
+  // The Trenin map needs only the core slice of each weight, as WOFF2.
+  expect(fontFiles.sort()).toEqual(['/fonts/Inter-Regular-core.woff2', '/fonts/Inter-SemiBold-core.woff2']);
   const widths = await page.evaluate(async (texts) => {
-    await document.fonts.ready;
+    for (const weight of [400, 600]) await document.fonts.load(`${weight} 14px Inter`, texts.join(''));
     const context = document.createElement('canvas').getContext('2d')!;
     context.fontKerning = 'none';
     const measure = (font: string) =>

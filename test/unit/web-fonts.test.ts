@@ -1,0 +1,51 @@
+import * as fontkit from 'fontkit';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { fontFiles } from '../../src/cli/write-font-metrics.ts';
+import { inCore, slices, unicodeRange, webFontFile } from '../../src/cli/write-web-fonts.ts';
+import { root } from './helpers.ts';
+
+const path = (file: string) => fileURLToPath(new URL(file, root));
+
+describe('the web fonts (run `npm run fonts` after changing the TTFs)', () => {
+  it.each(Object.entries(fontFiles) as [keyof typeof fontFiles, string][])(
+    '%s: the two WOFF2 slices hold every character of the TTF with its advance width',
+    (weight, file) => {
+      const ttf = fontkit.openSync(path(file)) as fontkit.Font;
+      const parts = slices(path(file));
+      for (const slice of ['core', 'rest'] as const) {
+        const woff2 = fontkit.create(readFileSync(path(webFontFile(weight, slice)))) as fontkit.Font;
+        expect(woff2.unitsPerEm).toBe(ttf.unitsPerEm);
+        const mapped = new Set(woff2.characterSet);
+        for (const c of parts[slice]) {
+          expect(mapped.has(c), `U+${c.toString(16)} in ${slice}`).toBe(true);
+          expect(woff2.glyphForCodePoint(c).advanceWidth).toBe(ttf.glyphForCodePoint(c).advanceWidth);
+        }
+      }
+    },
+  );
+
+  it('a first visit needs only the core slice for the Trenin map and the app', () => {
+    const text = readFileSync(path('data/trenin-2010.argmap.json'), 'utf8');
+    const outside = [...new Set([...text].map((c) => c.codePointAt(0)!))].filter(
+      (c) => !inCore(c) && c > 0x7f,
+    );
+    expect(outside.map((c) => c.toString(16))).toEqual([]);
+  });
+
+  it('the style sheet declares each slice with its range, the core preloaded by the page', () => {
+    const css = readFileSync(path('src/ui/fonts.css'), 'utf8');
+    const html = readFileSync(path('index.html'), 'utf8');
+    for (const [weight, file] of Object.entries(fontFiles) as [keyof typeof fontFiles, string][]) {
+      const parts = slices(path(file));
+      for (const slice of ['core', 'rest'] as const) {
+        const url = `/${webFontFile(weight, slice).replace('static/', '')}`;
+        expect(css).toContain(
+          `src: url('${url}') format('woff2');\n  unicode-range: ${unicodeRange(parts[slice])};`,
+        );
+        expect(html.includes(`href="${url}"`)).toBe(slice === 'core');
+      }
+    }
+  });
+});
