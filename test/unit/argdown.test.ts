@@ -217,6 +217,21 @@ describe('Argdown reader: what Argdown files in the wild do', () => {
     expect(nodes.find((n) => n.id === 'a')).toMatchObject({ premises: ['p'], conclusion: 'c' });
   });
 
+  it('reads each Markdown list item as a statement of its own, and a link at the start of a line as text', () => {
+    const { nodes, problems } = read(
+      'Intro text.\n\n  * first item\n  * second item\n    goes on\n\n1. one\n2. [Two]: two\n\n[here](https://example.org) is a link',
+    );
+    expect(problems).toEqual([]);
+    expect(nodes.map((n) => [n.title ?? null, n.text])).toEqual([
+      [null, 'Intro text.'],
+      [null, 'first item'],
+      [null, 'second item goes on'],
+      [null, 'one'],
+      ['Two', 'two'],
+      [null, '[here](https://example.org) is a link'],
+    ]);
+  });
+
   it('a line of comments inside a relation tree does not end it (an empty line does)', () => {
     const text =
       '[A]: a\n  + [B]: b\n  // a note\n  - [C]: c\n/* a block\n   comment */\n    + [D]: d\n\n  + [E]: e';

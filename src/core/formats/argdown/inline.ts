@@ -25,6 +25,9 @@ export interface InlineElement {
   readonly column: number;
 }
 
+/** A Markdown link `[text](…)` at the start: text, not a statement's title. */
+export const startsWithLink = (content: string): boolean => /^\[[^\]]*\]\(/.test(content);
+
 /**
  * Reads `[Title]: text #tag #(two words) {key: value}`, `<Title>: text`, a bare `[Title]` / `<Title>`, or
  * untitled text. `column` is where `content` starts in its line, so that problems point into the line.
@@ -35,7 +38,7 @@ export function parseInline(
   problems: LineProblem[],
 ): InlineElement | undefined {
   const open = content[0];
-  if (open === '[' || open === '<') {
+  if ((open === '[' && !startsWithLink(content)) || open === '<') {
     const close = open === '[' ? ']' : '>';
     const kind = open === '[' ? 'statement' : 'argument';
     const end = findUnescaped(content, close, 1);

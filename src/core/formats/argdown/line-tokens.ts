@@ -1,4 +1,5 @@
 import { relationSymbols, type RelationSymbol } from './syntax.ts';
+import { startsWithLink } from './inline.ts';
 
 /**
  * The Argdown reader's tokenizer: each line (comments already blanked by `source-lines.ts`) becomes one typed
@@ -40,14 +41,20 @@ export type LineToken =
         /** Nothing follows the symbol. */
         readonly bare: boolean;
       })
-  /** Any other line: a new element when it starts with `[` or `<`, else text (new, or going on). */
-  | (LineStart & { readonly kind: 'text'; readonly startsElement: boolean });
+  /**
+   * Any other line: a new element when it starts with `[` or `<` (not a Markdown link `[text](url)`) or is a
+   * Markdown list item (`* item`, `1. item`: `content` without the marker), else text (new, or going on).
+   */
+  | (LineStart & { readonly kind: 'text'; readonly startsElement: boolean; readonly listItem: boolean });
 
 const relationLine = new RegExp(
   '^(' +
     relationSymbols.map((s) => s.replace(/[+\-_<>]/g, (c) => '\\' + c)).join('|') +
     ')(?:\\s+|$|(?=[[<]))',
 );
+
+/** A Markdown list item's marker: `*` (not `**bold**`) or a number with a dot, then white space. */
+const listMarker = /^(?:\*|\d{1,9}\.)\s+(?=\S)/;
 
 export function tokenizeLine(raw: string, line: number): LineToken {
   const content = raw.trim();
@@ -98,8 +105,21 @@ export function tokenizeLine(raw: string, line: number): LineToken {
       bare,
     };
   }
-  const startsElement = content.startsWith('[') || content.startsWith('<');
-  return { kind: 'text', line, column, indent, content, startsElement };
+  const item = listMarker.exec(content);
+  if (item) {
+    const rest = content.slice(item[0].length);
+    return {
+      kind: 'text',
+      line,
+      column: column + item[0].length,
+      indent,
+      content: rest,
+      startsElement: true,
+      listItem: true,
+    };
+  }
+  const startsElement = (content.startsWith('[') && !startsWithLink(content)) || content.startsWith('<');
+  return { kind: 'text', line, column, indent, content, startsElement, listItem: false };
 }
 
 function inferenceForm(content: string): 'dashes' | 'opens-lines' | 'malformed' | { readonly body: string } {

@@ -221,7 +221,7 @@ class LineReader {
       return mode;
     }
     this.closeBlock(mode);
-    if (token.indent > 0 && !token.startsElement)
+    if (token.indent > 0 && !token.startsElement && !token.listItem)
       this.report(
         'warning',
         line,
