@@ -1,0 +1,188 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { evaluate, type Assumption, type StatementStatus } from '../../src/core/evaluate/evaluate.ts';
+import type { ArgumentMap, MapNode, Relation } from '../../src/core/model/types.ts';
+
+const statement = (id: string): MapNode => ({ type: 'statement', id, text: id });
+const map = (ids: string[], relations: Relation[]): ArgumentMap => ({
+  groups: [],
+  nodes: ids.map(statement),
+  relations,
+});
+const support = (id: string, from: string[], to: string): Relation => ({ id, type: 'support', from, to });
+const attack = (id: string, from: string[], to: string): Relation => ({ id, type: 'attack', from, to });
+const assume = (entries: Record<string, Assumption>) => new Map(Object.entries(entries));
+
+/**
+ * Dung's grounded labelling by brute force: of all complete labellings (an argument is IN iff all its attackers
+ * are OUT, OUT iff one is IN), the one with the fewest INs (it is unique, and its IN set is the least).
+ */
+function groundedByBruteForce(n: number, attacks: [number, number][]): ('in' | 'out' | 'undec')[] {
+  const attackers = Array.from({ length: n }, (_, b) => attacks.filter(([, t]) => t === b).map(([a]) => a));
+  let best: ('in' | 'out' | 'undec')[] | undefined;
+  const labels = ['in', 'out', 'undec'] as const;
+  for (let code = 0; code < 3 ** n; code++) {
+    const labelling = Array.from({ length: n }, (_, i) => labels[Math.floor(code / 3 ** i) % 3]!);
+    const complete = labelling.every((label, i) => {
+      const allOut = attackers[i]!.every((a) => labelling[a] === 'out');
+      const oneIn = attackers[i]!.some((a) => labelling[a] === 'in');
+      return label === 'in' ? allOut : label === 'out' ? oneIn : !allOut && !oneIn;
+    });
+    if (!complete) continue;
+    const ins = labelling.filter((l) => l === 'in').length;
+    if (!best || ins < best.filter((l) => l === 'in').length) best = labelling;
+  }
+  return best!;
+}
+
+const attackGraphs = fc
+  .integer({ min: 1, max: 7 })
+  .chain((n) =>
+    fc
+      .array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 12 })
+      .map((attacks) => ({ n, attacks: attacks.filter(([a, b]) => a !== b) })),
+  );
+
+describe('evaluate', () => {
+  it('on maps with attacks only, gives Dung’s grounded labelling', () => {
+    fc.assert(
+      fc.property(attackGraphs, ({ n, attacks }) => {
+        const ids = Array.from({ length: n }, (_, i) => `s${i}`);
+        const relations = attacks.map(([a, b], k) => attack(`r${k}`, [`s${a}`], `s${b}`));
+        const { statements } = evaluate(map(ids, relations), new Map());
+        const expected = groundedByBruteForce(n, attacks);
+        const ours = ids.map((id) => statements.get(id));
+        const asDung = (s: StatementStatus | undefined) =>
+          s === 'in' ? 'in' : s === 'out' ? 'out' : 'undec';
+        expect(ours.map(asDung)).toEqual(expected);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('a contradiction is a mutual attack: undecided, until one side is accepted', () => {
+    const m = map(['a', 'b'], [{ id: 'c', type: 'contradiction', from: ['a'], to: 'b' }]);
+    expect([...evaluate(m, new Map()).statements]).toEqual([
+      ['a', 'undecided'],
+      ['b', 'undecided'],
+    ]);
+    const chosen = evaluate(m, assume({ a: 'accepted' }));
+    expect([...chosen.statements]).toEqual([
+      ['a', 'accepted'],
+      ['b', 'out'],
+    ]);
+    expect(chosen.relations.get('c')).toBe('active');
+  });
+
+  it('rejecting one premise of a linked support leaves its conclusion unsupported, not defeated', () => {
+    const m = map(['p', 'q', 'c', 'd'], [support('r1', ['p', 'q'], 'c'), support('r2', ['c'], 'd')]);
+    const before = evaluate(m, new Map());
+    expect(before.statements.get('c')).toBe('supported');
+    expect(before.statements.get('d')).toBe('supported');
+    const after = evaluate(m, assume({ q: 'rejected' }));
+    expect(after.relations.get('r1')).toBe('inactive');
+    expect([...after.statements]).toEqual([
+      ['p', 'in'],
+      ['q', 'rejected'],
+      ['c', 'unsupported'],
+      ['d', 'unsupported'],
+    ]);
+  });
+
+  it('an undercut whose premise holds deactivates the relation it attacks; rejecting that premise restores it', () => {
+    const m = map(
+      ['p', 'c', 'u'],
+      [support('r1', ['p'], 'c'), { id: 'x', type: 'undercut', from: ['u'], to: 'r1' }],
+    );
+    const undercut = evaluate(m, new Map());
+    expect(undercut.relations.get('r1')).toBe('inactive');
+    expect(undercut.statements.get('c')).toBe('unsupported');
+    const restored = evaluate(m, assume({ u: 'rejected' }));
+    expect(restored.relations.get('r1')).toBe('active');
+    expect(restored.statements.get('c')).toBe('supported');
+  });
+
+  it('keeps the user’s assumptions and names accepted statements an active attack bears on', () => {
+    const m = map(['a', 'b'], [attack('r', ['a'], 'b')]);
+    const result = evaluate(m, assume({ b: 'accepted' }));
+    expect(result.statements.get('b')).toBe('accepted');
+    expect(result.conflicts).toEqual(['b']);
+    expect(evaluate(m, assume({ a: 'rejected' })).statements.get('b')).toBe('in');
+  });
+
+  it('with presumption off, statements without reasons are undecided', () => {
+    const m = map(['p', 'c'], [support('r', ['p'], 'c')]);
+    expect([...evaluate(m, new Map(), { presumption: false }).statements]).toEqual([
+      ['p', 'undecided'],
+      ['c', 'undecided'],
+    ]);
+    expect(evaluate(m, assume({ p: 'accepted' }), { presumption: false }).statements.get('c')).toBe(
+      'supported',
+    );
+  });
+
+  it('is deterministic and does not depend on the order of the file', () => {
+    const maps = fc.integer({ min: 2, max: 9 }).chain((n) =>
+      fc.record({
+        n: fc.constant(n),
+        relations: fc.array(
+          fc.record({
+            type: fc.constantFrom('support', 'attack', 'contradiction', 'undercut'),
+            from: fc.uniqueArray(fc.nat(n - 1), { minLength: 1, maxLength: 2 }),
+            to: fc.nat(n - 1),
+            on: fc.nat(20),
+          }),
+          { maxLength: 14 },
+        ),
+        assumed: fc.array(fc.tuple(fc.nat(n - 1), fc.constantFrom<Assumption>('accepted', 'rejected')), {
+          maxLength: 3,
+        }),
+        seed: fc.integer(),
+      }),
+    );
+    fc.assert(
+      fc.property(maps, ({ n, relations: raw, assumed, seed }) => {
+        const ids = Array.from({ length: n }, (_, i) => `s${i}`);
+        const relations: Relation[] = raw.map((r, k) =>
+          r.type === 'undercut'
+            ? {
+                id: `r${k}`,
+                type: 'undercut',
+                from: r.from.map((i) => ids[i]!),
+                to: `r${r.on % Math.max(1, k)}`,
+              }
+            : ({ id: `r${k}`, type: r.type, from: r.from.map((i) => ids[i]!), to: ids[r.to]! } as Relation),
+        );
+        const assumptions = new Map(assumed.map(([i, a]) => [ids[i]!, a]));
+        const first = evaluate(map(ids, relations), assumptions);
+        const shuffle = <T>(list: T[]) => {
+          let x = seed;
+          return list
+            .map((item) => ({ item, key: (x = (x * 1103515245 + 12345) & 0x7fffffff) }))
+            .sort((a, b) => a.key - b.key)
+            .map(({ item }) => item);
+        };
+        const shuffled = {
+          groups: [],
+          nodes: shuffle(ids.map(statement)),
+          relations: shuffle([...relations]),
+        };
+        const second = evaluate(shuffled, assumptions);
+        for (const id of ids) expect(second.statements.get(id), id).toBe(first.statements.get(id));
+        for (const r of relations) expect(second.relations.get(r.id), r.id).toBe(first.relations.get(r.id));
+        expect(evaluate(map(ids, relations), assumptions)).toEqual(first);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('evaluates a chain of 100,000 attacks without recursion, alternating in and out', () => {
+    const n = 100_000;
+    const ids = Array.from({ length: n }, (_, i) => `s${i}`);
+    const relations = ids.slice(1).map((id, i) => attack(`r${i}`, [ids[i]!], id));
+    const { statements } = evaluate(map(ids, relations), new Map());
+    expect(statements.get('s0')).toBe('in');
+    expect(statements.get('s99999')).toBe('out');
+    expect(statements.get('s99998')).toBe('in');
+  });
+});
