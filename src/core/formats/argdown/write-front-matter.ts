@@ -26,7 +26,9 @@ export function frontMatterText(map: ArgumentMap): string | undefined {
 /** `key: value` as block YAML, or undefined when reading it back would not give `value` exactly. */
 function yamlEntry(key: string, value: unknown): string | undefined {
   const entry = defineEntries({}, { [key]: value });
-  const doc = new Document(entry, { aliasDuplicateObjects: false });
+  // Written as YAML 1.1 would read it too (strings like `2010-11-23` or `yes` quoted): Argdown's own tools
+  // read front matter with a YAML 1.1 reader; argmap's reads 1.2, and both get the same strings back.
+  const doc = new Document(entry, { aliasDuplicateObjects: false, version: '1.1' });
   visit(doc, {
     Seq(_, seq) {
       if (seq.items.every((item) => isScalar(item))) seq.flow = true;
