@@ -150,6 +150,15 @@ describe('the front matter is block YAML, and the tour says per step what it add
     );
   });
 
+  it('keeps a full show list where one repeats a box, and writes hundreds of unknown keys as JSON lines', () => {
+    const nodes = ['a', 'b'].map((id) => statement(id, `Text ${id}.`, id.toUpperCase()));
+    const extra = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`k${i}`, { v: i }]));
+    const tour = [{ show: ['a'] }, { show: ['a', 'b', 'b'] }, { show: ['a', 'b', 'b'] }];
+    const text = roundTrip(mapOf(nodes, { tour, extra }));
+    expect(text).toContain('tour:\n  - add: [a]\n  - show: [a, b, b]\n  - add: []\n');
+    expect(text).toContain('\nk0: {\n    "v": 0\n  }\n');
+  });
+
   it('says so when add or hide is no list of ids', () => {
     const read = parseArgdown('===\ntour:\n  - add: a\n===\n\n[A]: a\n');
     expect(read.problems).toHaveLength(1);

@@ -13,7 +13,7 @@ type StepFields = Record<string, unknown>;
 
 /** The tour's steps as front matter mappings, in the form with `add` and `hide`. */
 export function compactTour(tour: readonly TourStep[]): StepFields[] {
-  let shown: readonly string[] = [];
+  const shown: Shown = { list: [], set: new Set() };
   return tour.map((step) => {
     const { extra, show, focus, title, note, minutes } = step;
     const fields: StepFields = {};
@@ -25,7 +25,6 @@ export function compactTour(tour: readonly TourStep[]): StepFields[] {
         fields.add = change.add;
         if (change.hide.length > 0) fields.hide = change.hide;
       } else fields.show = [...show];
-      shown = show;
     }
     if (minutes !== undefined) fields.minutes = minutes;
     if (note !== undefined) fields.note = note;
@@ -33,19 +32,35 @@ export function compactTour(tour: readonly TourStep[]): StepFields[] {
   });
 }
 
-/** What a step adds and hides, when its list is the earlier one less `hide`, then `add`; else undefined. */
-function changeFrom(
-  shown: readonly string[],
-  show: readonly string[],
-): { add: string[]; hide: string[] } | undefined {
+/** The boxes the steps so far show, as a list and as a set. */
+interface Shown {
+  list: readonly string[];
+  set: Set<string>;
+}
+
+/**
+ * What a step adds and hides, when its list is the earlier one less `hide`, then `add`; else undefined.
+ * `shown` becomes the step's list.
+ */
+function changeFrom(shown: Shown, show: readonly string[]): { add: string[]; hide: string[] } | undefined {
+  // Most tours only add: the list before starts this one, and only the added ids need a look.
+  if (show.length >= shown.list.length && shown.list.every((id, i) => id === show[i])) {
+    const add = show.slice(shown.list.length);
+    const fresh = add.every((id) => !shown.set.has(id) && (shown.set.add(id), true));
+    shown.list = show;
+    if (fresh) return { add, hide: [] };
+    shown.set = new Set(show);
+    return undefined;
+  }
   const now = new Set(show);
-  if (now.size !== show.length) return undefined;
-  const before = new Set(shown);
-  const hide = shown.filter((id) => !now.has(id));
-  const add = show.filter((id) => !before.has(id));
-  const kept = shown.filter((id) => now.has(id));
+  const hide = shown.list.filter((id) => !now.has(id));
+  const add = show.filter((id) => !shown.set.has(id));
+  const kept = shown.list.filter((id) => now.has(id));
   const rebuilt = [...kept, ...add];
-  return rebuilt.every((id, i) => id === show[i]) ? { add, hide } : undefined;
+  shown.list = show;
+  shown.set = now;
+  const same = now.size === show.length && rebuilt.every((id, i) => id === show[i]);
+  return same ? { add, hide } : undefined;
 }
 
 const isIdList = (value: unknown): value is string[] =>
@@ -59,17 +74,18 @@ const isIdList = (value: unknown): value is string[] =>
  */
 export function expandTour(tour: unknown, problems: string[]): unknown {
   if (!Array.isArray(tour)) return tour;
-  let shown: readonly string[] = [];
+  // The set is made only when a step of the new form needs it: older tours never do.
+  let shown: { list: readonly string[]; set: Set<string> | undefined } = { list: [], set: undefined };
   return tour.map((step: unknown, index) => {
     if (typeof step !== 'object' || step === null || Array.isArray(step)) return step;
     const fields = step as StepFields;
     if (Object.hasOwn(fields, 'show')) {
-      if (isIdList(fields.show)) shown = fields.show;
+      if (isIdList(fields.show)) shown = { list: fields.show, set: undefined };
       return step;
     }
+    if (!Object.hasOwn(fields, 'add') && !Object.hasOwn(fields, 'hide')) return step;
     const add = Object.hasOwn(fields, 'add') ? fields.add : [];
     const hide = Object.hasOwn(fields, 'hide') ? fields.hide : [];
-    if (!Object.hasOwn(fields, 'add') && !Object.hasOwn(fields, 'hide')) return step;
     for (const [key, value] of [
       ['add', add],
       ['hide', hide],
@@ -77,10 +93,14 @@ export function expandTour(tour: unknown, problems: string[]): unknown {
       if (!isIdList(value)) problems.push(`tour step ${index + 1}: "${key}" should be a list of box ids`);
     }
     if (!isIdList(add) || !isIdList(hide)) return step;
-    const hidden = new Set(hide);
-    const kept = shown.filter((id) => !hidden.has(id));
-    const keptSet = new Set(kept);
-    shown = [...kept, ...add.filter((id) => !keptSet.has(id))];
-    return defineEntries({ show: shown }, without(fields, ['add', 'hide']));
+    let list = shown.list;
+    if (hide.length > 0) {
+      const hidden = new Set(hide);
+      list = list.filter((id) => !hidden.has(id));
+    }
+    const set = hide.length > 0 || !shown.set ? new Set(list) : shown.set;
+    const added = add.filter((id) => !set.has(id) && (set.add(id), true));
+    shown = { list: [...list, ...added], set };
+    return defineEntries({ show: shown.list }, without(fields, ['add', 'hide']));
   });
 }

@@ -17,15 +17,33 @@ export function frontMatterText(map: ArgumentMap): string | undefined {
   if (map.title !== undefined) entries.push(['title', map.title]);
   if (map.source) entries.push(['source', withExtra(map.source)]);
   if (map.tour) entries.push(['tour', compactTour(map.tour)]);
-  for (const key of Object.keys(map.extra ?? {})) entries.push([key, map.extra![key]]);
+  const others = Object.keys(map.extra ?? {});
+  // Reading YAML back costs what reading the file does: front matter of many unknown keys (a hundred
+  // thousand is legal) is written as JSON lines, as it was before, without that check.
+  if (others.length > maxYamlKeys) {
+    const lines = [
+      ...entries.map(([key, value]) => yamlOrJson(key, value)),
+      ...others.map((key) => jsonEntry(key, map.extra![key])),
+    ];
+    return ['===', ...lines, '==='].join('\n');
+  }
+  for (const key of others) entries.push([key, map.extra![key]]);
   if (entries.length === 0) return undefined;
-  const lines = entries.map(([key, value]) => yamlEntry(key, value) ?? jsonEntry(key, value));
+  // All at once first (one pass over the YAML library, for front matter of a hundred thousand keys); key by
+  // key only when some value needs JSON.
+  const whole = yamlText(defineEntries({}, Object.fromEntries(entries)));
+  const lines = whole !== undefined ? [whole] : entries.map(([key, value]) => yamlOrJson(key, value));
   return ['===', ...lines, '==='].join('\n');
 }
 
-/** `key: value` as block YAML, or undefined when reading it back would not give `value` exactly. */
-function yamlEntry(key: string, value: unknown): string | undefined {
-  const entry = defineEntries({}, { [key]: value });
+const maxYamlKeys = 256;
+
+function yamlOrJson(key: string, value: unknown): string {
+  return yamlText(defineEntries({}, { [key]: value })) ?? jsonEntry(key, value);
+}
+
+/** A mapping as block YAML, or undefined when reading it back would not give it exactly. */
+function yamlText(entry: Record<string, unknown>): string | undefined {
   // Written as YAML 1.1 would read it too (strings like `2010-11-23` or `yes` quoted): Argdown's own tools
   // read front matter with a YAML 1.1 reader; argmap's reads 1.2, and both get the same strings back.
   const doc = new Document(entry, { aliasDuplicateObjects: false, version: '1.1' });
