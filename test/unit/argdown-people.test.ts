@@ -184,7 +184,7 @@ describe('untitled boxes and ids', () => {
     ]);
     const text = roundTrip(map);
     expect(text).toBe(
-      '[Trust is missing]: Trust is missing.\n\nPartners need trust first.\n\nAnother untitled box. {"id":"own-id"}\n',
+      '[Trust is missing]: Trust is missing.\n\nPartners need trust first.\n\nAnother untitled box. {id: own-id}\n',
     );
     expect(text).not.toContain('"title"');
   });
@@ -210,7 +210,7 @@ describe('untitled boxes and ids', () => {
       '[Moscow is still concerned about…]: Moscow is still concerned about the long-term',
     );
     expect(text).toContain('[Moscow is still concerned about the…]: Moscow is still concerned');
-    expect(text).toContain('[Short.…]: Short. {"id":"x3"}');
+    expect(text).toContain('[Short.…]: Short. {id: x3}');
     expect(text).toContain('[Thesis]\n  + [Moscow is still concerned about…]');
     expect(text).not.toContain('null');
   });
@@ -220,7 +220,7 @@ describe('untitled boxes and ids', () => {
       relations: [],
     });
     const text = roundTrip(map);
-    expect(text).toBe('[Trust first…]: Trust first, then architecture. {"id":"t","title":"Trust first…"}\n');
+    expect(text).toBe('[Trust first…]: Trust first, then architecture. {id: t, title: "Trust first…"}\n');
     // Without the data, the same line is an untitled box whose id comes from its text.
     const read = parseArgdown('[Trust first…]: Trust first, then architecture.\n');
     expect(read.map.nodes).toEqual([
@@ -250,5 +250,31 @@ describe('a line broken in the editor', () => {
     const missing = loaded.problems.filter((p) => p.message.includes('"security-deficit"'));
     expect(missing).toHaveLength(1);
     expect(missing[0]!.message).toMatch(/^tour steps 2, 3, .* and 20: no node "security-deficit"$/);
+  });
+});
+
+describe('data blocks', () => {
+  it('are written with bare keys and words, JSON for the rest, and read as YAML would read them', () => {
+    const map = mapOf([
+      {
+        ...statement('own-id', 'A box.'),
+        note: 'a // b, {c}: d',
+        extra: { 'x-list': ['p', 'q'], 'two words': 'yes', n: 5, true: 'null' },
+      },
+    ]);
+    const text = roundTrip(map);
+    expect(text).toBe(
+      'A box. {id: own-id, note: "a \\/\\/ b, {c}: d", x-list: ["p","q"], "two words": "yes", "n": 5, "true": "null"}\n',
+    );
+    const read = (data: string) => parseArgdown(`[A]: a ${data}`);
+    expect(read('{id: foo, tags: [p, q], note: "n, {x}: y"}').map.nodes[0]).toMatchObject({
+      id: 'foo',
+      tags: ['p', 'q'],
+      note: 'n, {x}: y',
+    });
+    expect(read('{id: x, id: y}').problems[0]!.message).toBe(
+      'data block is not valid YAML: the key "id" is repeated',
+    );
+    expect(read('{"id":"z","note":"\\/\\/ c"}').map.nodes[0]).toMatchObject({ id: 'z', note: '// c' });
   });
 });

@@ -1,6 +1,6 @@
 import type { ArgumentMap, Group, MapNode, Relation } from '../../model/types.ts';
 import { defineEntries } from '../own-keys.ts';
-import { jsonLine } from './json-line.ts';
+import { dataBlock } from './data-block.ts';
 import { normaliseSpace, slug } from './syntax.ts';
 import { frontMatterText } from './write-front-matter.ts';
 import { isName, loneSurrogate, nameNodes, type NodeName } from './write-names.ts';
@@ -223,11 +223,6 @@ class HeadingWriter {
     const text = title === '' ? 'group' : escapeText(title);
     return `${'#'.repeat(level)} ${text}${Object.keys(data).length > 0 ? ' ' + dataBlock(data) : ''}`;
   }
-}
-
-/** `{…}` as JSON on one line (JSON is YAML); slashes escaped so that no `//` can start a comment. */
-function dataBlock(data: Record<string, unknown>): string {
-  return jsonLine(data).replace(/\//g, '\\/');
 }
 
 /** Characters with a meaning in Argdown text, escaped with a backslash. */
