@@ -13,7 +13,7 @@ async function openEditor(page: Page) {
   await page.goto('/');
   await expect(boxes(page).first()).toBeVisible();
   await page.getByRole('button', { name: 'Edit' }).click();
-  await expect(code(page)).toContainText('title: "Russia Suffers From a Security Deficit');
+  await expect(code(page)).toContainText('title: Russia Suffers From a Security Deficit');
   await expect(page.getByText('No problems: the map shows this text.')).toBeVisible();
 }
 

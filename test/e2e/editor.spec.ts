@@ -16,7 +16,7 @@ async function openEditor(page: Page) {
   await page.goto('/');
   await expect(boxes(page)).toHaveCount(trenin.nodes.length);
   await page.getByRole('button', { name: 'Edit' }).click();
-  await expect(code(page)).toContainText('title: "Russia Suffers From a Security Deficit');
+  await expect(code(page)).toContainText('title: Russia Suffers From a Security Deficit');
   await expect(page.getByText('No problems: the map shows this text.')).toBeVisible();
   // The view has settled (the map keeps its centre as the editor opens).
   await expect
@@ -150,6 +150,62 @@ test('selecting a box moves the cursor to its definition, and moving the cursor 
   await page.locator('.cm-line', { hasText: /^\[More trust needed\]$/ }).click();
   await expect(page.locator('[data-node-id="more-trust-needed"]')).toHaveClass(/selected/);
   await expect(page).toHaveURL(/#node=more-trust-needed$/);
+});
+
+for (const size of [
+  { width: 1920, height: 1080 },
+  { width: 1366, height: 768 },
+]) {
+  test(`at ${size.width}×${size.height} the editor, Details and Source are open together: a box clicked fills Details, the cursor goes to its definition`, async ({
+    page,
+  }) => {
+    await page.setViewportSize(size);
+    await openEditor(page);
+    const editor = page.getByRole('region', { name: 'Argdown editor' });
+    const details = page.getByRole('region', { name: 'Details' });
+    const source = page.getByRole('region', { name: 'Source text' });
+    await expect(details).toBeVisible();
+    await expect(source).toBeVisible();
+
+    const thesis = trenin.nodes[0]!;
+    await page.locator(`[data-node-id="${thesis.id}"]`).click();
+    await expect(details).toContainText(thesis.text);
+    await expect(source.locator('mark')).toBeVisible();
+    // The editor stays open, with the keyboard at the box's definition.
+    await expect(editor).toBeVisible();
+    await expect(page.locator('.cm-activeLine')).toContainText(`[${thesis.title ?? thesis.id}]:`);
+    await expect(code(page)).toBeFocused();
+
+    // Side by side, none over another, the map keeping a good part of the width.
+    const box = async (l: ReturnType<Page['locator']>) => (await l.boundingBox())!;
+    const e = await box(editor);
+    const map = await box(page.locator('section.canvas'));
+    const d = await box(details);
+    expect(e.x + e.width).toBeLessThanOrEqual(map.x + 1);
+    expect(map.x + map.width).toBeLessThanOrEqual(d.x + 1);
+    expect(map.width).toBeGreaterThan(size.width * 0.38);
+    await page.screenshot({ path: `test-results/screenshots/editor-details-${size.width}.png` });
+  });
+}
+
+test('on a phone a tab switches between the editor and Details', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/');
+  await expect(boxes(page)).toHaveCount(trenin.nodes.length);
+  await page.getByRole('button', { name: 'More controls' }).click();
+  await page.getByRole('button', { name: 'Edit' }).click();
+  const editor = page.getByRole('region', { name: 'Argdown editor' });
+  const details = page.getByRole('region', { name: 'Details' });
+  await expect(editor).toBeVisible();
+  await expect(details).toBeHidden();
+  const tabs = page.getByRole('tablist', { name: 'Beside the map' });
+  await tabs.getByRole('tab', { name: 'Details' }).click();
+  await expect(details).toBeVisible();
+  await expect(editor).toBeHidden();
+  await page.screenshot({ path: 'test-results/screenshots/editor-details-phone.png' });
+  await tabs.getByRole('tab', { name: 'Argdown' }).click();
+  await expect(editor).toBeVisible();
+  await expect(code(page)).toContainText('title: Russia Suffers From a Security Deficit');
 });
 
 test('downloads the text as .argdown and its map as .argmap.json', async ({ page }) => {

@@ -2,8 +2,9 @@ import type { Place, Report } from './document.ts';
 import type { Data } from './inline.ts';
 
 /**
- * What a known data key holds: one string, a string or null (null says "none": argmap writes `{title: null}`
- * for a box without a title, `{group: null}` for one outside the heading's group), or a list of strings.
+ * What a known data key holds: one string, a string or null (null says "none": `{title: null}` for a box
+ * without a title, which argmap wrote before untitled boxes had a form of their own (`untitled.ts`) and still
+ * writes where a text gives none; `{group: null}` for one outside the heading's group), or a list of strings.
  */
 export type DataType = 'string' | 'string or null' | 'strings' | 'boolean';
 

@@ -1,6 +1,7 @@
 import type { NodeId } from '../../model/types.ts';
 import type { ArgdownDocument, Entry, RelationRecord, Use } from './document.ts';
 import { slug } from './syntax.ts';
+import { idBaseOf } from './untitled.ts';
 
 /**
  * Ids of the built map. Nodes and relations share one id space; groups have their own. Ids come from `{id: …}`
@@ -51,7 +52,7 @@ export function nodeIds(entries: readonly Entry[], ids: IdSpace): ReadonlyMap<nu
   });
   entries.forEach((entry, i) => {
     if (!drawn(entry) || nodeIdOf.has(i)) return;
-    const base = entry.title ?? entry.texts[0]?.text ?? '';
+    const base = idBaseOf(entry);
     nodeIdOf.set(i, ids.claim(slug(base, entry.kind === 'argument' ? 'argument' : 'statement')));
   });
   return nodeIdOf;

@@ -3,6 +3,7 @@ import { unknownKeys } from '../own-keys.ts';
 import { dataTypeWarnings, nodeDataTypes } from './build-data-types.ts';
 import { nodeIdsOf } from './build-ids.ts';
 import type { Entry, Place, Report } from './document.ts';
+import { readsAsUntitled } from './untitled.ts';
 
 /** Data keys the model knows; any other key of a `{…}` block is kept in the node's `extra`. */
 const nodeDataKeys = [
@@ -66,7 +67,14 @@ function buildNode(
     report('warning', entry.place, `[${entry.title}] is never given a text; its title stands for it`);
   }
   const text = typeof data.text === 'string' ? data.text : (first?.text ?? entry.title ?? '');
-  const title = 'title' in data ? (typeof data.title === 'string' ? data.title : undefined) : entry.title;
+  const title =
+    'title' in data
+      ? typeof data.title === 'string'
+        ? data.title
+        : undefined
+      : readsAsUntitled(entry)
+        ? undefined
+        : entry.title;
   const group =
     'group' in data
       ? typeof data.group === 'string'

@@ -3,6 +3,7 @@ import { readArgmapValue } from '../argmap-json/parse.ts';
 import { defineEntries, without } from '../own-keys.ts';
 import type { Place, Report } from './document.ts';
 import type { Data } from './inline.ts';
+import { expandTour } from './tour-steps.ts';
 
 /**
  * Title, source and tour from the front matter, checked by the argmap JSON reader (so a front matter `source`
@@ -18,12 +19,18 @@ export function frontMatterFields(
   // Only the fields the JSON reader checks are handed to it: the other keys, which may be a hundred
   // thousand, go to `extra` as they are, in their order.
   const checked = ['$schema', 'title', 'source', 'tour'];
+  // The tour may say per step what it adds (`tour-steps.ts`); the JSON reader checks full `show` lists.
+  const tourProblems: string[] = [];
+  const valueOf = (key: string) => (key === 'tour' ? expandTour(data.tour, tourProblems) : data[key]);
   const header = defineEntries(
     { format: 'argmap', version: 1, groups: [], nodes: [], relations: [] } as Record<string, unknown>,
     Object.fromEntries(
-      checked.filter((key) => Object.prototype.hasOwnProperty.call(data, key)).map((key) => [key, data[key]]),
+      checked
+        .filter((key) => Object.prototype.hasOwnProperty.call(data, key))
+        .map((key) => [key, valueOf(key)]),
     ),
   );
+  for (const message of tourProblems) report('warning', place, `front matter: ${message}`);
   const aside = Object.fromEntries(
     reserved.filter((key) => Object.prototype.hasOwnProperty.call(data, key)).map((key) => [key, data[key]]),
   );

@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { depthError } from '../json-text.ts';
+import { dataBlockAsJson } from './data-block.ts';
 import { maxNestingDepth, maxYamlAliases } from '../limits.ts';
 import { isEscapable, normaliseSpace } from './syntax.ts';
 
@@ -160,16 +161,17 @@ export function readBody(raw: string, column: number, problems: LineProblem[]): 
 
 /** A YAML flow mapping, `{key: value, …}`, attached to an element. */
 export function readData(source: string, column: number, problems: LineProblem[]): Data | undefined {
-  // Data written by argmap is JSON (which is YAML): read it as such first, JSON.parse being far faster.
+  // Data written by argmap is JSON with bare keys (`data-block.ts`): read as JSON first, being far faster.
   const deep = depthError(source);
   if (deep) {
     const message = `data block is not valid: nesting deeper than ${maxNestingDepth} levels`;
     problems.push({ severity: 'error', column: column + deep.offset, message });
     return undefined;
   }
-  if (source.startsWith('{"')) {
+  const json = dataBlockAsJson(source);
+  if (json !== undefined) {
     try {
-      const value: unknown = JSON.parse(source);
+      const value: unknown = JSON.parse(json);
       if (value !== null && typeof value === 'object' && !Array.isArray(value)) return value as Data;
     } catch {
       // Not JSON after all: YAML decides, and reports where it is wrong.

@@ -1,6 +1,9 @@
-import type { ArgumentMap, Extra, Group, MapNode, Relation } from '../../model/types.ts';
+import type { ArgumentMap, Group, MapNode, Relation } from '../../model/types.ts';
 import { defineEntries } from '../own-keys.ts';
+import { dataBlock } from './data-block.ts';
 import { normaliseSpace, slug } from './syntax.ts';
+import { frontMatterText } from './write-front-matter.ts';
+import { isName, loneSurrogate, nameNodes, type NodeName } from './write-names.ts';
 
 /**
  * Writes a map as Argdown that reads back to the same map (`parseArgdown`):
@@ -15,14 +18,14 @@ import { normaliseSpace, slug } from './syntax.ts';
  */
 export function serialiseArgdown(map: ArgumentMap): string {
   const out: string[] = [];
-  const header = frontMatter(map);
+  const header = frontMatterText(map);
   if (header) out.push(header);
 
   const names = nameNodes(map);
   const nodeById = new Map(map.nodes.map((n) => [n.id, n]));
   const ref = (id: string): string => {
     const node = nodeById.get(id);
-    const name = names.get(id) ?? id;
+    const name = names.get(id)?.title ?? id;
     return node?.type === 'argument' ? `<${escapeTitle(name)}>` : `[${escapeTitle(name)}]`;
   };
 
@@ -71,29 +74,15 @@ export function serialiseArgdown(map: ArgumentMap): string {
   return out.join('\n\n') + '\n';
 }
 
-/** Names (Argdown titles) for nodes: the title when it can be one and is free, else the id, else made up. */
-function nameNodes(map: ArgumentMap): Map<string, string> {
-  const used = { statement: new Set<string>(), argument: new Set<string>() };
-  const names = new Map<string, string>();
-  map.nodes.forEach((node, i) => {
-    const space = used[node.type];
-    const candidates = [node.title, node.id, `${node.type} ${i + 1}`];
-    let name = candidates.find((c): c is string => c !== undefined && isName(c) && !space.has(c));
-    for (let n = 2; name === undefined; n++)
-      if (!space.has(`${node.type} ${i + 1}-${n}`)) name = `${node.type} ${i + 1}-${n}`;
-    space.add(name);
-    names.set(node.id, name);
-  });
-  return names;
-}
-
 /** Relations that need a premise–conclusion structure, and the argument title each is written under. */
 function nameInferences(
   map: ArgumentMap,
-  nodeNames: ReadonlyMap<string, string>,
+  nodeNames: ReadonlyMap<string, NodeName>,
   undercutTargets: ReadonlySet<string>,
 ): Map<string, string> {
-  const used = new Set(map.nodes.filter((n) => n.type === 'argument').map((n) => nodeNames.get(n.id)!));
+  const used = new Set(
+    map.nodes.filter((n) => n.type === 'argument').map((n) => nodeNames.get(n.id)!.title ?? ''),
+  );
   const names = new Map<string, string>();
   map.relations.forEach((relation, position) => {
     const plain =
@@ -152,10 +141,10 @@ function treeLine(
   return { root: ref(relation.to), symbol, child };
 }
 
-function nodeLine(node: MapNode, name: string, section: string | undefined): string {
+function nodeLine(node: MapNode, name: NodeName, section: string | undefined): string {
   const data: Record<string, unknown> = {};
-  if (slug(name, node.type) !== node.id) data.id = node.id;
-  if (node.title !== name) data.title = node.title ?? null;
+  if (slug(name.idBase, node.type) !== node.id) data.id = node.id;
+  if (name.titleInData) data.title = node.title ?? null;
   const text = loneSurrogate.test(node.text) ? '' : normaliseSpace(node.text);
   if (text !== node.text || text === '') data.text = node.text;
   if (node.group !== section) data.group = node.group ?? null;
@@ -172,7 +161,7 @@ function nodeLine(node: MapNode, name: string, section: string | undefined): str
   defineEntries(data, node.extra);
   const open = node.type === 'argument' ? '<' : '[';
   const close = node.type === 'argument' ? '>' : ']';
-  const parts = [`${open}${escapeTitle(name)}${close}:`];
+  const parts = name.title === undefined ? [] : [`${open}${escapeTitle(name.title)}${close}:`];
   if (text !== '') parts.push(escapeText(text));
   if (tagsInline) parts.push(...tags.map((t) => (/\s/.test(t) ? `#(${t})` : `#${t}`)));
   if (Object.keys(data).length > 0) parts.push(dataBlock(data));
@@ -245,54 +234,6 @@ class HeadingWriter {
   }
 }
 
-function frontMatter(map: ArgumentMap): string | undefined {
-  const entries: [string, unknown][] = [];
-  if (map.title !== undefined) entries.push(['title', map.title]);
-  if (map.source) entries.push(['source', withExtra(map.source)]);
-  if (map.tour) entries.push(['tour', map.tour.map(withExtra)]);
-  for (const key of Object.keys(map.extra ?? {})) entries.push([key, map.extra![key]]);
-  if (entries.length === 0) return undefined;
-  // JSON is YAML: every value is written as JSON, which YAML reads back exactly. Laid out over lines, so
-  // that a tour of twenty steps can be read and edited; continuation lines are indented, as YAML asks.
-  const lines = entries.map(
-    ([key, value]) => `${/^[A-Za-z][\w-]*$/.test(key) ? key : jsonLine(key)}: ${readableJson(value, '  ')}`,
-  );
-  return ['===', ...lines, '==='].join('\n');
-}
-
-/** JSON with objects and nested lists one entry per line, lists of plain values on one line. */
-function readableJson(value: unknown, indent: string): string {
-  if (typeof value !== 'object' || value === null) return jsonLine(value);
-  const inner = indent + '  ';
-  if (Array.isArray(value)) {
-    if (value.every((item) => typeof item !== 'object' || item === null)) return jsonLine(value);
-    return `[\n${value.map((item) => inner + readableJson(item, inner)).join(',\n')}\n${indent}]`;
-  }
-  const entries = Object.entries(value);
-  if (entries.length === 0) return '{}';
-  return `{\n${entries
-    .map(([key, item]) => `${inner}${jsonLine(key)}: ${readableJson(item, inner)}`)
-    .join(',\n')}\n${indent}}`;
-}
-
-function withExtra<T extends { readonly extra?: Extra }>(value: T): Record<string, unknown> {
-  const { extra, ...known } = value;
-  return defineEntries({ ...known }, extra);
-}
-
-/**
- * JSON on one line of Argdown: the line and paragraph separators U+2028 and U+2029, which JSON leaves as
- * they are, escaped, since the reader (and YAML, and text editors) take them for white space or line breaks.
- */
-function jsonLine(value: unknown): string {
-  return JSON.stringify(value).replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
-}
-
-/** `{…}` as JSON on one line (JSON is YAML); slashes escaped so that no `//` can start a comment. */
-function dataBlock(data: Record<string, unknown>): string {
-  return jsonLine(data).replace(/\//g, '\\/');
-}
-
 /** Characters with a meaning in Argdown text, escaped with a backslash. */
 function escapeText(text: string): string {
   return text.replace(/[\\[\]<>#{}@]/g, '\\$&').replace(/\/(?=[/*])/g, '\\/');
@@ -300,14 +241,6 @@ function escapeText(text: string): string {
 
 function escapeTitle(title: string): string {
   return escapeText(title);
-}
-
-/** Half of a surrogate pair alone: text files cannot hold it, JSON escapes it. */
-const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** A title the reader gives back as it is: one line, no runs of white space, not empty. */
-function isName(s: string): boolean {
-  return s !== '' && normaliseSpace(s) === s && !loneSurrogate.test(s);
 }
 
 function isInlineTag(tag: string): boolean {
