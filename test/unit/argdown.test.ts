@@ -408,6 +408,29 @@ describe('Argdown reader: errors', () => {
 });
 
 describe('Argdown round trips', () => {
+  it('untitled boxes whose text starts like Argdown or Markdown syntax come back as they were', () => {
+    const texts = [
+      '1. first',
+      '12. twelve',
+      '* star',
+      '[x](y) link',
+      '+ plus',
+      '- minus',
+      '(1) numbered',
+      '-- dashes --',
+      '## hash',
+      '<- arrow',
+    ];
+    const original: ArgumentMap = {
+      groups: [],
+      relations: [],
+      nodes: texts.map((text, i) => ({ type: 'statement', id: `n${i}`, text })),
+    };
+    const back = parseArgdown(serialiseArgdown(original));
+    expect(back.problems).toEqual([]);
+    expect(back.map.nodes.map((n) => [n.title, n.text])).toEqual(texts.map((t) => [undefined, t]));
+  });
+
   it('argmap → Argdown → argmap gives the map back (statements, relations with linked premises and undercuts, groups, tags)', () => {
     fc.assert(
       fc.property(arbitraryValidMap, (map) => {

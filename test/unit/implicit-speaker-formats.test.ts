@@ -30,9 +30,9 @@ function withoutOrigin(map: ArgumentMap): ArgumentMap {
 describe('Argdown: implicit and speaker in the data block', () => {
   it('writes them as data of the statement and reads them back', () => {
     const text = serialiseArgdown(interview);
-    expect(text).toContain('"implicit":true}');
-    expect(text).toContain('"speaker":"Interviewer"');
-    expect(text).toContain('"interviewer": "Valdai Club"');
+    expect(text).toContain('implicit: true}');
+    expect(text).toContain('speaker: Interviewer');
+    expect(text).toContain('interviewer: Valdai Club');
     const { map, problems } = parseArgdown(text);
     expect(problems).toEqual([]);
     expect(fields(map)).toEqual(expected);

@@ -27,7 +27,7 @@ export interface InlineElement {
 }
 
 /** A Markdown link `[text](…)` at the start: text, not a statement's title. */
-export const startsWithLink = (content: string): boolean => /^\[[^\]]*\]\(/.test(content);
+export const startsWithLink = (content: string): boolean => /^\[(?:\\.|[^\]\\])*\]\(/.test(content);
 
 /**
  * Reads `[Title]: text #tag #(two words) {key: value}`, `<Title>: text`, a bare `[Title]` / `<Title>`, or

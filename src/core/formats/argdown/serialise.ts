@@ -162,7 +162,7 @@ function nodeLine(node: MapNode, name: NodeName, section: string | undefined): s
   const open = node.type === 'argument' ? '<' : '[';
   const close = node.type === 'argument' ? '>' : ']';
   const parts = name.title === undefined ? [] : [`${open}${escapeTitle(name.title)}${close}:`];
-  if (text !== '') parts.push(escapeText(text));
+  if (text !== '') parts.push(parts.length === 0 ? escapeLineStart(escapeText(text)) : escapeText(text));
   if (tagsInline) parts.push(...tags.map((t) => (/\s/.test(t) ? `#(${t})` : `#${t}`)));
   if (Object.keys(data).length > 0) parts.push(dataBlock(data));
   return parts.join(' ');
@@ -237,6 +237,11 @@ class HeadingWriter {
 /** Characters with a meaning in Argdown text, escaped with a backslash. */
 function escapeText(text: string): string {
   return text.replace(/[\\[\]<>#{}@]/g, '\\$&').replace(/\/(?=[/*])/g, '\\/');
+}
+
+/** Text at the start of a line: a leading `* ` or `1. ` would read as a Markdown list item's marker. */
+function escapeLineStart(text: string): string {
+  return text.replace(/^\*(?=\s)/, '\\*').replace(/^(\d{1,9})\.(?=\s)/, '$1\\.');
 }
 
 function escapeTitle(title: string): string {
