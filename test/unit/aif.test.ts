@@ -491,7 +491,7 @@ describe('AIF round trips', () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, 30_000);
 
   it('argmap → AIF → argmap keeps title, source, groups, tour, arguments, notes, quotes and unknown keys', () => {
     const map = mapOf(readText('data/example.argmap.json'));

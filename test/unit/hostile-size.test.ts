@@ -132,7 +132,7 @@ describe('many problems', () => {
     expect(located.get('/relations/7/missing')).toEqual({ line: 10, column: 1 });
     expect(located.get('/nodes/0/a~1b')).toEqual(positionAt(text, text.indexOf('{"type"')));
     expect(located.get('/none')).toEqual({ line: 1, column: 1 });
-  });
+  }, 30_000);
 
   it('finds line and column by binary search, for every kind of line end', () => {
     const text = 'ab\ncd\r\nef\rgh';
@@ -277,7 +277,7 @@ describe('front matter of many keys', () => {
         message: expect.stringContaining('"key7" is repeated'),
       }),
     ]);
-  });
+  }, 30_000);
 
   it('keys of different types are different keys; repeats inside nested mappings are found', () => {
     expect(parseArgdown('===\n1: a\n"1": b\n===\n\n[A]: a\n').problems).toEqual([]);
