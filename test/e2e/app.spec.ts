@@ -185,10 +185,11 @@ test('arrow keys move focus along the tree; Enter collapses; Escape clears; ? li
   await page.keyboard.press('ArrowUp');
   await expect(page.locator('[data-node-id="joint-mediation-foundation"]')).toBeFocused();
   await page.keyboard.press('ArrowDown');
-  const firstChild = page.locator('[role="treeitem"][aria-level="2"]').first();
+  // The thesis's premises, linked side by side.
+  const firstChild = page.locator('[role="treeitem"][data-node-id="more-trust-needed"]');
   await expect(firstChild).toBeFocused();
   await page.keyboard.press('ArrowRight');
-  const second = page.locator('[role="treeitem"][aria-level="2"]').nth(1);
+  const second = page.locator('[role="treeitem"][data-node-id="mediation-builds-trust"]');
   await expect(second).toBeFocused();
   await page.keyboard.press('ArrowLeft');
   await expect(firstChild).toBeFocused();
@@ -495,9 +496,9 @@ test('a passage in the source text selects its box; back walks the selection his
     .first()
     .click();
   await expect(page).toHaveURL(/#node=transnistria-first-step$/);
-  // Its parent, just above it on screen.
-  await page.locator('[data-node-id="mediation-builds-trust"]').click();
-  await expect(page).toHaveURL(/#node=mediation-builds-trust$/);
+  // Its premise, just below it on screen.
+  await page.locator('[data-node-id="trust-cornerstone"]').click();
+  await expect(page).toHaveURL(/#node=trust-cornerstone$/);
   await page.goBack();
   await expect(page).toHaveURL(/#node=transnistria-first-step$/);
   await expect(page.getByRole('region', { name: 'Details' })).toContainText('Transnistria');
