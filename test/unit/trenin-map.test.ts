@@ -59,10 +59,12 @@ describe('the Trenin map', () => {
       expect(statement.quote === undefined, statement.id).toBe(implicit(statement.id));
     }
     expect(stats.quotes.verified).toBe(stats.quotes.total);
-    expect(statements.filter((n) => implicit(n.id)).map((n) => n.id)).toEqual([
-      'fears-disregard',
-      'peace-secure',
-    ]);
+    expect(
+      statements
+        .filter((n) => implicit(n.id))
+        .map((n) => n.id)
+        .sort(),
+    ).toEqual(['fears-disregard', 'peace-secure', 'rival-membership', 'rival-nrc']);
   });
 
   it('is a full analysis: ≥ 50 statements, linked premises, attacks, undercuts, ≥ 6 groups', () => {
@@ -148,7 +150,7 @@ describe('the Trenin map’s logic', () => {
   });
 
   it('5: the thesis has one linked support from both of its premises', () => {
-    const into = map.relations.filter((r) => r.to === 'joint-mediation-foundation');
+    const into = map.relations.filter((r) => r.to === 'joint-mediation-foundation' && r.type === 'support');
     expect(into).toHaveLength(1);
     expect(into[0]!.type).toBe('support');
     expect([...into[0]!.from].sort()).toEqual(['mediation-builds-trust', 'more-trust-needed']);
@@ -195,8 +197,6 @@ describe('the Trenin map’s logic', () => {
       'transnistria-first-step',
       'cyber-cooperate',
       'two-aspects',
-      'nrc-safeguard',
-      'membership-option',
     ]);
 
     for (const id of map.nodes.filter((n) => n.group === 'reset').map((n) => n.id)) {
@@ -224,13 +224,19 @@ describe('the Trenin map’s logic', () => {
     expect(node('nrc-not-inclusive').note).not.toMatch(/grants/);
   });
 
-  it('12: the council and membership are the interviewer’s, not Trenin’s attacks on his own thesis', () => {
+  it('12: the council and membership are the interviewer’s; the rival answers built on them are marked implicit', () => {
     for (const id of ['nrc-safeguard', 'nrc-basic-tool', 'membership-option']) {
       expect(speaker(id), id).toBe('Interviewer');
       expect(node(id).text, id).not.toMatch(/interviewer/i);
+      expect(between(id, 'joint-mediation-foundation'), id).toEqual([]);
     }
-    for (const id of ['nrc-safeguard', 'membership-option']) {
-      expect(index.premiseOf(id), id).toEqual([]);
+    for (const [rival, premise] of [
+      ['rival-nrc', 'nrc-safeguard'],
+      ['rival-membership', 'membership-option'],
+    ] as const) {
+      expect(implicit(rival), rival).toBe(true);
+      expect(relationsFrom([rival], 'joint-mediation-foundation')[0]?.type, rival).toBe('attack');
+      expect(relationsFrom([premise], rival)[0]?.type, rival).toBe('support');
     }
     expect(relationsFrom(['no-membership'], 'membership-option')[0]?.type).toBe('attack');
   });
