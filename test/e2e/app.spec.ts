@@ -185,11 +185,11 @@ test('arrow keys move focus along the tree; Enter collapses; Escape clears; ? li
   await page.keyboard.press('ArrowUp');
   await expect(page.locator('[data-node-id="joint-mediation-foundation"]')).toBeFocused();
   await page.keyboard.press('ArrowDown');
-  // The thesis's premises, linked side by side.
-  const firstChild = page.locator('[role="treeitem"][data-node-id="more-trust-needed"]');
+  // The thesis's first two children, side by side: the rival answers.
+  const firstChild = page.locator('[role="treeitem"][data-node-id="rival-nrc"]');
   await expect(firstChild).toBeFocused();
   await page.keyboard.press('ArrowRight');
-  const second = page.locator('[role="treeitem"][data-node-id="mediation-builds-trust"]');
+  const second = page.locator('[role="treeitem"][data-node-id="rival-membership"]');
   await expect(second).toBeFocused();
   await page.keyboard.press('ArrowLeft');
   await expect(firstChild).toBeFocused();
