@@ -192,11 +192,11 @@ describe('the Trenin map’s logic', () => {
 
   it('10: the reset is background, and no answer is hung under the thesis only to be there', () => {
     expect(roots(index)).toEqual([
-      'reset-begun',
       'joint-mediation-foundation',
       'transnistria-first-step',
       'cyber-cooperate',
       'two-aspects',
+      'reset-begun',
     ]);
 
     for (const id of map.nodes.filter((n) => n.group === 'reset').map((n) => n.id)) {
