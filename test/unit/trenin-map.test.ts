@@ -3,7 +3,6 @@ import { loadMapText } from '../../src/core/load.ts';
 import {
   findCycles,
   indexMap,
-  isInferential,
   roots,
   type ArgumentMap,
   type MapNode,
