@@ -85,11 +85,12 @@ test('text measured in Node matches Chromium measureText on the bundled font wit
 });
 
 test('the toggle under a box collapses its subtree and expands it again', async ({ page }) => {
-  await page.goto('/');
+  // A box of the second level, brought into view by the address (the thesis's children spread wide).
+  await page.goto('/#node=more-trust-needed');
   const boxes = page.locator('[data-node-id]');
   await expect(boxes).toHaveCount(trenin.nodes.length);
   const thesis = page.locator('[role="treeitem"][aria-level="1"]').first();
-  // The first view shows the thesis and what is near it at a readable scale: take a branch in view.
+  // Take a branch in view.
   const candidates = page.locator('[role="treeitem"][aria-level="2"][aria-expanded="true"]');
   const viewport = page.viewportSize()!;
   let id: string | null = null;
