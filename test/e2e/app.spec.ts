@@ -94,11 +94,12 @@ test('text measured in Node matches Chromium measureText on the bundled font wit
 });
 
 test('the toggle under a box collapses its subtree and expands it again', async ({ page }) => {
-  await page.goto('/');
+  // A box of the second level, brought into view by the address (the thesis's children spread wide).
+  await page.goto('/#node=more-trust-needed');
   const boxes = page.locator('[data-node-id]');
   await expect(boxes).toHaveCount(trenin.nodes.length);
   const thesis = page.locator('[role="treeitem"][aria-level="1"]').first();
-  // The first view shows the thesis and what is near it at a readable scale: take a branch in view.
+  // Take a branch in view.
   const candidates = page.locator('[role="treeitem"][aria-level="2"][aria-expanded="true"]');
   const viewport = page.viewportSize()!;
   let id: string | null = null;
@@ -194,10 +195,11 @@ test('arrow keys move focus along the tree; Enter collapses; Escape clears; ? li
   await page.keyboard.press('ArrowUp');
   await expect(page.locator('[data-node-id="joint-mediation-foundation"]')).toBeFocused();
   await page.keyboard.press('ArrowDown');
-  const firstChild = page.locator('[role="treeitem"][aria-level="2"]').first();
+  // The thesis's first two children, side by side: the rival answers.
+  const firstChild = page.locator('[role="treeitem"][data-node-id="rival-nrc"]');
   await expect(firstChild).toBeFocused();
   await page.keyboard.press('ArrowRight');
-  const second = page.locator('[role="treeitem"][aria-level="2"]').nth(1);
+  const second = page.locator('[role="treeitem"][data-node-id="rival-membership"]');
   await expect(second).toBeFocused();
   await page.keyboard.press('ArrowLeft');
   await expect(firstChild).toBeFocused();
@@ -504,9 +506,9 @@ test('a passage in the source text selects its box; back walks the selection his
     .first()
     .click();
   await expect(page).toHaveURL(/#node=transnistria-first-step$/);
-  // Its parent, just above it on screen.
-  await page.locator('[data-node-id="mediation-builds-trust"]').click();
-  await expect(page).toHaveURL(/#node=mediation-builds-trust$/);
+  // Its premise, just below it on screen.
+  await page.locator('[data-node-id="trust-cornerstone"]').click();
+  await expect(page).toHaveURL(/#node=trust-cornerstone$/);
   await page.goBack();
   await expect(page).toHaveURL(/#node=transnistria-first-step$/);
   await expect(page.getByRole('region', { name: 'Details' })).toContainText('Transnistria');

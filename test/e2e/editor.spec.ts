@@ -44,7 +44,7 @@ test('the Trenin map opens in the editor as Argdown, and a reason typed under a 
   // The map is the one read back from the Argdown text: the same boxes.
   await expect(boxes(page)).toHaveCount(trenin.nodes.length);
   // A subtree collapsed and a box selected before typing (boxes beside the view, reached by script).
-  const toggle = page.locator('[data-node-id="security-deficit"] .toggle');
+  const toggle = page.locator('[data-node-id="trust-missing"] .toggle');
   await toggle.dispatchEvent('click');
   await expect(page.locator('[data-node-id="moscow-concerns"]')).toHaveCount(0);
   const hidden = Number(/\d+/.exec((await toggle.getAttribute('aria-label')) ?? '')?.[0]);

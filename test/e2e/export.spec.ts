@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { dropFile } from './drop-file.ts';
 import { exportMenu } from './export-menu.ts';
 import { readFileSync } from 'node:fs';
 
@@ -45,7 +46,23 @@ test('a PNG too large for the browser gives a message offering a smaller scale, 
 }) => {
   await page.goto('/');
   await page.locator('[data-node-id]').first().waitFor();
-  // At 4× the Trenin map is over 33,000 px wide: more than any browser's canvas.
+  // Fifty reasons side by side: at 4× wider than any browser's canvas, at 2× not.
+  const reasons = Array.from({ length: 50 }, (_, i) => i);
+  const wide = {
+    format: 'argmap',
+    version: 1,
+    nodes: [
+      { id: 'thesis', type: 'statement', text: 'A thesis with fifty reasons.' },
+      ...reasons.map((i) => ({
+        id: `reason-${i}`,
+        type: 'statement',
+        text: `Reason number ${i}, side by side.`,
+      })),
+    ],
+    relations: reasons.map((i) => ({ id: `r${i}`, type: 'support', from: [`reason-${i}`], to: 'thesis' })),
+  };
+  await dropFile(page, 'wide.argmap.json', JSON.stringify(wide));
+  await page.locator('[data-node-id="reason-49"]').waitFor();
   await page.locator('summary[aria-label="Export options"]').click();
   await page.getByRole('group', { name: 'Export settings' }).getByLabel('PNG scale').selectOption('4');
   let downloaded = false;

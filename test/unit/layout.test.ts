@@ -156,7 +156,7 @@ describe('layout of the example map', () => {
         frame.key,
       ).toEqual([]);
     }
-    expect(new Set(laidTrenin.groups.map((g) => g.id)).size).toBe(8);
+    expect(new Set(laidTrenin.groups.map((g) => g.id)).size).toBe(trenin.groups!.length);
   });
 
   it('lays out to the right as well, theses on the left', () => {

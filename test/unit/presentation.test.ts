@@ -15,10 +15,7 @@ describe('presentation steps', () => {
   it('follow the tour when the map has one', () => {
     const steps = presentationSteps(trenin);
     expect(steps).toHaveLength(trenin.tour!.length);
-    expect(steps[0]).toMatchObject({
-      focus: 'joint-mediation-foundation',
-      show: ['joint-mediation-foundation'],
-    });
+    expect(steps[0]).toMatchObject({ focus: 'reset-begun', show: trenin.tour![0]!.show });
     expect(steps.at(-1)!.show).toHaveLength(trenin.nodes.length);
   });
 
