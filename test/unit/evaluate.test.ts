@@ -207,3 +207,22 @@ describe('sensitivity', () => {
     expect(ranking.map((s) => s.id)).toEqual(['p', 'c', 'o', 't']);
   });
 });
+
+describe('assumptions kept in the map', () => {
+  it('are read from the top-level key, each bad entry named with its pointer, and written back', async () => {
+    const { assumptionsOf, withAssumptions } = await import('../../src/core/evaluate/assumptions.ts');
+    const m: ArgumentMap = {
+      ...map(['a', 'b'], [attack('r', ['a'], 'b')]),
+      extra: { assumptions: { a: 'rejected', b: 'maybe', 'x/y': 'accepted' } },
+    };
+    const { assumptions, warnings } = assumptionsOf(m);
+    expect([...assumptions]).toEqual([['a', 'rejected']]);
+    expect(warnings).toEqual([
+      '/assumptions/b: expected "accepted" or "rejected", not "maybe"',
+      '/assumptions/x~1y: no node "x/y" in the map',
+    ]);
+    const kept = withAssumptions(m, new Map([['b', 'accepted']]));
+    expect(kept.extra).toEqual({ assumptions: { b: 'accepted' } });
+    expect(withAssumptions(kept, new Map()).extra).toBeUndefined();
+  });
+});
