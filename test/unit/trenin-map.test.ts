@@ -148,11 +148,33 @@ describe('the Trenin map’s logic', () => {
     expect(index.premiseOf('trust-cornerstone').map((r) => r.id)).toEqual([linked[0]!.id]);
   });
 
-  it('5: the thesis has one linked support from both of its premises', () => {
+  it('5: the thesis has one linked support from the parts of its conjunction', () => {
     const into = map.relations.filter((r) => r.to === 'joint-mediation-foundation' && r.type === 'support');
     expect(into).toHaveLength(1);
     expect(into[0]!.type).toBe('support');
-    expect([...into[0]!.from].sort()).toEqual(['mediation-builds-trust', 'more-trust-needed']);
+    // Joint mediation builds trust; the trust is what the foundation needs; more of it is needed.
+    expect([...into[0]!.from].sort()).toEqual([
+      'mediation-builds-trust',
+      'more-trust-needed',
+      'trust-foundation',
+    ]);
+  });
+
+  it('review: the two aspects are peace in Europe and army reform; the membership rival meets Trenin’s reply', () => {
+    const aspects = map.relations.find((r) => r.to === 'two-aspects' && r.type === 'support')!;
+    expect(aspects.from).toContain('peace-first');
+    expect(aspects.from).toContain('nato-help-army-reform');
+    expect(node('two-aspects').text).not.toMatch(/secured by/);
+    expect(
+      relationsFrom(['accession-fuels-tensions', 'tensions-resurface'], 'rival-membership')[0]?.type,
+    ).toBe('attack');
+  });
+
+  it('review: box texts say no more than their passages', () => {
+    expect(node('change-mentality').text).toMatch(/should also/);
+    expect(node('nato-becomes-osce').text).not.toMatch(/mere/);
+    expect(node('missile-defence-reassure').text).not.toMatch(/joint/);
+    expect(node('nato-unofficial-leader').text).not.toMatch(/United States/);
   });
 
   it('6: "foundation first" is linked with what the foundation is made of, not a reason for it', () => {
