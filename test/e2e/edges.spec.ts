@@ -89,7 +89,19 @@ test('an empty file is refused as "the file is empty"', async ({ page }) => {
 test('PNG size advice names a scale the app offers, or Export SVG and Current view', async ({ page }) => {
   await page.goto('/');
   await page.locator('[data-node-id]').first().waitFor();
-  // At 4× the Trenin map is over 33,000 px wide: 2× is offered and fits.
+  // A row of 45 reasons is about 12,500 px wide: over the browser's 32,767 px at 4× and 3×, within it at 2×.
+  const row = (count: number) => {
+    // The thesis's id names the map, so that a test can wait for the one it dropped.
+    const nodes = [{ id: `t${count}`, type: 'statement', text: 'Thesis' }];
+    const relations = [];
+    for (let i = 0; i < count; i++) {
+      nodes.push({ id: `n${i}`, type: 'statement', text: `Reason number ${i} with a few words` });
+      relations.push({ id: `r${i}`, from: `n${i}`, to: `t${count}`, type: 'support' });
+    }
+    return JSON.stringify({ format: 'argmap', version: 1, nodes, relations });
+  };
+  await dropFile(page, 'row.argmap.json', row(45));
+  await expect(page.locator('[data-node-id="t45"]')).toHaveCount(1);
   await page.locator('summary[aria-label="Export options"]').click();
   await page.getByRole('group', { name: 'Export settings' }).getByLabel('PNG scale').selectOption('4');
   await exportMenu(page, 'Export PNG');
@@ -100,18 +112,8 @@ test('PNG size advice names a scale the app offers, or Export SVG and Current vi
 
   // A map a thousand boxes wide is too large even at 1×.
   await problems.getByRole('button', { name: 'Dismiss' }).click();
-  const nodes = [{ id: 't', type: 'statement', text: 'Thesis' }];
-  const relations = [];
-  for (let i = 0; i < 1000; i++) {
-    nodes.push({ id: `n${i}`, type: 'statement', text: `Reason number ${i} with a few words` });
-    relations.push({ id: `r${i}`, from: `n${i}`, to: 't', type: 'support' });
-  }
-  await dropFile(
-    page,
-    'wide.argmap.json',
-    JSON.stringify({ format: 'argmap', version: 1, nodes, relations }),
-  );
-  await expect(page.locator('[data-node-id="t"]')).toHaveCount(1);
+  await dropFile(page, 'wide.argmap.json', row(1000));
+  await expect(page.locator('[data-node-id="t1000"]')).toHaveCount(1);
   await page.getByRole('group', { name: 'Export settings' }).getByLabel('PNG scale').selectOption('1');
   let downloaded = false;
   page.on('download', () => (downloaded = true));
