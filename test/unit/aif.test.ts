@@ -6,9 +6,9 @@ import { placeAifProblem } from '../../src/core/formats/aif/place.ts';
 import { serialiseAif, toAifJson } from '../../src/core/formats/aif/serialise.ts';
 import { parseArgmapJson } from '../../src/core/formats/argmap-json/parse.ts';
 import { serialiseArgmap } from '../../src/core/formats/argmap-json/serialise.ts';
-import type { ArgumentMap, Extra, Relation } from '../../src/core/model/types.ts';
+import type { ArgumentMap, Relation } from '../../src/core/model/types.ts';
 import { validateMap } from '../../src/core/validate/validate-map.ts';
-import { mapOf, readText } from './helpers.ts';
+import { mapOf, readText, withoutOrigin } from './helpers.ts';
 import { arbitraryValidMap } from './valid-maps.ts';
 
 type Json = Record<string, unknown>;
@@ -28,16 +28,6 @@ const relations = (map: ArgumentMap) =>
 const listsOf = (json: Json) => (json.AIF ?? json) as { nodes: AifNode[]; edges: AifEdge[] };
 const nodeSet = (json: Json) => new Set(listsOf(json).nodes.map((n) => `${n.nodeID}|${n.type}|${n.text}`));
 const edgeSet = (json: Json) => new Set(listsOf(json).edges.map((e) => `${e.edgeID}|${e.fromID}|${e.toID}`));
-
-/** The map without the AIF data the reader adds to `extra` (key `aif`), to compare with a map made by hand. */
-function withoutOrigin(map: ArgumentMap): ArgumentMap {
-  const strip = <T extends { readonly extra?: Extra }>(element: T): T => {
-    const { extra, ...rest } = element;
-    const kept = Object.entries(extra ?? {}).filter(([key]) => key !== 'aif');
-    return (kept.length > 0 ? { ...rest, extra: Object.fromEntries(kept) } : rest) as T;
-  };
-  return strip({ ...map, nodes: map.nodes.map(strip), relations: map.relations.map(strip) });
-}
 
 /** A small nodeset from `[id, type, text]` nodes and `[from, to]` edges. */
 function nodeset(nodes: [string, string, string?][], edges: [string, string][]): Json {

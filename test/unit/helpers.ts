@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { parseArgmapJson } from '../../src/core/formats/argmap-json/parse.ts';
-import type { ArgumentMap } from '../../src/core/model/types.ts';
+import type { ArgumentMap, Extra } from '../../src/core/model/types.ts';
 
 export const root = new URL('../../', import.meta.url);
 export const readText = (path: string): string => readFileSync(new URL(path, root), 'utf8');
@@ -25,4 +25,14 @@ export function expectInert(svg: string): void {
   expect(tags.filter((t) => /(?:href|src)\s*=\s*["']?\s*(?:javascript|https?|data|\/\/)/i.test(t))).toEqual(
     [],
   );
+}
+
+/** The map without the AIF data the AIF reader adds to `extra` (key `aif`), to compare with a map made by hand. */
+export function withoutOrigin(map: ArgumentMap): ArgumentMap {
+  const strip = <T extends { readonly extra?: Extra }>(element: T): T => {
+    const { extra, ...rest } = element;
+    const kept = Object.entries(extra ?? {}).filter(([key]) => key !== 'aif');
+    return (kept.length > 0 ? { ...rest, extra: Object.fromEntries(kept) } : rest) as T;
+  };
+  return strip({ ...map, nodes: map.nodes.map(strip), relations: map.relations.map(strip) });
 }

@@ -3,8 +3,8 @@ import { parseArgdown } from '../../src/core/formats/argdown/parse.ts';
 import { serialiseArgdown } from '../../src/core/formats/argdown/serialise.ts';
 import { readAifValue } from '../../src/core/formats/aif/parse.ts';
 import { toAifJson } from '../../src/core/formats/aif/serialise.ts';
-import type { ArgumentMap, Extra } from '../../src/core/model/types.ts';
-import { mapOf, readText } from './helpers.ts';
+import type { ArgumentMap } from '../../src/core/model/types.ts';
+import { mapOf, readText, withoutOrigin } from './helpers.ts';
 
 const interview = mapOf(readText('test/fixtures/speaker/interview.argmap.json'));
 const fields = (map: ArgumentMap) =>
@@ -16,16 +16,6 @@ const expected = [
   ['no-agenda-no-answer', true, null],
   ['tools-not-partners', null, null],
 ];
-
-/** The map without the AIF data the reader adds to `extra` (key `aif`). */
-function withoutOrigin(map: ArgumentMap): ArgumentMap {
-  const strip = <T extends { readonly extra?: Extra }>(element: T): T => {
-    const { extra, ...rest } = element;
-    const kept = Object.entries(extra ?? {}).filter(([key]) => key !== 'aif');
-    return (kept.length > 0 ? { ...rest, extra: Object.fromEntries(kept) } : rest) as T;
-  };
-  return strip({ ...map, nodes: map.nodes.map(strip), relations: map.relations.map(strip) });
-}
 
 describe('Argdown: implicit and speaker in the data block', () => {
   it('writes them as data of the statement and reads them back', () => {

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import type { ArgumentMap, Extra, Group, MapNode, Relation, Source, TourStep } from '../../model/types.ts';
 import { jsonPointer, type Problem } from '../../problems.ts';
 import { problemsFromIssues } from '../argmap-json/issues.ts';
-import { readArgmapValue } from '../argmap-json/parse.ts';
+import { nodeKeys, readArgmapValue } from '../argmap-json/parse.ts';
 import { toArgmapJson } from '../argmap-json/serialise.ts';
 import { extraWithoutOrigin } from './origin.ts';
 import { without } from '../own-keys.ts';
@@ -98,18 +98,8 @@ const relationEntrySchema = z.looseObject({
   contradiction: z.union([id, z.number()]).optional(),
 });
 
-const nodeDetailKeys = [
-  'type',
-  'title',
-  'group',
-  'tags',
-  'quote',
-  'note',
-  'implicit',
-  'speaker',
-  'premises',
-  'conclusion',
-];
+/** A node's own keys but its id and text, which the AIF node holds. */
+const nodeDetailKeys = nodeKeys.filter((key) => key !== 'id' && key !== 'text');
 const relationDetailKeys = ['tags', 'note'];
 
 /** Reads the extension of a file; problems point into it (`/argmap/…`); a broken part is left out. */

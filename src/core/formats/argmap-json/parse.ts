@@ -95,7 +95,8 @@ export function readArgmapValue(value: unknown): ParsedArgmap {
 
 // `$schema` is known to the schema but kept in `extra`, so that it is written back as it was.
 const topLevelKeys = ['format', 'version', 'title', 'source', 'groups', 'nodes', 'relations', 'tour'];
-const nodeKeys = [
+/** The keys of a node the model knows, in the order they are written. */
+export const nodeKeys = [
   'type',
   'id',
   'text',
