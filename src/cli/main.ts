@@ -12,6 +12,7 @@ import {
   type PagesRequest,
 } from './export-pages.ts';
 import { PAGE_NAMES } from '../core/export/pages/page.ts';
+import { evaluateReport } from './evaluate-command.ts';
 import type { ThemeName } from '../core/render/theme.ts';
 
 /** Exit codes of the CLI contract (docs/ARCHITECTURE.md, "Exports and the command line"). */
@@ -32,6 +33,8 @@ Usage:
                                   draw the map as SVG (font embedded) or PNG, as pages (a deck of slides,
                                   a handout, the map over pages) in PDF, PowerPoint or pictures, or write it
                                   as argmap JSON, AIF JSON or Argdown
+  argmap evaluate <file> [--accept ID]... [--reject ID]... [--critical] [--json] [--no-presumption]
+                                  what stands if these statements are accepted or rejected
   argmap <command> --help         help for one command
 
 <file> is a map in argmap JSON, Argdown (.argdown, .ad) or AIF JSON (AIFdb or OVA), or - to read standard
@@ -69,6 +72,15 @@ large for a page is continued on further pages, never shrunk:
 --step N      only step N of the tour (from 1), as the presentation shows it
 --node ID     only that box and every box below it: one picture (SVG, PNG), or pages (PDF, --page)
 --no-caption  leave out the caption (the map's and the step's titles, the source, the page number)
+`,
+  evaluate: `Usage: argmap evaluate <file> [--accept ID]... [--reject ID]... [--critical] [--json] [--no-presumption]
+
+Gives every statement a status under the assumptions (docs/EVALUATION.md): accepted, rejected, in (no
+reasons, nothing against it), supported, unsupported (its reasons all fail), out (an active attack defeats
+it) or undecided. The map's own "assumptions" key is the start; --accept and --reject add to it.
+--critical      rank the statements by what falls when each alone is rejected (the critical premises)
+--json          {"statements":{id:status},"relations":{id:status},"conflicts":[...]} (and "critical")
+--no-presumption  statements without reasons are undecided rather than in
 `,
   validate: `Usage: argmap validate <file>
 
@@ -124,6 +136,7 @@ async function dispatch(args: readonly string[], io: CliIo): Promise<number> {
   }
   if (command === 'validate') return validate(rest, io);
   if (command === 'export') return exportCommand(rest, io);
+  if (command === 'evaluate') return evaluateCommand(rest, io);
   return stats(rest, io);
 }
 
@@ -172,6 +185,33 @@ async function stats(args: readonly string[], io: CliIo): Promise<number> {
   }
   const counts = mapStats(loaded.map, loaded.sourceText);
   io.stdout(values.json ? JSON.stringify(counts) + '\n' : statsTable(counts));
+  return EXIT_OK;
+}
+
+async function evaluateCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, {
+    accept: { type: 'string', multiple: true },
+    reject: { type: 'string', multiple: true },
+    critical: { type: 'boolean' },
+    json: { type: 'boolean' },
+    'no-presumption': { type: 'boolean' },
+  });
+  const file = oneFile(positionals);
+  const loaded = await loadMapFile(file, io);
+  if (!loaded.map || !loaded.valid) {
+    for (const problem of loaded.problems) io.stderr(formatProblem(problem, displayName(file)) + '\n');
+    return EXIT_INVALID;
+  }
+  const report = evaluateReport(loaded.map, {
+    accept: (values.accept as string[] | undefined) ?? [],
+    reject: (values.reject as string[] | undefined) ?? [],
+    json: values.json === true,
+    critical: values.critical === true,
+    presumption: values['no-presumption'] !== true,
+  });
+  if ('error' in report) throw new UsageError(report.error);
+  for (const warning of report.warnings) io.stderr(`${displayName(file)}: warning: ${warning}\n`);
+  io.stdout(report.output);
   return EXIT_OK;
 }
 

@@ -257,3 +257,33 @@ describe('the installed command', () => {
     expect(missing.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('argmap evaluate', () => {
+  it('prints every statement’s status, with what the options assume', async () => {
+    const base = await cli(['evaluate', 'data/trenin-2010.argmap.json', '--json']);
+    expect(base.code).toBe(0);
+    const before = JSON.parse(base.stdout) as { statements: Record<string, string> };
+    expect(before.statements['black-sea-clash']).toBe('in');
+    const run = await cli([
+      'evaluate',
+      'data/trenin-2010.argmap.json',
+      '--reject',
+      'black-sea-clash',
+      '--json',
+    ]);
+    const after = JSON.parse(run.stdout) as { statements: Record<string, string> };
+    expect(after.statements['black-sea-clash']).toBe('rejected');
+    expect(after.statements['war-possible']).toBe('unsupported');
+    const text = await cli(['evaluate', 'data/trenin-2010.argmap.json', '--reject', 'black-sea-clash']);
+    expect(text.stdout).toMatch(/^black-sea-clash +rejected /m);
+  });
+
+  it('ranks the critical premises, and refuses ids the map lacks', async () => {
+    const run = await cli(['evaluate', 'data/trenin-2010.argmap.json', '--critical']);
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n')[0]).toMatch(/^ {2}1\. \S+ +\d+ fall/);
+    const bad = await cli(['evaluate', 'data/trenin-2010.argmap.json', '--reject', 'nope']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('no node "nope" in the map');
+  });
+});
