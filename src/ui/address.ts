@@ -78,7 +78,11 @@ export function evaluationAddress(assumptions: ReadonlyMap<string, Assumption> |
   const written =
     assumptions &&
     `eval=${[...assumptions].map(([id, a]) => `${a === 'accepted' ? 'a' : 'r'}:${encodeURIComponent(id)}`).join(',')}`;
-  return address(node === undefined ? undefined : `node=${node}`, step === undefined ? undefined : `step=${step}`, written);
+  return address(
+    node === undefined ? undefined : `node=${node}`,
+    step === undefined ? undefined : `step=${step}`,
+    written,
+  );
 }
 
 const nodePart = (id: string) => `node=${encodeURIComponent(id)}`;

@@ -103,16 +103,17 @@ export interface EvaluationMarks {
 }
 
 /** Each status's icon and word, as the pill, the legend and the app's panel write it. */
-export const statusWords: Readonly<Record<StatementStatus, { readonly icon: string; readonly word: string }>> =
-  {
-    accepted: { icon: '✓', word: 'accepted' },
-    rejected: { icon: '✗', word: 'rejected' },
-    in: { icon: '●', word: 'holds' },
-    supported: { icon: '●', word: 'supported' },
-    unsupported: { icon: '○', word: 'unsupported' },
-    out: { icon: '✗', word: 'defeated' },
-    undecided: { icon: '?', word: 'undecided' },
-  };
+export const statusWords: Readonly<
+  Record<StatementStatus, { readonly icon: string; readonly word: string }>
+> = {
+  accepted: { icon: '✓', word: 'accepted' },
+  rejected: { icon: '✗', word: 'rejected' },
+  in: { icon: '●', word: 'holds' },
+  supported: { icon: '●', word: 'supported' },
+  unsupported: { icon: '○', word: 'unsupported' },
+  out: { icon: '✗', word: 'defeated' },
+  undecided: { icon: '?', word: 'undecided' },
+};
 
 /** The status pill's text: icon and word. */
 export const statusText = (status: StatementStatus): string =>
@@ -198,7 +199,10 @@ function frameShape(group: GroupFrame, theme: Theme): FrameShape {
   };
 }
 
-function connectorShape(connector: LaidOutConnector, evaluation: EvaluationMarks | undefined): ConnectorShape {
+function connectorShape(
+  connector: LaidOutConnector,
+  evaluation: EvaluationMarks | undefined,
+): ConnectorShape {
   const { type, kind, labelAt } = connector;
   const status = evaluation?.relations.get(connector.relationId);
   const active = evaluation ? status !== 'inactive' : undefined;

@@ -49,7 +49,11 @@ const n = px;
 export function renderSvg(laidOut: LaidOutMap, options: SvgOptions = {}): string {
   const theme = themes[options.theme ?? 'light'];
   // A crop draws only what reaches into it.
-  const model = renderModel(options.crop ? within(laidOut, options.crop) : laidOut, theme, options.evaluation);
+  const model = renderModel(
+    options.crop ? within(laidOut, options.crop) : laidOut,
+    theme,
+    options.evaluation,
+  );
   const margin = options.margin ?? 24;
   const { bounds } = laidOut;
   const drawn = options.crop
