@@ -2,6 +2,7 @@ import { assumptionsOf } from '../core/evaluate/assumptions.ts';
 import { evaluate, type Assumption, type Evaluation } from '../core/evaluate/evaluate.ts';
 import { changes } from '../core/evaluate/sensitivity.ts';
 import type { ArgumentMap, NodeId } from '../core/model/types.ts';
+import { idSet } from './id-set.ts';
 import { assumptionsInAddress, evaluationAddress } from './address.ts';
 
 /** What the last click did: the statement and its new assumption, what stopped holding and what started. */
@@ -12,6 +13,14 @@ export interface LastChange {
   readonly falls: readonly NodeId[];
   readonly rises: readonly NodeId[];
 }
+
+/**
+ * Assumptions held in state: an immutable value, replaced whole on every change (as `idSet`), so that the
+ * evaluation is derived afresh.
+ */
+const assumptionMap = (
+  entries: Iterable<readonly [NodeId, Assumption]> = [],
+): ReadonlyMap<NodeId, Assumption> => new Map(entries);
 
 /** A click on a box in the mode: open → accepted → rejected → open. */
 export const nextAssumption = (now: Assumption | undefined): Assumption | undefined =>
@@ -25,7 +34,7 @@ export const nextAssumption = (now: Assumption | undefined): Assumption | undefi
 export class EvaluationMode {
   on = $state(false);
   /** Raw: replaced whole on each click, so that the evaluation follows. */
-  assumptions = $state.raw<ReadonlyMap<NodeId, Assumption>>(new Map());
+  assumptions = $state.raw<ReadonlyMap<NodeId, Assumption>>(assumptionMap());
   last = $state.raw<LastChange | undefined>();
   /** The map the assumptions were last taken for. */
   #adopted: ArgumentMap | undefined;
@@ -49,10 +58,9 @@ export class EvaluationMode {
     const map = this.map();
     if (!this.on || !map) return;
     const before = this.result ?? evaluate(map, this.assumptions);
-    const next = new Map(this.assumptions);
-    const assumption = nextAssumption(next.get(id));
-    if (assumption) next.set(id, assumption);
-    else next.delete(id);
+    const assumption = nextAssumption(this.assumptions.get(id));
+    const others = [...this.assumptions].filter(([other]) => other !== id);
+    const next = assumptionMap(assumption ? [...others, [id, assumption]] : others);
     this.assumptions = next;
     this.last = { id, assumption, ...changes(before, evaluate(map, next), id) };
     this.#write();
@@ -60,7 +68,7 @@ export class EvaluationMode {
 
   /** Every assumption dropped: each statement open again. */
   clear(): void {
-    this.assumptions = new Map();
+    this.assumptions = assumptionMap();
     this.last = undefined;
     this.#write();
   }
@@ -74,11 +82,11 @@ export class EvaluationMode {
     if (map === this.#adopted) return;
     const first = this.#adopted === undefined;
     this.#adopted = map;
-    const ids = new Set(map.nodes.map((n) => n.id));
+    const ids = idSet(map.nodes.map((n) => n.id));
     const fromAddress = first ? assumptionsInAddress() : undefined;
     const own = assumptionsOf(map).assumptions;
     const kept = fromAddress ?? (own.size > 0 ? own : this.assumptions);
-    this.assumptions = new Map([...kept].filter(([id]) => ids.has(id)));
+    this.assumptions = assumptionMap([...kept].filter(([id]) => ids.has(id)));
     if (fromAddress) this.on = true;
     this.last = undefined;
     this.#write();
