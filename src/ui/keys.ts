@@ -17,6 +17,8 @@ export interface AppKeys {
   zoomBy(factor: number): void;
   /** `0` */
   fit(): boolean;
+  /** `v`: the Evaluate mode on or off */
+  evaluate(): boolean;
 }
 
 /**
@@ -66,6 +68,8 @@ function appKey(key: string, keys: AppKeys): boolean {
       return true;
     case '0':
       return keys.fit();
+    case 'v':
+      return keys.evaluate();
     default:
       return false;
   }

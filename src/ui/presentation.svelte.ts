@@ -6,6 +6,7 @@ import type { StepTree } from '../core/presentation/step-scene.ts';
 import { planPages } from '../core/presentation/plan.ts';
 import { openChannel } from './presentation-channel.ts';
 import type { ZoomControl } from './zoom.ts';
+import { stepAddress } from './address.ts';
 
 /**
  * How far the camera may zoom in on a step: a projector's audience reads from the back of a room, so a step of a
@@ -79,7 +80,7 @@ export class Presentation {
     this.overview = false;
     this.quote = undefined;
     const label = steps[this.step]!.label;
-    history.replaceState(null, '', `${location.pathname}${location.search}#step=${label}`);
+    history.replaceState(null, '', stepAddress(label));
     this.announce();
     await this.host.rendered();
     this.frame();

@@ -26,6 +26,7 @@ function keys(applies = true) {
     deselect: () => void done.push('deselect'),
     zoomBy: (factor) => void done.push(`zoom ${factor}`),
     fit: () => (done.push('fit'), applies),
+    evaluate: () => (done.push('evaluate'), applies),
   };
   return { app, done };
 }
@@ -33,7 +34,7 @@ function keys(applies = true) {
 describe("the app's keys", () => {
   it('each key runs its action and keeps it from the browser', () => {
     const { app, done } = keys();
-    for (const key of ['p', '/', 'e', '?', 'Escape', '+', '=', '-', '−', '0']) {
+    for (const key of ['p', '/', 'e', '?', 'Escape', '+', '=', '-', '−', '0', 'v']) {
       const { event, prevented } = press(key);
       handleAppKey(event, () => false, app);
       expect(prevented(), key).toBe(true);
@@ -49,12 +50,13 @@ describe("the app's keys", () => {
       'zoom 0.8',
       'zoom 0.8',
       'fit',
+      'evaluate',
     ]);
   });
 
   it('an action that does not apply now leaves the key to the browser', () => {
     const { app } = keys(false);
-    for (const key of ['p', 'e', '0']) {
+    for (const key of ['p', 'e', '0', 'v']) {
       const { event, prevented } = press(key);
       handleAppKey(event, () => false, app);
       expect(prevented(), key).toBe(false);
@@ -65,6 +67,8 @@ describe("the app's keys", () => {
     const { app, done } = keys();
     handleAppKey(press('p', { inField: true }).event, () => false, app);
     handleAppKey(press('p', { ctrlKey: true }).event, () => false, app);
+    // The editor's text is a contenteditable: `v` typed there is text, not the Evaluate mode.
+    handleAppKey(press('v', { inField: true }).event, () => false, app);
     handleAppKey(press('Escape').event, () => true, app);
     const other = press('x');
     handleAppKey(other.event, () => false, app);

@@ -1,6 +1,7 @@
 import { boxStyle } from '../layout/box-style.ts';
 import type { GroupFrame, LaidOutConnector, LaidOutMap, LaidOutNode } from '../layout/types.ts';
-import type { RelationType } from '../model/types.ts';
+import type { RelationId, NodeId, RelationType } from '../model/types.ts';
+import type { RelationStatus, StatementStatus } from '../evaluate/evaluate.ts';
 import { fontMetricsData } from '../text/font-metrics.generated.ts';
 import { outlineLoops } from '../layout/outline.ts';
 import { px } from '../round.ts';
@@ -56,6 +57,11 @@ export interface ConnectorShape {
   readonly connector: LaidOutConnector;
   /** Its CSS classes: relation type (colour, dash) and kind (cross-links are lighter). */
   readonly className: string;
+  /**
+   * Under an evaluation, whether its relation is active (its premises hold, nothing holding undercuts it);
+   * an inactive one is drawn faded (class `inactive`). Undefined without an evaluation.
+   */
+  readonly active: boolean | undefined;
   /** Contradictions point both ways. */
   readonly markerStart: string | undefined;
   readonly markerEnd: string;
@@ -78,7 +84,40 @@ export interface BoxShape {
   readonly badge: Badge | undefined;
   /** The "+N" pills of a presentation step's box: boxes the talk has shown, folded away for want of room. */
   readonly folds: readonly Badge[];
+  /** Under an evaluation, the statement's status: a pill on its top edge with an icon and a word. */
+  readonly status: StatusMark | undefined;
 }
+
+/** A box's status under an evaluation, shown by colour (class), icon and word, never by colour alone. */
+export interface StatusMark {
+  readonly status: StatementStatus;
+  /** `status-<status>`: the pill's colour, and a fade for what does not hold. */
+  readonly className: string;
+  readonly pill: Badge;
+}
+
+/** What an evaluation gives the drawing: each statement's status and each relation's (docs/EVALUATION.md). */
+export interface EvaluationMarks {
+  readonly statements: ReadonlyMap<NodeId, StatementStatus>;
+  readonly relations: ReadonlyMap<RelationId, RelationStatus>;
+}
+
+/** Each status's icon and word, as the pill, the legend and the app's panel write it. */
+export const statusWords: Readonly<
+  Record<StatementStatus, { readonly icon: string; readonly word: string }>
+> = {
+  accepted: { icon: '✓', word: 'accepted' },
+  rejected: { icon: '✗', word: 'rejected' },
+  in: { icon: '●', word: 'holds' },
+  supported: { icon: '●', word: 'supported' },
+  unsupported: { icon: '○', word: 'unsupported' },
+  out: { icon: '✗', word: 'defeated' },
+  undecided: { icon: '?', word: 'undecided' },
+};
+
+/** The status pill's text: icon and word. */
+export const statusText = (status: StatementStatus): string =>
+  `${statusWords[status].icon} ${statusWords[status].word}`;
 
 /** One line of text in a box, positioned (its baseline). */
 export interface TextLine {
@@ -139,12 +178,13 @@ function markersFor(theme: Theme): Marker[] {
   });
 }
 
-export function renderModel(laidOut: LaidOutMap, theme: Theme): RenderModel {
+/** With `evaluation`, boxes carry their status and connectors whether their relation is active. */
+export function renderModel(laidOut: LaidOutMap, theme: Theme, evaluation?: EvaluationMarks): RenderModel {
   return {
     markers: markersFor(theme),
     frames: laidOut.groups.map((group) => frameShape(group, theme)),
-    connectors: laidOut.connectors.map(connectorShape),
-    boxes: laidOut.nodes.map(boxShape),
+    connectors: laidOut.connectors.map((c) => connectorShape(c, evaluation)),
+    boxes: laidOut.nodes.map((node) => new Box(node, evaluation?.statements.get(node.id))),
   };
 }
 
@@ -159,11 +199,17 @@ function frameShape(group: GroupFrame, theme: Theme): FrameShape {
   };
 }
 
-function connectorShape(connector: LaidOutConnector): ConnectorShape {
+function connectorShape(
+  connector: LaidOutConnector,
+  evaluation: EvaluationMarks | undefined,
+): ConnectorShape {
   const { type, kind, labelAt } = connector;
+  const status = evaluation?.relations.get(connector.relationId);
+  const active = evaluation ? status !== 'inactive' : undefined;
   return {
     connector,
-    className: `connector ${type} ${kind}`,
+    className: `connector ${type} ${kind}${active === false ? ' inactive' : ''}`,
+    active,
     markerStart: type === 'contradiction' ? `url(#${markerId(type, 'start')})` : undefined,
     markerEnd: `url(#${markerId(type, 'end')})`,
     label:
@@ -182,13 +228,20 @@ class Box implements BoxShape {
   readonly rx = BOX_RADIUS;
   readonly badge: Badge | undefined;
   readonly folds: readonly Badge[];
+  readonly status: StatusMark | undefined;
   private textLines: readonly TextLine[] | undefined;
 
-  constructor(readonly node: LaidOutNode) {
+  constructor(
+    readonly node: LaidOutNode,
+    status: StatementStatus | undefined,
+  ) {
     // An implicit statement's border is dashed whatever its role (see the style sheet).
-    this.className = `node role-${node.role}${node.implicit ? ' implicit' : ''}`;
+    const implicit = node.implicit ? ' implicit' : '';
+    const statusClass = status ? ` status-${status}` : '';
+    this.className = `node role-${node.role}${implicit}${statusClass}`;
     this.badge = node.collapsed ? collapsedBadge(node) : undefined;
     this.folds = node.folded ? foldPills(node, node.folded) : noBadges;
+    this.status = status && { status, className: `status status-${status}`, pill: statusPill(node, status) };
   }
 
   get lines(): readonly TextLine[] {
@@ -196,7 +249,15 @@ class Box implements BoxShape {
   }
 }
 
-const boxShape = (node: LaidOutNode): BoxShape => new Box(node);
+/**
+ * The status pill, on the box's top edge at its right (the role's label starts at the left), a little wider
+ * than the "+N" pills: the word is longer.
+ */
+function statusPill(node: LaidOutNode, status: StatementStatus): Badge {
+  const text = statusText(status);
+  const width = PILL.padding + 4 + text.length * (PILL.perCharacter - 1);
+  return pill(node.x + node.width - width - 8, node.y - PILL.height + PILL.rise, width, text);
+}
 
 /** Baseline of a line of text `size` px high centred in a line box `lineHeight` high (Inter's own metrics). */
 function baselineOffset(size: number, lineHeight: number): number {

@@ -50,5 +50,21 @@ export function styleSheet(theme: Theme): string {
     `.connector.cross{stroke-width:${crossLinkLine.width};stroke-opacity:${crossLinkLine.opacity}}`,
     `.connector.cross.contradiction{stroke-width:${relationLine.contradiction.width};stroke-opacity:1}`,
   );
+  rules.push(...statusRules(theme));
   return rules.join('');
+}
+
+/**
+ * An evaluation's marks: each status pill in its colour; what does not hold (rejected, defeated, unsupported)
+ * drawn faded but readable; relations that are not active faded further. The pill's icon and word say the
+ * status without colour.
+ */
+function statusRules(theme: Theme): string[] {
+  return [
+    ...Object.entries(theme.statuses).map(
+      ([status, colour]) => `.node .badge.status-${status} rect{fill:${colour}}`,
+    ),
+    `.node.status-rejected,.node.status-out,.node.status-unsupported{opacity:0.6}`,
+    `.connector.inactive{opacity:0.25}`,
+  ];
 }

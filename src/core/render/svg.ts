@@ -8,6 +8,7 @@ import {
   type Badge,
   type BoxShape,
   type ConnectorShape,
+  type EvaluationMarks,
   type FrameShape,
   type Marker,
   type TextAt,
@@ -34,6 +35,8 @@ export interface SvgOptions {
   readonly lit?: ReadonlySet<string>;
   /** A caption under the map (an exported picture's title and source); none without it. */
   readonly caption?: PictureCaption;
+  /** An evaluation's statuses: drawn on the boxes (a pill with icon and word), inactive relations faded. */
+  readonly evaluation?: EvaluationMarks;
 }
 
 const n = px;
@@ -46,7 +49,11 @@ const n = px;
 export function renderSvg(laidOut: LaidOutMap, options: SvgOptions = {}): string {
   const theme = themes[options.theme ?? 'light'];
   // A crop draws only what reaches into it.
-  const model = renderModel(options.crop ? within(laidOut, options.crop) : laidOut, theme);
+  const model = renderModel(
+    options.crop ? within(laidOut, options.crop) : laidOut,
+    theme,
+    options.evaluation,
+  );
   const margin = options.margin ?? 24;
   const { bounds } = laidOut;
   const drawn = options.crop
@@ -119,7 +126,7 @@ function connectorLabelSvg(label: TextAt): string {
   return `<text class="connector-label" x="${n(label.x)}" y="${n(label.y)}" text-anchor="middle">${label.text}</text>`;
 }
 
-function boxSvg({ node, className, rx, lines, badge, folds }: BoxShape, faded: boolean): string {
+function boxSvg({ node, className, rx, lines, badge, folds, status }: BoxShape, faded: boolean): string {
   const parts: string[] = [];
   parts.push(
     `<rect class="box" x="${n(node.x)}" y="${n(node.y)}" width="${n(node.width)}" height="${n(node.height)}" rx="${rx}"/>`,
@@ -131,12 +138,13 @@ function boxSvg({ node, className, rx, lines, badge, folds }: BoxShape, faded: b
   }
   if (badge) parts.push(badgeSvg(badge));
   for (const fold of folds) parts.push(badgeSvg(fold));
+  if (status) parts.push(badgeSvg(status.pill, status.className));
   return `<g class="${className}${faded ? ' faded' : ''}" data-node-id="${escapeXml(node.id)}">${parts.join('')}</g>`;
 }
 
-function badgeSvg(b: Badge): string {
+function badgeSvg(b: Badge, className?: string): string {
   return (
-    `<g class="badge"><rect x="${n(b.x)}" y="${n(b.y)}" width="${n(b.width)}" height="${b.height}" rx="${b.rx}"/>` +
-    `<text x="${n(b.text.x)}" y="${n(b.text.y)}" text-anchor="middle">${b.text.text}</text></g>`
+    `<g class="badge${className ? ` ${className}` : ''}"><rect x="${n(b.x)}" y="${n(b.y)}" width="${n(b.width)}" height="${b.height}" rx="${b.rx}"/>` +
+    `<text x="${n(b.text.x)}" y="${n(b.text.y)}" text-anchor="middle">${escapeXml(b.text.text)}</text></g>`
   );
 }

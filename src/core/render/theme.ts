@@ -1,3 +1,4 @@
+import type { StatementStatus } from '../evaluate/evaluate.ts';
 import type { RelationType, Role } from '../model/types.ts';
 
 export type ThemeName = 'light' | 'dark' | 'print';
@@ -25,6 +26,8 @@ export interface Theme {
     Record<Role, { readonly fill: string; readonly stroke: string; readonly label: string }>
   >;
   readonly relations: Readonly<Record<RelationType, string>>;
+  /** An evaluation's status pills (their icon and word say the same, for grayscale and print). */
+  readonly statuses: Readonly<Record<StatementStatus, string>>;
 }
 
 /**
@@ -52,6 +55,15 @@ export const themes: Readonly<Record<ThemeName, Theme>> = {
       rebuttal: { fill: '#f6e9f1', stroke: '#cc79a7', label: '#9c4a78' },
     },
     relations: { support: '#009e73', attack: '#d55e00', undercut: '#b8860b', contradiction: '#7f4f9f' },
+    statuses: {
+      accepted: '#1a7f37',
+      rejected: '#cf222e',
+      in: '#0072b2',
+      supported: '#0072b2',
+      unsupported: '#6e7781',
+      out: '#a84a00',
+      undecided: '#8a6100',
+    },
   },
   dark: {
     background: '#16191d',
@@ -72,6 +84,15 @@ export const themes: Readonly<Record<ThemeName, Theme>> = {
       rebuttal: { fill: '#33202c', stroke: '#e08fbf', label: '#efbad9' },
     },
     relations: { support: '#2fc196', attack: '#f0883e', undercut: '#e6c14d', contradiction: '#b591d4' },
+    statuses: {
+      accepted: '#3fb950',
+      rejected: '#ff7b72',
+      in: '#56b4e9',
+      supported: '#56b4e9',
+      unsupported: '#8b949e',
+      out: '#f0883e',
+      undecided: '#e6c14d',
+    },
   },
   print: {
     background: '#ffffff',
@@ -85,6 +106,15 @@ export const themes: Readonly<Record<ThemeName, Theme>> = {
       rebuttal: { fill: '#f0f0f0', stroke: '#000000', label: '#000000' },
     },
     relations: { support: '#000000', attack: '#000000', undercut: '#000000', contradiction: '#000000' },
+    statuses: {
+      accepted: '#000000',
+      rejected: '#000000',
+      in: '#000000',
+      supported: '#000000',
+      unsupported: '#666666',
+      out: '#666666',
+      undecided: '#666666',
+    },
   },
 };
 

@@ -1,0 +1,85 @@
+import { expect, test, type Page } from '@playwright/test';
+
+/**
+ * The Trenin map's premise "black-sea-clash" (a clash on the Black Sea is possible) holds up four claims:
+ * rejected, three lose their support and one is defeated (docs/EVALUATION.md; the core's own tests rank it).
+ */
+const PREMISE = 'black-sea-clash';
+const LOSE_SUPPORT = ['two-aspects', 'security-body-all-europe', 'war-possible'];
+const DEFEATED = 'peace-first';
+
+const box = (page: Page, id: string) => page.locator(`[data-node-id="${id}"]`);
+
+test('Evaluate: rejecting a premise takes down what rests on it, the panel names them, a reload keeps it', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto('/');
+  await box(page, PREMISE).waitFor();
+  await expect(box(page, PREMISE)).not.toHaveAttribute('data-status');
+
+  await page.keyboard.press('v');
+  await expect(page.getByRole('button', { name: 'Evaluate' })).toHaveAttribute('aria-pressed', 'true');
+  const panel = page.getByRole('region', { name: 'Evaluation' });
+  await expect(panel).toBeVisible();
+  for (const id of [...LOSE_SUPPORT, DEFEATED])
+    await expect(box(page, id)).toHaveAttribute('data-status', 'supported');
+  await expect(box(page, PREMISE)).toHaveAttribute('data-status', 'in');
+  const inactive = page.locator('path.connector[data-active="false"]');
+  // Relations inactive with nothing assumed: those whose premise the map itself defeats.
+  const inactiveAtStart = await inactive.count();
+
+  // The critical premises list it first; choosing it there brings its box into view.
+  const critical = panel.getByRole('list').last();
+  await critical.getByRole('button').first().click();
+  await expect(box(page, PREMISE)).toHaveAttribute('aria-selected', 'true');
+
+  // Open → accepted → rejected.
+  await box(page, PREMISE).click();
+  await expect(box(page, PREMISE)).toHaveAttribute('data-status', 'accepted');
+  await expect(box(page, PREMISE)).toHaveAttribute('data-assumption', 'accepted');
+  await box(page, PREMISE).click();
+  await expect(box(page, PREMISE)).toHaveAttribute('data-status', 'rejected');
+  for (const id of LOSE_SUPPORT) await expect(box(page, id)).toHaveAttribute('data-status', 'unsupported');
+  await expect(box(page, DEFEATED)).toHaveAttribute('data-status', 'out');
+  await expect(box(page, PREMISE).locator('.badge.status')).toHaveText('✗ rejected');
+  // The relations it was a premise of are drawn inactive.
+  expect(await inactive.count()).toBeGreaterThan(inactiveAtStart);
+
+  await expect(panel).toContainText('3 claims lose their support');
+  await expect(panel).toContainText('1 claim now defeated');
+  await expect(panel).toContainText('1 claim now stands'); // what the premise was defeating
+  const named = await panel.locator('.changed button').allTextContents();
+  expect(named).toHaveLength(5); // three lose support, one defeated, one now stands
+  expect(page.url()).toContain(`eval=r:${PREMISE}`);
+
+  await page.reload();
+  await box(page, PREMISE).waitFor();
+  await expect(page.getByRole('button', { name: 'Evaluate' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(box(page, PREMISE)).toHaveAttribute('data-assumption', 'rejected');
+  for (const id of LOSE_SUPPORT) await expect(box(page, id)).toHaveAttribute('data-status', 'unsupported');
+
+  // Enter on the focused box turns it round too: rejected → open, and everything stands again.
+  await box(page, PREMISE).focus();
+  await page.keyboard.press('Enter');
+  await expect(box(page, PREMISE)).toHaveAttribute('data-status', 'in');
+  for (const id of LOSE_SUPPORT) await expect(box(page, id)).toHaveAttribute('data-status', 'supported');
+  await expect(panel).toContainText('4 claims now stand');
+
+  // `v` again leaves the mode: the statuses go, and so does the address's part.
+  await page.keyboard.press('v');
+  await expect(box(page, PREMISE)).not.toHaveAttribute('data-status');
+  await expect(panel).toBeHidden();
+  expect(page.url()).not.toContain('eval=');
+});
+
+test('`v` typed in the editor is text, not the Evaluate mode', async ({ page }) => {
+  await page.goto('/');
+  await box(page, PREMISE).waitFor();
+  await page.getByRole('button', { name: 'Edit' }).click();
+  const text = page.getByLabel('Argdown text');
+  await text.click();
+  await page.keyboard.press('v');
+  await expect(page.getByRole('button', { name: 'Evaluate' })).toHaveAttribute('aria-pressed', 'false');
+  await expect(box(page, PREMISE)).not.toHaveAttribute('data-status');
+});
