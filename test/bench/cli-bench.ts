@@ -14,6 +14,8 @@ interface Command {
   readonly args: (dir: string) => string[];
   /** Runs timed (the median is kept): more for the quick commands, whose figures are budgets. */
   readonly runs: number;
+  /** A whole deck (tens of seconds, no budget): timed only when asked (`--decks`). */
+  readonly deck?: boolean;
 }
 
 /** What a lecturer runs from the command line, each timed as a whole process (start-up included). */
@@ -26,18 +28,21 @@ const commands: readonly Command[] = [
     what: 'PDF deck of the Trenin tour (--slides)',
     args: (dir) => [...exportTo(dir, 'deck.pdf'), '--slides'],
     runs: 1,
+    deck: true,
   },
   {
     task: 'pptx',
     what: 'PowerPoint deck of the Trenin tour (.pptx)',
     args: (dir) => exportTo(dir, 'deck.pptx'),
     runs: 1,
+    deck: true,
   },
   {
     task: 'png-pages',
     what: 'PNG per page of the tour (-o DIR/ --slides)',
     args: (dir) => [...exportTo(dir, 'slides/'), '--slides'],
     runs: 1,
+    deck: true,
   },
 ];
 
@@ -50,18 +55,19 @@ export interface CliTime {
   readonly runs: number;
 }
 
-/** Median wall time of each command over its runs; undefined when the CLI is not built. */
-export function cliTimes(): CliTime[] | undefined {
+/** Median wall time of each command over its runs (decks too if asked); undefined when the CLI is not built. */
+export function cliTimes(decks: boolean): CliTime[] | undefined {
   if (!existsSync(cli)) return undefined;
   const out = mkdtempSync(join(tmpdir(), 'argmap-bench-'));
   try {
-    return commands.map(({ task, what, args, runs }) => {
+    return commands.flatMap(({ task, what, args, runs, deck }) => {
+      if (deck && !decks) return [];
       const times = Array.from({ length: runs }, () => {
         const started = performance.now();
         execFileSync(process.execPath, [cli, ...args(out)], { stdio: 'ignore' });
         return performance.now() - started;
       });
-      return { task, what, ms: times.sort((a, b) => a - b)[runs >> 1]!, runs };
+      return [{ task, what, ms: times.sort((a, b) => a - b)[runs >> 1]!, runs }];
     });
   } finally {
     rmSync(out, { recursive: true, force: true });

@@ -14,6 +14,9 @@ const sizes = (process.env.BENCH_SIZES ?? '100,1000,3000,10000').split(',').map(
 // (`npm run bench -- --all-peers`, or BENCH_PEERS_UP_TO=N for another bound); otherwise the figures of the last
 // run that timed them on the same input and peer version are shown, marked as cached.
 const allPeers = process.argv.includes('--all-peers');
+// The command line's whole decks (PDF, PowerPoint, a PNG per page) take tens of seconds each and have no
+// budget: timed with `--decks`.
+const decks = process.argv.includes('--decks');
 const peersUpTo = allPeers ? Infinity : Number(process.env.BENCH_PEERS_UP_TO ?? 3000);
 const runsFor = (size: number) => {
   const runs =
@@ -30,7 +33,7 @@ type LayoutResult = Awaited<ReturnType<typeof benchLayout>>;
 const started = performance.now();
 const figures: BudgetFigures = {
   ...layoutFigures(await benchAllLayouts()),
-  ...(process.env.BENCH_CLI !== '0' ? cliFigures(printCli(cliTimes())) : {}),
+  ...(process.env.BENCH_CLI !== '0' ? cliFigures(printCli(cliTimes(decks))) : {}),
   ...(process.env.BENCH_BROWSER !== '0' ? browserFigures(await printBrowser()) : {}),
 };
 
@@ -55,7 +58,7 @@ async function benchAllLayouts(): Promise<LayoutResult[]> {
   const cached = results.flatMap((r) => [r.dagre, r.graphviz]).find((e) => e?.cachedOn);
   if (cached)
     console.log(
-      '(cached, <date>): a peer not timed in this run (above 3,000 nodes; --all-peers times it), its figures ' +
+      `(cached, <date>): a peer not timed in this run (above ${peersUpTo.toLocaleString('en')} nodes; --all-peers times it), its figures ` +
         'from the last run that did, on the same input',
     );
   console.log('');
@@ -122,6 +125,7 @@ function printCli(times: CliTime[] | undefined): CliTime[] | undefined {
   console.log('');
   console.log('Command line (node dist/cli/argmap.js, whole process, median of N runs)');
   for (const t of times) console.log(`${t.what.padEnd(44)} ${fmt(t.ms).padStart(8)} ms (${t.runs})`);
+  if (!decks) console.log('(the decks as PDF, PowerPoint and PNG per page: npm run bench -- --decks)');
   return times;
 }
 
