@@ -73,7 +73,11 @@ function defaultMap(): Plugin {
   };
 }
 
-/** One ES module for Node, dependencies left as imports. */
+/**
+ * An ES module for Node, dependencies left as imports; what it imports with `import()` becomes chunks beside
+ * it, loaded when that code runs. Beside it, not in a subfolder: the CLI finds the fonts by a path relative
+ * to its own file, whichever chunk that code lands in.
+ */
 const nodeBundle = (entry: string, outDir: string, file: string, minify: boolean): UserConfig => ({
   define,
   publicDir: false,
@@ -84,7 +88,7 @@ const nodeBundle = (entry: string, outDir: string, file: string, minify: boolean
     target: 'node20',
     minify,
     sourcemap: !minify,
-    rollupOptions: { output: { entryFileNames: file } },
+    rollupOptions: { output: { entryFileNames: file, chunkFileNames: '[name]-[hash].js' } },
   },
 });
 

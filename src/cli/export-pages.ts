@@ -9,13 +9,11 @@ import {
 } from '../core/export/pages/compose.ts';
 import { embedPageFonts } from '../core/export/pages/page-fonts.ts';
 import { stepFileStem, type ComposedDocument, type PageName } from '../core/export/pages/page.ts';
-import { writePdf } from '../core/export/pdf/write-pdf.ts';
-import { writePptx } from '../core/export/pptx/write-pptx.ts';
 import type { ArgumentMap } from '../core/model/types.ts';
 import type { ThemeName } from '../core/render/theme.ts';
 import { bundledFonts, toPngs } from './export.ts';
 import type { CliIo } from './io.ts';
-import { CliIoError } from './load-file.ts';
+import { CliIoError, PagesError } from './errors.ts';
 
 /** What a page export asks for (docs/ARCHITECTURE.md, "Pages"). */
 export interface PagesRequest {
@@ -30,7 +28,7 @@ export interface PagesRequest {
   readonly picture: boolean;
 }
 
-export class PagesError extends Error {}
+export { PagesError };
 
 /** The document a request names: a deck, a handout, one step, a subtree, or the map. */
 export function composeRequest(map: ArgumentMap, request: PagesRequest): ComposedDocument {
@@ -103,10 +101,13 @@ export async function writePages(
     return names;
   }
   if (target.isDirectory) throw new PagesError(`a ${format} file is one file: name it (-o deck.${format})`);
+  // Each writer (pdfkit with its font engine, or pptxgenjs) is loaded by the one export that needs it.
   const data =
     format === 'pdf'
-      ? await writePdf(doc, bundledFonts())
-      : await writePptx(
+      ? await (await import('../core/export/pdf/write-pdf.ts')).writePdf(doc, bundledFonts())
+      : await (
+          await import('../core/export/pptx/write-pptx.ts')
+        ).writePptx(
           doc,
           // Slides are drawn at twice their page size (3840×2160 for 16:9): sharp on any projector.
           await toPngs(

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { renderAsync, Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
+import type { renderAsync, Resvg, ResvgRenderOptions } from '@resvg/resvg-js';
 import type { FontFiles } from '../core/export/embed-fonts.ts';
 import { exportSvg } from '../core/export/export-svg.ts';
 import { pngRenderOptions, pngSize } from '../core/export/png-options.ts';
@@ -11,6 +12,7 @@ import { layoutMap } from '../core/layout/layout.ts';
 import type { Direction } from '../core/layout/types.ts';
 import type { ArgumentMap } from '../core/model/types.ts';
 import type { ThemeName } from '../core/render/theme.ts';
+import { ExportError } from './errors.ts';
 
 export type ExportFormat = 'svg' | 'png' | 'json' | 'aif' | 'argdown';
 
@@ -29,7 +31,7 @@ export const MAX_PNG_PIXELS = 16384 * 16384;
 const fontFile = (name: string) => new URL(`../../static/fonts/${name}`, import.meta.url);
 const fonts = { regular: fontFile('Inter-Regular.ttf'), semibold: fontFile('Inter-SemiBold.ttf') };
 
-export class ExportError extends Error {}
+export { ExportError };
 
 /** The bundled Inter files, as the exporters embed them. */
 export function bundledFonts(): FontFiles {
@@ -51,7 +53,16 @@ export function exportMap(map: ArgumentMap, options: ExportOptions): string | Ui
   return options.format === 'svg' ? svg : toPng(svg, options);
 }
 
+/**
+ * The PNG renderer (a native module of some megabytes), loaded on the first picture drawn: an SVG, a PDF or
+ * a map file is written without it. It is a CommonJS module, so it is required where it is needed.
+ */
+const requireModule = createRequire(import.meta.url);
+const resvg = (): { Resvg: typeof Resvg; renderAsync: typeof renderAsync } =>
+  requireModule('@resvg/resvg-js') as { Resvg: typeof Resvg; renderAsync: typeof renderAsync };
+
 export function toPng(svg: string, options: Pick<ExportOptions, 'scale' | 'theme'>): Uint8Array {
+  const { Resvg } = resvg();
   return new Resvg(svg, pngOptions(svg, options.scale)).render().asPng();
 }
 
@@ -60,6 +71,7 @@ export function toPng(svg: string, options: Pick<ExportOptions, 'scale' | 'theme
  * cores, each encoded as soon as it is drawn so that no more than those few full-size pixel buffers live.
  */
 export async function toPngs(svgs: readonly string[], scale: number): Promise<Uint8Array[]> {
+  const { renderAsync } = resvg();
   const out: Uint8Array[] = new Array<Uint8Array>(svgs.length);
   let next = 0;
   const work = async () => {

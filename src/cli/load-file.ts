@@ -1,10 +1,10 @@
 import { realpath, stat } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 import { loadMapText, type LoadedMap, type LoadOptions } from '../core/load.ts';
+import { CliIoError } from './errors.ts';
 import { baseDirectory, displayName, STDIN, type CliIo } from './io.ts';
 
-/** Raised for I/O failures (exit code 2), as opposed to problems in the map (exit code 1). */
-export class CliIoError extends Error {}
+export { CliIoError };
 
 /** Largest map file the CLI reads, in bytes; beyond this a map is almost certainly not meant for a picture. */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;

@@ -1,16 +1,10 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { errorCount, formatProblem } from '../core/problems.ts';
 import { mapStats, type MapStats } from '../core/stats.ts';
+import { CliIoError, ExportError, PagesError } from './errors.ts';
 import { displayName, type CliIo } from './io.ts';
-import { exportMap, ExportError, type ExportFormat } from './export.ts';
-import { CliIoError, loadMapFile } from './load-file.ts';
-import {
-  composeRequest,
-  PagesError,
-  writePages,
-  type PagesFormat,
-  type PagesRequest,
-} from './export-pages.ts';
+import type { ExportFormat } from './export.ts';
+import type { PagesFormat, PagesRequest } from './export-pages.ts';
 import { PAGE_NAMES } from '../core/export/pages/page.ts';
 import { evaluateReport } from './evaluate-command.ts';
 import type { ThemeName } from '../core/render/theme.ts';
@@ -21,6 +15,13 @@ export const EXIT_INVALID = 1;
 export const EXIT_USAGE = 2;
 
 class UsageError extends Error {}
+
+/*
+ * A command loads only the modules it needs, when it runs (docs/ARCHITECTURE.md, "Performance"): the reader
+ * and its schema for a file, the SVG writer and the fonts for an export; help loads neither. A test
+ * (cli-lazy-load.test.ts) runs the built CLI and fails if validate or stats load a writer or a font.
+ */
+const loadFile = () => import('./load-file.ts');
 
 const overview = `argmap: argument maps, checked and counted from the command line
 
@@ -156,7 +157,7 @@ function oneFile(positionals: readonly string[]): string {
 
 async function validate(args: readonly string[], io: CliIo): Promise<number> {
   const file = oneFile(parse(args).positionals);
-  const loaded = await loadMapFile(file, io, { checkSteps: true });
+  const loaded = await (await loadFile()).loadMapFile(file, io, { checkSteps: true });
   for (const problem of loaded.problems) io.stderr(formatProblem(problem, displayName(file)) + '\n');
   if (!loaded.valid || !loaded.map) {
     const errors = errorCount(loaded.problems);
@@ -178,7 +179,7 @@ async function validate(args: readonly string[], io: CliIo): Promise<number> {
 async function stats(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(args, { json: { type: 'boolean' } });
   const file = oneFile(positionals);
-  const loaded = await loadMapFile(file, io);
+  const loaded = await (await loadFile()).loadMapFile(file, io);
   if (!loaded.map || !loaded.valid) {
     for (const problem of loaded.problems) io.stderr(formatProblem(problem, displayName(file)) + '\n');
     return EXIT_INVALID;
@@ -267,18 +268,20 @@ async function exportCommand(args: readonly string[], io: CliIo): Promise<number
   const scale = scaleOption(values.scale as string | undefined, pages ? 1 : 2);
   if (isDirectory && !pages) throw new UsageError('-o DIR/ writes pages: add --slides, --handout or --page');
 
-  const loaded = await loadMapFile(file, io);
+  const loaded = await (await loadFile()).loadMapFile(file, io);
   if (!loaded.map || !loaded.valid) {
     for (const problem of loaded.problems) io.stderr(formatProblem(problem, displayName(file)) + '\n');
     return EXIT_INVALID;
   }
   try {
     if (pages) {
+      const { composeRequest, writePages } = await import('./export-pages.ts');
       const doc = composeRequest(loaded.map, pages);
       await writePages(doc, { output, isDirectory }, format as PagesFormat, { scale, theme }, io);
       return EXIT_OK;
     }
     const caption = !values['no-caption'];
+    const { exportMap } = await import('./export.ts');
     const data = exportMap(loaded.map, { format: format as ExportFormat, scale, theme, direction, caption });
     if (output === '-') io.stdout(data);
     else await writeOut(io, output, data);

@@ -32,10 +32,19 @@ export interface BrowserFigures {
   readonly interactive: { name: string; boxes: number; ms: number }[];
   readonly frames: Frames[];
   readonly collapse: { hidden: number; collapseMs: number; expandMs: number } | undefined;
+  /** PNG 2× of the Trenin map from the Export menu, click to file (median of 3). */
   readonly pngMs: number | undefined;
   /** The Trenin tour as a PDF deck from the Export menu, click to file. */
   readonly deckMs: number | undefined;
   readonly bundle: { entryGzip: number; allGzip: number };
+  /** Gzip bytes of what a first visit downloads, by kind, until the map answers input and its fonts are in. */
+  readonly firstVisit: FirstVisitBytes;
+}
+
+export interface FirstVisitBytes {
+  readonly js: number;
+  readonly css: number;
+  readonly fonts: number;
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1] ?? NaN;
@@ -50,10 +59,12 @@ export async function benchBrowser(sizes: readonly number[]): Promise<BrowserFig
     console.log('Browser figures skipped: no Chromium found (set CHROMIUM_PATH).');
     return undefined;
   }
-  const server = await preview({ preview: { port: 4188, strictPort: true }, logLevel: 'silent' });
+  // BENCH_PORT: another port when 4188 is taken (by a second checkout's bench or browser tests).
+  const port = Number(process.env.BENCH_PORT ?? 4188);
+  const server = await preview({ preview: { port, strictPort: true }, logLevel: 'silent' });
   const browser = await chromium.launch({ executablePath, args: chromiumArgs });
   try {
-    const base = 'http://localhost:4188/';
+    const base = `http://localhost:${port}/`;
     // Each scenario in a new browser context: the app remembers the last map opened (IndexedDB), and a
     // measurement must not start from the one before.
     let page: Page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -79,6 +90,7 @@ export async function benchBrowser(sizes: readonly number[]): Promise<BrowserFig
       await page.goto(base);
       next.push(await markTime(page, 'argmap:interactive'));
     }
+    const firstVisit = await firstVisitBytes(await fresh(), base);
     const interactive = [
       { name: 'Trenin map, first visit', boxes: 79, ms: median(first) },
       { name: 'Trenin map, next visits', boxes: 79, ms: median(next.slice(2)) },
@@ -145,14 +157,45 @@ export async function benchBrowser(sizes: readonly number[]): Promise<BrowserFig
     await fresh();
     await page.goto(base);
     await markTime(page, 'argmap:interactive');
-    const pngMs = await exportTime(page, 'Export PNG');
+    const pngMs = median([
+      await exportTime(page, 'Export PNG'),
+      await exportTime(page, 'Export PNG'),
+      await exportTime(page, 'Export PNG'),
+    ]);
     const deckMs = await exportTime(page, 'Slides as PDF');
 
-    return { interactive, frames, collapse, pngMs, deckMs, bundle: bundleSize() };
+    return { interactive, frames, collapse, pngMs, deckMs, bundle: bundleSize(), firstVisit };
   } finally {
     await browser.close();
     await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
   }
+}
+
+/**
+ * What a first visit (a new browser context, nothing cached) downloads of scripts, style sheets and fonts,
+ * each response gzipped as a server would send it, until the Trenin map answers input, the fonts it shows
+ * are loaded and the network is quiet.
+ */
+async function firstVisitBytes(page: Page, base: string): Promise<FirstVisitBytes> {
+  const kinds: Record<string, keyof FirstVisitBytes> = { script: 'js', stylesheet: 'css', font: 'fonts' };
+  const sizes: Promise<[keyof FirstVisitBytes, number]>[] = [];
+  page.on('response', (response) => {
+    const kind = kinds[response.request().resourceType()];
+    if (kind)
+      sizes.push(
+        response
+          .body()
+          .then((body) => [kind, gzipSync(body).length] as [keyof FirstVisitBytes, number])
+          .catch(() => [kind, NaN]),
+      );
+  });
+  await page.goto(base);
+  await markTime(page, 'argmap:interactive');
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await page.waitForLoadState('networkidle');
+  const bytes = { js: 0, css: 0, fonts: 0 };
+  for (const [kind, size] of await Promise.all(sizes)) bytes[kind] += size;
+  return bytes;
 }
 
 /** Milliseconds from navigation start to a mark, waiting for it. */

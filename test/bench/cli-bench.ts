@@ -6,26 +6,68 @@ import { join } from 'node:path';
 const cli = 'dist/cli/argmap.js';
 const trenin = 'data/trenin-2010.argmap.json';
 
-/** What a lecturer exports from the command line, each timed as a whole process (start-up included). */
-const exports: readonly (readonly [string, (dir: string) => string[]])[] = [
-  ['SVG of the Trenin map', (dir) => ['-o', join(dir, 'map.svg')]],
-  ['PDF deck of the Trenin tour (--slides)', (dir) => ['-o', join(dir, 'deck.pdf'), '--slides']],
-  ['PowerPoint deck of the Trenin tour (.pptx)', (dir) => ['-o', join(dir, 'deck.pptx')]],
-  ['PNG per page of the tour (-o DIR/ --slides)', (dir) => ['-o', `${join(dir, 'slides')}/`, '--slides']],
+export type CliTask = 'validate' | 'svg' | 'png' | 'pdf-deck' | 'pptx' | 'png-pages';
+
+interface Command {
+  readonly task: CliTask;
+  readonly what: string;
+  readonly args: (dir: string) => string[];
+  /** Runs timed (the median is kept): more for the quick commands, whose figures are budgets. */
+  readonly runs: number;
+  /** A whole deck (tens of seconds, no budget): timed only when asked (`--decks`). */
+  readonly deck?: boolean;
+}
+
+/** What a lecturer runs from the command line, each timed as a whole process (start-up included). */
+const commands: readonly Command[] = [
+  { task: 'validate', what: 'validate the Trenin map', args: () => ['validate', trenin], runs: 7 },
+  { task: 'svg', what: 'SVG of the Trenin map', args: (dir) => exportTo(dir, 'map.svg'), runs: 5 },
+  { task: 'png', what: 'PNG 2× of the Trenin map', args: (dir) => exportTo(dir, 'map.png'), runs: 3 },
+  {
+    task: 'pdf-deck',
+    what: 'PDF deck of the Trenin tour (--slides)',
+    args: (dir) => [...exportTo(dir, 'deck.pdf'), '--slides'],
+    runs: 1,
+    deck: true,
+  },
+  {
+    task: 'pptx',
+    what: 'PowerPoint deck of the Trenin tour (.pptx)',
+    args: (dir) => exportTo(dir, 'deck.pptx'),
+    runs: 1,
+    deck: true,
+  },
+  {
+    task: 'png-pages',
+    what: 'PNG per page of the tour (-o DIR/ --slides)',
+    args: (dir) => [...exportTo(dir, 'slides/'), '--slides'],
+    runs: 1,
+    deck: true,
+  },
 ];
 
-/** Median wall time of each export over three runs; undefined when the CLI is not built. */
-export function cliExportTimes(): [string, number][] | undefined {
+const exportTo = (dir: string, name: string) => ['export', trenin, '-o', join(dir, name)];
+
+export interface CliTime {
+  readonly task: CliTask;
+  readonly what: string;
+  readonly ms: number;
+  readonly runs: number;
+}
+
+/** Median wall time of each command over its runs (decks too if asked); undefined when the CLI is not built. */
+export function cliTimes(decks: boolean): CliTime[] | undefined {
   if (!existsSync(cli)) return undefined;
   const out = mkdtempSync(join(tmpdir(), 'argmap-bench-'));
   try {
-    return exports.map(([what, args]) => {
-      const times = [0, 1, 2].map(() => {
+    return commands.flatMap(({ task, what, args, runs, deck }) => {
+      if (deck && !decks) return [];
+      const times = Array.from({ length: runs }, () => {
         const started = performance.now();
-        execFileSync(process.execPath, [cli, 'export', trenin, ...args(out)]);
+        execFileSync(process.execPath, [cli, ...args(out)], { stdio: 'ignore' });
         return performance.now() - started;
       });
-      return [what, times.sort((a, b) => a - b)[1]!] as [string, number];
+      return [{ task, what, ms: times.sort((a, b) => a - b)[runs >> 1]!, runs }];
     });
   } finally {
     rmSync(out, { recursive: true, force: true });

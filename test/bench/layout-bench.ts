@@ -12,6 +12,7 @@ import {
   type Edge,
   type Placed,
 } from './metrics.ts';
+import { cachedFigures, installedVersion, peerKey, storeFigures } from './peer-cache.ts';
 import { syntheticMap } from './synthetic.ts';
 
 export interface EngineResult {
@@ -22,6 +23,8 @@ export interface EngineResult {
   /** Crossings of the lines each engine draws (its routing included): what a reader sees. */
   readonly drawnCrossings: number;
   readonly area: number;
+  /** Set when the figures were not measured in this run but taken from the cache: when they were. */
+  readonly cachedOn?: string;
 }
 
 const median = (values: number[]): number => {
@@ -52,7 +55,22 @@ export function edgesOf(map: ArgumentMap): Edge[] {
   });
 }
 
-export async function benchLayout(size: number, runs: { ours: number; peers: number }) {
+/** What a peer is given: the boxes' sizes (as our text measure makes them) and the edges between them. */
+interface PeerInput {
+  readonly sizes: ReadonlyMap<string, { width: number; height: number }>;
+  readonly edges: readonly Edge[];
+}
+
+/**
+ * How the peers are run on one map: timed (`runs` > 0, their figures then stored), or not timed and their
+ * figures taken from the last run that timed them on the same input (`cached`), or left out.
+ */
+export interface PeerRuns {
+  readonly runs: number;
+  readonly cached: boolean;
+}
+
+export async function benchLayout(size: number, runs: { ours: number; peers: PeerRuns }) {
   const map = syntheticMap(size);
   const edges = edgesOf(map);
   // Warm-up as many runs as are measured: the JIT settles after a few layouts, and steady state is what the
@@ -67,22 +85,53 @@ export async function benchLayout(size: number, runs: { ours: number; peers: num
     width: laid.bounds.width,
     height: laid.bounds.height,
   };
+  const input: PeerInput = { sizes, edges };
+  return {
+    size,
+    edges: edges.length,
+    ours: engineResult(ours.medianMs, ourPlaced, edges, ourDrawnEdges(laid), runs.ours),
+    dagre: await peer('dagre', installedVersion('@dagrejs/dagre'), input, runs.peers, runDagre),
+    graphviz: await peer('graphviz', installedVersion('@viz-js/viz'), input, runs.peers, runGraphviz),
+  };
+}
 
-  const result = (medianMs: number, placed: Placed, drawn: DrawnEdge[], n: number): EngineResult => ({
+function engineResult(
+  medianMs: number,
+  placed: Placed,
+  edges: readonly Edge[],
+  drawn: DrawnEdge[],
+  runs: number,
+): EngineResult {
+  return {
     medianMs,
-    runs: n,
+    runs,
     crossings: crossings(placed, edges),
     drawnCrossings: drawnCrossings(drawn),
     area: placed.width * placed.height,
-  });
-  const own = {
-    size,
-    edges: edges.length,
-    ours: result(ours.medianMs, ourPlaced, ourDrawnEdges(laid), runs.ours),
   };
-  if (runs.peers === 0) return { ...own, dagre: undefined, graphviz: undefined };
+}
 
-  const dagreRun = await time(runs.peers, () => {
+/** A peer's figures: timed now and stored, or the stored ones of the same peer version and input. */
+async function peer(
+  name: string,
+  version: string,
+  input: PeerInput,
+  runs: PeerRuns,
+  run: (input: PeerInput, runs: number) => Promise<EngineResult>,
+): Promise<EngineResult | undefined> {
+  const key = peerKey(name, version, JSON.stringify({ sizes: [...input.sizes], edges: input.edges }));
+  if (runs.runs > 0) {
+    const figures = await run(input, runs.runs);
+    storeFigures(key, figures);
+    return figures;
+  }
+  if (!runs.cached) return undefined;
+  const stored = cachedFigures<EngineResult>(key);
+  return stored ? { ...stored.figures, cachedOn: stored.date } : undefined;
+}
+
+async function runDagre({ sizes, edges }: PeerInput, runs: number): Promise<EngineResult> {
+  const dagreRun = await time(runs, () => {
     const g = new dagre.graphlib.Graph();
     g.setGraph({ rankdir: 'TB', nodesep: 28, ranksep: 64 });
     g.setDefaultEdgeLabel(() => ({}));
@@ -102,7 +151,10 @@ export async function benchLayout(size: number, runs: { ours: number; peers: num
     width: g.graph().width ?? 0,
     height: g.graph().height ?? 0,
   };
+  return engineResult(dagreRun.medianMs, dagrePlaced, edges, dagreDrawn, runs);
+}
 
+async function runGraphviz({ sizes, edges }: PeerInput, runs: number): Promise<EngineResult> {
   const viz = await vizInstance();
   const dot =
     'digraph G { graph [rankdir=TB nodesep=0.39 ranksep=0.89]; node [shape=box fixedsize=true label=""];\n' +
@@ -113,7 +165,7 @@ export async function benchLayout(size: number, runs: { ours: number; peers: num
     edges.map(([premise, target]) => `"${target}" -> "${premise}";`).join('\n') +
     '\n}';
   const vizRun = await time(
-    runs.peers,
+    runs,
     () =>
       viz.renderJSON(dot) as {
         bb: string;
@@ -133,19 +185,13 @@ export async function benchLayout(size: number, runs: { ours: number; peers: num
     width: (bw! * 96) / 72,
     height: (bh! * 96) / 72,
   };
-
   const names = (vizRun.result.objects ?? []).map((o) => o.name);
   const vizDrawn = (vizRun.result.edges ?? []).map((e) => ({
     from: names[e.head]!,
     to: names[e.tail]!,
     points: splinePoints(e.pos ?? ''),
   }));
-
-  return {
-    ...own,
-    dagre: result(dagreRun.medianMs, dagrePlaced, dagreDrawn, runs.peers),
-    graphviz: result(vizRun.medianMs, vizPlaced, vizDrawn, runs.peers),
-  };
+  return engineResult(vizRun.medianMs, vizPlaced, edges, vizDrawn, runs);
 }
 
 /**
