@@ -6,7 +6,6 @@ import { displayName, type CliIo } from './io.ts';
 import type { ExportFormat } from './export.ts';
 import type { PagesFormat, PagesRequest } from './export-pages.ts';
 import { PAGE_NAMES } from '../core/export/pages/page.ts';
-import { evaluateReport } from './evaluate-command.ts';
 import type { ThemeName } from '../core/render/theme.ts';
 
 /** Exit codes of the CLI contract (docs/ARCHITECTURE.md, "Exports and the command line"). */
@@ -198,11 +197,12 @@ async function evaluateCommand(args: readonly string[], io: CliIo): Promise<numb
     'no-presumption': { type: 'boolean' },
   });
   const file = oneFile(positionals);
-  const loaded = await loadMapFile(file, io);
+  const loaded = await (await loadFile()).loadMapFile(file, io);
   if (!loaded.map || !loaded.valid) {
     for (const problem of loaded.problems) io.stderr(formatProblem(problem, displayName(file)) + '\n');
     return EXIT_INVALID;
   }
+  const { evaluateReport } = await import('./evaluate-command.ts');
   const report = evaluateReport(loaded.map, {
     accept: (values.accept as string[] | undefined) ?? [],
     reject: (values.reject as string[] | undefined) ?? [],
