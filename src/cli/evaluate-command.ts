@@ -11,20 +11,35 @@ export interface EvaluateRequest {
   readonly presumption: boolean;
 }
 
+/**
+ * The assumptions to evaluate under: the map's own (its `assumptions`), then `--accept` and `--reject` over
+ * them; or the problem with the ids given.
+ */
+export function givenAssumptions(
+  map: ArgumentMap,
+  accept: readonly string[],
+  reject: readonly string[],
+): { given: Map<NodeId, Assumption>; warnings: string[] } | { error: string } {
+  const { assumptions, warnings } = assumptionsOf(map);
+  const ids = new Set(map.nodes.map((n) => n.id));
+  const unknown = [...accept, ...reject].filter((id) => !ids.has(id));
+  if (unknown.length > 0) return { error: `no node ${unknown.map((id) => `"${id}"`).join(', ')} in the map` };
+  const both = accept.filter((id) => reject.includes(id));
+  if (both.length > 0) return { error: `"${both[0]}" is both accepted and rejected` };
+  const given = new Map<NodeId, Assumption>(assumptions);
+  for (const id of accept) given.set(id, 'accepted');
+  for (const id of reject) given.set(id, 'rejected');
+  return { given, warnings };
+}
+
 /** What `argmap evaluate` prints, or the problem with the ids it was given. */
 export function evaluateReport(
   map: ArgumentMap,
   request: EvaluateRequest,
 ): { output: string; warnings: string[] } | { error: string } {
-  const { assumptions, warnings } = assumptionsOf(map);
-  const ids = new Set(map.nodes.map((n) => n.id));
-  const unknown = [...request.accept, ...request.reject].filter((id) => !ids.has(id));
-  if (unknown.length > 0) return { error: `no node ${unknown.map((id) => `"${id}"`).join(', ')} in the map` };
-  const both = request.accept.filter((id) => request.reject.includes(id));
-  if (both.length > 0) return { error: `"${both[0]}" is both accepted and rejected` };
-  const given = new Map<NodeId, Assumption>(assumptions);
-  for (const id of request.accept) given.set(id, 'accepted');
-  for (const id of request.reject) given.set(id, 'rejected');
+  const assumed = givenAssumptions(map, request.accept, request.reject);
+  if ('error' in assumed) return assumed;
+  const { given, warnings } = assumed;
   const options = { presumption: request.presumption };
   const result = evaluate(map, given, options);
   const ranking = request.critical ? sensitivity(map, given, options) : undefined;

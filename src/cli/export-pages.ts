@@ -10,6 +10,7 @@ import {
 import { embedPageFonts } from '../core/export/pages/page-fonts.ts';
 import { stepFileStem, type ComposedDocument, type PageName } from '../core/export/pages/page.ts';
 import type { ArgumentMap } from '../core/model/types.ts';
+import type { EvaluationMarks } from '../core/render/render-model.ts';
 import type { ThemeName } from '../core/render/theme.ts';
 import { bundledFonts, toPngs } from './export.ts';
 import type { CliIo } from './io.ts';
@@ -26,6 +27,8 @@ export interface PagesRequest {
   readonly theme: ThemeName;
   /** Pictures (PNG, SVG) are asked for, rather than a PDF or a deck. */
   readonly picture: boolean;
+  /** Statuses drawn on every page's map, with their legend (`--evaluate`). */
+  readonly evaluation?: EvaluationMarks;
 }
 
 export { PagesError };
@@ -36,6 +39,7 @@ export function composeRequest(map: ArgumentMap, request: PagesRequest): Compose
     theme: request.theme,
     caption: request.caption,
     ...(request.page ? { page: request.page } : {}),
+    ...(request.evaluation ? { evaluation: request.evaluation } : {}),
   };
   if (request.node !== undefined) {
     if (!map.nodes.some((n) => n.id === request.node)) throw new PagesError(`no box "${request.node}"`);

@@ -11,6 +11,7 @@ import { serialiseArgmap } from '../core/formats/argmap-json/serialise.ts';
 import { layoutMap } from '../core/layout/layout.ts';
 import type { Direction } from '../core/layout/types.ts';
 import type { ArgumentMap } from '../core/model/types.ts';
+import type { EvaluationMarks } from '../core/render/render-model.ts';
 import type { ThemeName } from '../core/render/theme.ts';
 import { ExportError } from './errors.ts';
 
@@ -23,6 +24,8 @@ export interface ExportOptions {
   readonly direction: Direction;
   /** False leaves the picture's caption out (`--no-caption`). */
   readonly caption?: boolean;
+  /** Statuses drawn on the picture, with their legend (`--evaluate`). */
+  readonly evaluation?: EvaluationMarks;
 }
 
 /** Larger PNGs are refused with a suggestion rather than exhausting memory. */
@@ -49,6 +52,7 @@ export function exportMap(map: ArgumentMap, options: ExportOptions): string | Ui
   const svg = exportSvg(map, laidOut, bundledFonts(), {
     theme: options.theme,
     ...(options.caption === false ? { caption: false } : {}),
+    ...(options.evaluation ? { evaluation: options.evaluation } : {}),
   });
   return options.format === 'svg' ? svg : toPng(svg, options);
 }

@@ -6,6 +6,8 @@ import { displayName, type CliIo } from './io.ts';
 import type { ExportFormat } from './export.ts';
 import type { PagesFormat, PagesRequest } from './export-pages.ts';
 import { PAGE_NAMES } from '../core/export/pages/page.ts';
+import type { ArgumentMap } from '../core/model/types.ts';
+import type { EvaluationMarks } from '../core/render/render-model.ts';
 import type { ThemeName } from '../core/render/theme.ts';
 
 /** Exit codes of the CLI contract (docs/ARCHITECTURE.md, "Exports and the command line"). */
@@ -72,6 +74,12 @@ large for a page is continued on further pages, never shrunk:
 --step N      only step N of the tour (from 1), as the presentation shows it
 --node ID     only that box and every box below it: one picture (SVG, PNG), or pages (PDF, --page)
 --no-caption  leave out the caption (the map's and the step's titles, the source, the page number)
+
+Evaluation (pictures and pages; docs/EVALUATION.md):
+--evaluate    draw each statement's status under the map's own assumptions, inactive relations faded, with
+              a legend
+--accept ID, --reject ID
+              assume this statement accepted or rejected (repeatable; implies --evaluate)
 `,
   evaluate: `Usage: argmap evaluate <file> [--accept ID]... [--reject ID]... [--critical] [--json] [--no-presumption]
 
@@ -248,6 +256,9 @@ async function exportCommand(args: readonly string[], io: CliIo): Promise<number
     step: { type: 'string' },
     node: { type: 'string' },
     'no-caption': { type: 'boolean' },
+    evaluate: { type: 'boolean' },
+    accept: { type: 'string', multiple: true },
+    reject: { type: 'string', multiple: true },
   });
   const file = oneFile(positionals);
   const output = values.output as string | undefined;
@@ -273,16 +284,26 @@ async function exportCommand(args: readonly string[], io: CliIo): Promise<number
     for (const problem of loaded.problems) io.stderr(formatProblem(problem, displayName(file)) + '\n');
     return EXIT_INVALID;
   }
+  const evaluation = await exportEvaluation(loaded.map, values, format);
+  for (const warning of evaluation?.warnings ?? []) io.stderr(`${displayName(file)}: warning: ${warning}\n`);
+  const marks = evaluation ? { evaluation: evaluation.marks } : {};
   try {
     if (pages) {
       const { composeRequest, writePages } = await import('./export-pages.ts');
-      const doc = composeRequest(loaded.map, pages);
+      const doc = composeRequest(loaded.map, { ...pages, ...marks });
       await writePages(doc, { output, isDirectory }, format as PagesFormat, { scale, theme }, io);
       return EXIT_OK;
     }
     const caption = !values['no-caption'];
     const { exportMap } = await import('./export.ts');
-    const data = exportMap(loaded.map, { format: format as ExportFormat, scale, theme, direction, caption });
+    const data = exportMap(loaded.map, {
+      format: format as ExportFormat,
+      scale,
+      theme,
+      direction,
+      caption,
+      ...marks,
+    });
     if (output === '-') io.stdout(data);
     else await writeOut(io, output, data);
   } catch (error) {
@@ -293,6 +314,31 @@ async function exportCommand(args: readonly string[], io: CliIo): Promise<number
     throw error;
   }
   return EXIT_OK;
+}
+
+/**
+ * The statuses an export draws: with `--evaluate`, `--accept` or `--reject`, the map evaluated under its own
+ * assumptions and those given; undefined without them. Only pictures and pages draw them.
+ */
+async function exportEvaluation(
+  map: ArgumentMap,
+  values: Record<string, string | boolean | (string | boolean)[] | undefined>,
+  format: string,
+): Promise<{ marks: EvaluationMarks; warnings: string[] } | undefined> {
+  const accept = (values.accept as string[] | undefined) ?? [];
+  const reject = (values.reject as string[] | undefined) ?? [];
+  if (!values.evaluate && accept.length === 0 && reject.length === 0) return undefined;
+  if (!['svg', 'png', 'pdf', 'pptx'].includes(format))
+    throw new UsageError(
+      `--evaluate draws statuses on pictures and pages (svg, png, pdf, pptx), not ${format}`,
+    );
+  const [{ givenAssumptions }, { evaluate }] = await Promise.all([
+    import('./evaluate-command.ts'),
+    import('../core/evaluate/evaluate.ts'),
+  ]);
+  const assumed = givenAssumptions(map, accept, reject);
+  if ('error' in assumed) throw new UsageError(assumed.error);
+  return { marks: evaluate(map, assumed.given), warnings: assumed.warnings };
 }
 
 async function writeOut(io: CliIo, output: string, data: string | Uint8Array): Promise<void> {

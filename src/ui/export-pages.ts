@@ -1,6 +1,7 @@
 import type { LaidOutMap, Rect } from '../core/layout/types.ts';
 import type { ArgumentMap, NodeId } from '../core/model/types.ts';
 import { stepFileStem, type ComposedDocument, type PageName } from '../core/export/pages/page.ts';
+import type { EvaluationMarks } from '../core/render/render-model.ts';
 import type { ThemeName } from '../core/render/theme.ts';
 import { fetchFonts, svgToPng } from './export.ts';
 
@@ -25,6 +26,8 @@ export interface PageExportRequest {
   readonly step?: number;
   readonly node?: NodeId;
   readonly view?: Rect;
+  /** The Evaluate mode's statuses, drawn on every page's map with a legend. */
+  readonly evaluation?: EvaluationMarks;
 }
 
 /** A file to download. */
@@ -71,7 +74,11 @@ async function composeFor(
   request: PageExportRequest,
 ): Promise<ComposedDocument> {
   const compose = await import('../core/export/pages/compose.ts');
-  const options = { theme: request.theme, caption: request.caption };
+  const options = {
+    theme: request.theme,
+    caption: request.caption,
+    ...(request.evaluation ? { evaluation: request.evaluation } : {}),
+  };
   switch (request.kind) {
     case 'slides-pdf':
     case 'slides-pptx':

@@ -7,6 +7,7 @@
 import { benchBrowser, type BrowserFigures } from './browser-bench.ts';
 import { budgetTable, type BudgetFigures } from './budgets.ts';
 import { cliTimes, type CliTime } from './cli-bench.ts';
+import { benchEvaluation } from './evaluate-bench.ts';
 import { benchLayout } from './layout-bench.ts';
 
 const sizes = (process.env.BENCH_SIZES ?? '100,1000,3000,10000').split(',').map(Number);
@@ -33,6 +34,7 @@ type LayoutResult = Awaited<ReturnType<typeof benchLayout>>;
 const started = performance.now();
 const figures: BudgetFigures = {
   ...layoutFigures(await benchAllLayouts()),
+  ...evaluationFigures(),
   ...(process.env.BENCH_CLI !== '0' ? cliFigures(printCli(cliTimes(decks))) : {}),
   ...(process.env.BENCH_BROWSER !== '0' ? browserFigures(await printBrowser()) : {}),
 };
@@ -40,6 +42,21 @@ const figures: BudgetFigures = {
 console.log('');
 console.log(`Budgets (this run, ${((performance.now() - started) / 60000).toFixed(1)} min)`);
 for (const line of budgetTable(figures)) console.log(line);
+
+/** The Evaluate mode: one evaluation of 10,000 boxes, and the Trenin map's critical premises. */
+function evaluationFigures(): BudgetFigures {
+  const e = benchEvaluation();
+  console.log('');
+  console.log('Evaluation (grounded statuses, docs/EVALUATION.md), median of 21 runs');
+  console.log(
+    `evaluate 10,000 boxes: ${fmt(e.evaluate10000Ms)} ms a map just opened; ${fmt(e.evaluate10000ClickMs)} ms a click (a premise rejected)`,
+  );
+  console.log(
+    `critical premises of the Trenin map (${e.treninStatements} statements, one evaluation each): ${fmt(e.treninSensitivityMs)} ms`,
+  );
+  console.log('');
+  return { evaluate10000Ms: e.evaluate10000ClickMs, evaluate10000OpenedMs: e.evaluate10000Ms };
+}
 
 async function benchAllLayouts(): Promise<LayoutResult[]> {
   console.log('Layout: synthetic argument maps (seed 42, ~5 % cross-links), median ms over N runs');

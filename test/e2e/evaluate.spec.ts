@@ -1,4 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { exportMenu } from './export-menu.ts';
 
 /**
  * The Trenin map's premise "black-sea-clash" (a clash on the Black Sea is possible) holds up four claims:
@@ -82,4 +84,52 @@ test('`v` typed in the editor is text, not the Evaluate mode', async ({ page }) 
   await page.keyboard.press('v');
   await expect(page.getByRole('button', { name: 'Evaluate' })).toHaveAttribute('aria-pressed', 'false');
   await expect(box(page, PREMISE)).not.toHaveAttribute('data-status');
+});
+
+test('Evaluate while presenting: a click on a box turns its assumption, the banner tells the room what fell', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto('/');
+  await box(page, PREMISE).waitFor();
+  await page.keyboard.press('v');
+  await page.getByRole('button', { name: 'Present' }).click();
+  await page.keyboard.press('End');
+  // The tour's step on the Black Sea shows the premise.
+  for (let i = 0; i < 30 && !(await box(page, PREMISE).isVisible()); i++)
+    await page.keyboard.press('ArrowLeft');
+  const banner = page.locator('[data-evaluation-banner]');
+  await expect(banner).toContainText('Click a box');
+  await box(page, PREMISE).click();
+  await box(page, PREMISE).click();
+  await expect(box(page, PREMISE)).toHaveAttribute('data-status', 'rejected');
+  await expect(banner).toContainText(/: rejected; 3 claims lose their support, 1 claim now defeated/);
+  // The click evaluates; it does not open the box's quote over the map.
+  await expect(page.getByRole('dialog', { name: 'Quote' })).toHaveCount(0);
+  // The statuses are on the step's boxes too.
+  await expect(box(page, DEFEATED)).toHaveAttribute('data-status', 'out');
+});
+
+test('Evaluate: the SVG exported draws the statuses, with their legend; off, it is plain', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(`/#eval=r:${PREMISE}`);
+  await box(page, PREMISE).waitFor();
+  await expect(box(page, PREMISE)).toHaveAttribute('data-status', 'rejected');
+  const [download] = await Promise.all([page.waitForEvent('download'), exportMenu(page, 'Export SVG')]);
+  const svg = readFileSync(await download.path(), 'utf8');
+  expect(svg).toMatch(new RegExp(`<g class="node [^"]*status-rejected" data-node-id="${PREMISE}"`));
+  expect(svg).toMatch(new RegExp(`<g class="node [^"]*status-out" data-node-id="${DEFEATED}"`));
+  const legend =
+    /<g class="status-legend"[^>]*>(.*?)<\/g><\/svg>|<g class="status-legend"[^>]*>(.*)/s.exec(svg)?.[0] ??
+    '';
+  for (const word of ['✗ rejected', '○ unsupported', '✗ defeated', 'inactive relation'])
+    expect(legend).toContain(word);
+  // Off, the picture is plain again.
+  await page.keyboard.press('v');
+  const [plain] = await Promise.all([page.waitForEvent('download'), exportMenu(page, 'Export SVG')]);
+  const plainSvg = readFileSync(await plain.path(), 'utf8');
+  expect(plainSvg).not.toContain('class="status-legend"');
+  expect(plainSvg).not.toContain('status-rejected"');
 });

@@ -287,3 +287,48 @@ describe('argmap evaluate', () => {
     expect(bad.stderr).toContain('no node "nope" in the map');
   });
 });
+
+describe('argmap export --evaluate', () => {
+  const trenin = 'data/trenin-2010.argmap.json';
+  const nodeClass = (svg: string, id: string) =>
+    new RegExp(`<g class="([^"]*)" data-node-id="${id}"`).exec(svg)?.[1] ?? '';
+
+  it('draws each box’s status and the legend of what the picture shows; without it, none', async () => {
+    const run = await cli(['export', trenin, '--reject', 'black-sea-clash', '-o', '-']);
+    expect(run.code).toBe(0);
+    expect(nodeClass(run.stdout, 'black-sea-clash')).toContain('status-rejected');
+    expect(nodeClass(run.stdout, 'war-possible')).toContain('status-unsupported');
+    expect(nodeClass(run.stdout, 'peace-first')).toContain('status-out');
+    const legend = /<g class="status-legend"[^>]*>.*?<\/g>(?=\n)/s.exec(run.stdout)?.[0] ?? '';
+    for (const word of ['✗ rejected', '○ unsupported', '✗ defeated', '● supported', 'inactive relation'])
+      expect(legend).toContain(word);
+    expect(legend).not.toContain('undecided');
+    const plain = await cli(['export', trenin, '-o', '-']);
+    expect(plain.stdout).not.toContain('class="status-legend"');
+    expect(nodeClass(plain.stdout, 'black-sea-clash')).not.toContain('status-');
+  });
+
+  it('draws the statuses on a step’s page too, and refuses them on a map file or with an unknown id', async () => {
+    const step = await cli([
+      'export',
+      trenin,
+      '--evaluate',
+      '--slides',
+      '--step',
+      '9',
+      '--format',
+      'svg',
+      '-o',
+      '-',
+    ]);
+    expect(step.code).toBe(0);
+    expect(step.stdout).toContain('class="status-legend"');
+    expect(step.stdout).toMatch(/class="node [^"]*status-supported"/);
+    const json = await cli(['export', trenin, '--evaluate', '-o', '-', '--format', 'json']);
+    expect(json.code).toBe(2);
+    expect(json.stderr).toContain('--evaluate draws statuses on pictures and pages');
+    const bad = await cli(['export', trenin, '--accept', 'nope', '-o', '-']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('no node "nope" in the map');
+  });
+});

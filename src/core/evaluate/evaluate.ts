@@ -1,5 +1,5 @@
 import type { ArgumentMap, NodeId, RelationId } from '../model/types.ts';
-import { distinct, inferenceGraph, type InferenceGraph } from './inferences.ts';
+import { distinct, inferenceGraphOf, type InferenceGraph } from './inferences.ts';
 
 /** What the user holds of a statement; statements not named are open. */
 export type Assumption = 'accepted' | 'rejected';
@@ -49,7 +49,7 @@ export function evaluate(
   assumptions: ReadonlyMap<NodeId, Assumption>,
   options: EvaluateOptions = {},
 ): Evaluation {
-  const graph = inferenceGraph(map);
+  const graph = inferenceGraphOf(map);
   const state = new Decisions(graph, assumptions, options.presumption ?? true);
   state.run();
   return state.result();
@@ -80,13 +80,14 @@ class Decisions {
     this.node = new Uint8Array(n);
     this.status = new Array<StatementStatus | undefined>(n);
     this.inference = new Uint8Array(m);
-    this.openPremises = Int32Array.from(graph.inferences, (i) => distinct(i.premises).length);
+    this.openPremises = new Int32Array(m);
+    for (let i = 0; i < m; i++) this.openPremises[i] = distinct(graph.inferences[i]!.premises).length;
     this.failedPremises = new Int32Array(m);
-    this.openUndercuts = Int32Array.from({ length: m }, (_, i) => graph.undercutsOf.size(i));
+    this.openUndercuts = graph.undercutsOf.sizes();
     this.activeUndercuts = new Int32Array(m);
-    this.openAttacks = Int32Array.from({ length: n }, (_, i) => graph.attacksOf.size(i));
+    this.openAttacks = graph.attacksOf.sizes();
     this.activeAttacks = new Int32Array(n);
-    this.openSupports = Int32Array.from({ length: n }, (_, i) => graph.supportsOf.size(i));
+    this.openSupports = graph.supportsOf.sizes();
     this.activeSupports = new Int32Array(n);
   }
 
@@ -164,19 +165,24 @@ class Decisions {
     const { nodeIds, ofRelation } = this.graph;
     const statements = new Map<NodeId, StatementStatus>();
     const conflicts: NodeId[] = [];
-    nodeIds.forEach((id, i) => {
-      if (statements.has(id)) return;
+    for (let i = 0; i < nodeIds.length; i++) {
+      const id = nodeIds[i]!;
+      if (statements.has(id)) continue;
       statements.set(id, this.status[i] ?? 'undecided');
       if (this.status[i] === 'accepted' && this.activeAttacks[i]! > 0) conflicts.push(id);
-    });
-    const relations = new Map<RelationId, RelationStatus>();
-    for (const [id, list] of ofRelation) {
-      const states = list.map((i) => this.inference[i]);
-      relations.set(
-        id,
-        states.includes(YES) ? 'active' : states.every((s) => s === NO) ? 'inactive' : 'undecided',
-      );
     }
+    const relations = new Map<RelationId, RelationStatus>();
+    for (const [id, list] of ofRelation) relations.set(id, this.relationStatus(list));
     return { statements, relations, conflicts };
+  }
+
+  /** A relation is active when one of its inferences is (either way of a contradiction), inactive when all are not. */
+  private relationStatus(inferences: readonly number[]): RelationStatus {
+    let inactive = 0;
+    for (const i of inferences) {
+      if (this.inference[i] === YES) return 'active';
+      if (this.inference[i] === NO) inactive++;
+    }
+    return inactive === inferences.length ? 'inactive' : 'undecided';
   }
 }

@@ -31,25 +31,31 @@ export interface Inference {
   readonly undercuts: readonly number[];
 }
 
+const graphs = new WeakMap<ArgumentMap, InferenceGraph>();
+/** What a support or an attack undercuts: nothing, one shared empty list. */
+const NONE: readonly number[] = Object.freeze([]);
+
+/**
+ * The map's inference graph, built once per map: a map is a value, never changed in place (an edit makes a
+ * new one), so every evaluation of it (each click of the Evaluate mode, each statement the sensitivity
+ * ranking rejects) reads the same graph and only decides the statuses again.
+ */
+export function inferenceGraphOf(map: ArgumentMap): InferenceGraph {
+  let graph = graphs.get(map);
+  if (!graph) graphs.set(map, (graph = inferenceGraph(map)));
+  return graph;
+}
+
 export function inferenceGraph(map: ArgumentMap): InferenceGraph {
   const nodeIds = map.nodes.map((n) => n.id);
   const nodeAt = new Map<NodeId, number>();
-  nodeIds.forEach((id, i) => {
-    if (!nodeAt.has(id)) nodeAt.set(id, i);
-  });
+  for (let i = 0; i < nodeIds.length; i++) if (!nodeAt.has(nodeIds[i]!)) nodeAt.set(nodeIds[i]!, i);
   const inferences: Inference[] = [];
   const ofRelation = new Map<RelationId, number[]>();
-  const add = (inference: Inference) => {
-    const list = ofRelation.get(inference.relation);
-    if (list) list.push(inferences.length);
-    else ofRelation.set(inference.relation, [inferences.length]);
-    inferences.push(inference);
-  };
   const undercuts: { relation: RelationId; premises: number[]; to: RelationId }[] = [];
   for (const r of map.relations) {
-    const premises = r.from.map((id) => nodeAt.get(id));
-    if (premises.some((p) => p === undefined) || premises.length === 0 || ofRelation.has(r.id)) continue;
-    const from = premises as number[];
+    const from = premiseNumbers(r.from, nodeAt);
+    if (from === undefined || ofRelation.has(r.id)) continue;
     if (r.type === 'undercut') {
       undercuts.push({ relation: r.id, premises: from, to: r.to });
       ofRelation.set(r.id, []);
@@ -57,15 +63,31 @@ export function inferenceGraph(map: ArgumentMap): InferenceGraph {
     }
     const target = nodeAt.get(r.to);
     if (target === undefined) continue;
+    const made = [inferences.length];
     if (r.type === 'contradiction') {
-      add({ relation: r.id, kind: 'attack', premises: from, target, undercuts: [] });
-      for (const p of from)
-        add({ relation: r.id, kind: 'attack', premises: [target], target: p, undercuts: [] });
-    } else add({ relation: r.id, kind: r.type, premises: from, target, undercuts: [] });
+      inferences.push({ relation: r.id, kind: 'attack', premises: from, target, undercuts: NONE });
+      for (const p of from) {
+        made.push(inferences.length);
+        inferences.push({ relation: r.id, kind: 'attack', premises: [target], target: p, undercuts: NONE });
+      }
+    } else inferences.push({ relation: r.id, kind: r.type, premises: from, target, undercuts: NONE });
+    ofRelation.set(r.id, made);
   }
-  ofRelation.forEach((list, id) => list.length === 0 && ofRelation.delete(id));
+  for (const u of undercuts) ofRelation.delete(u.relation);
   placeUndercuts(undercuts, inferences, ofRelation);
   return { nodeIds, nodeAt, inferences, ofRelation, ...adjacency(nodeIds.length, inferences) };
+}
+
+/** A relation's premises as node numbers; undefined when it has none or names a node the map lacks. */
+function premiseNumbers(from: readonly NodeId[], nodeAt: ReadonlyMap<NodeId, number>): number[] | undefined {
+  if (from.length === 0) return undefined;
+  const out = new Array<number>(from.length);
+  for (let i = 0; i < from.length; i++) {
+    const at = nodeAt.get(from[i]!);
+    if (at === undefined) return undefined;
+    out[i] = at;
+  }
+  return out;
 }
 
 /**
@@ -102,8 +124,11 @@ function placeUndercuts(
 }
 
 /** A premise list without repeats (a node named twice among a relation's premises counts once). */
-export const distinct = (premises: readonly number[]): readonly number[] =>
-  premises.length === 1 ? premises : [...new Set(premises)];
+export function distinct(premises: readonly number[]): readonly number[] {
+  for (let i = 1; i < premises.length; i++)
+    if (premises.indexOf(premises[i]!) < i) return [...new Set(premises)];
+  return premises;
+}
 
 /**
  * The lists of what bears on what, in compressed rows: one offsets array and one flat array per list, so
@@ -117,16 +142,17 @@ function adjacency(
   const supportsOf = new Rows(nodeCount);
   const attacksOf = new Rows(nodeCount);
   const undercutsOf = new Rows(inferences.length);
-  const each = (visit: (rows: Rows, at: number, i: number) => void) =>
-    inferences.forEach((inference, i) => {
-      for (const p of distinct(inference.premises)) visit(premiseOf, p, i);
-      if (inference.kind === 'support') visit(supportsOf, inference.target, i);
-      else if (inference.kind === 'attack') visit(attacksOf, inference.target, i);
-      else for (const t of inference.undercuts) visit(undercutsOf, t, i);
-    });
-  each((rows, at) => rows.count(at));
-  for (const rows of [premiseOf, supportsOf, attacksOf, undercutsOf]) rows.open();
-  each((rows, at, i) => rows.add(at, i));
+  // Two passes over the same lists: count each row's length, then fill the rows.
+  for (const fill of [false, true]) {
+    for (let i = 0; i < inferences.length; i++) {
+      const { kind, premises, target, undercuts } = inferences[i]!;
+      for (const p of distinct(premises)) premiseOf.visit(p, i, fill);
+      if (kind === 'support') supportsOf.visit(target, i, fill);
+      else if (kind === 'attack') attacksOf.visit(target, i, fill);
+      else for (const t of undercuts) undercutsOf.visit(t, i, fill);
+    }
+    if (!fill) for (const rows of [premiseOf, supportsOf, attacksOf, undercutsOf]) rows.open();
+  }
   return { premiseOf, supportsOf, attacksOf, undercutsOf };
 }
 
@@ -154,6 +180,12 @@ export class Rows {
     this.items[this.start[row]! + this.filled[row]!++] = value;
   }
 
+  /** Counts the row (before `open`) or adds the value to it (after). */
+  visit(row: number, value: number, fill: boolean): void {
+    if (fill) this.add(row, value);
+    else this.count(row);
+  }
+
   /** The row's numbers (a view, not a copy). */
   row(row: number): Int32Array {
     return this.items.subarray(this.start[row]!, this.start[row + 1]!);
@@ -161,5 +193,12 @@ export class Rows {
 
   size(row: number): number {
     return this.start[row + 1]! - this.start[row]!;
+  }
+
+  /** Every row's size, as a new array (counters to count down). */
+  sizes(): Int32Array {
+    const out = new Int32Array(this.length);
+    for (let r = 0; r < this.length; r++) out[r] = this.start[r + 1]! - this.start[r]!;
+    return out;
   }
 }

@@ -1,5 +1,7 @@
 import type { LaidOutMap, Rect } from '../layout/types.ts';
 import type { ArgumentMap } from '../model/types.ts';
+import type { EvaluationMarks } from '../render/render-model.ts';
+import { evaluationText } from '../render/status-legend.ts';
 import { renderSvg } from '../render/svg.ts';
 import type { PictureCaption } from '../render/svg-caption.ts';
 import type { ThemeName } from '../render/theme.ts';
@@ -13,6 +15,8 @@ export interface SvgExportOptions {
   readonly background?: boolean;
   /** False leaves out the caption (the map's title and its source's author, publisher and date). */
   readonly caption?: boolean;
+  /** An evaluation's statuses, drawn on the boxes with a legend under the map (docs/EVALUATION.md). */
+  readonly evaluation?: EvaluationMarks;
 }
 
 /**
@@ -37,8 +41,13 @@ export function exportSvg(
     ...(options.crop ? { crop: options.crop } : {}),
     ...(options.background === false ? { background: false } : {}),
     ...(caption ? { caption } : {}),
+    ...(options.evaluation ? { evaluation: options.evaluation } : {}),
   });
-  return embedFonts(svg, laidOut, fonts, [caption?.title ?? '', caption?.attribution ?? '']);
+  return embedFonts(svg, laidOut, fonts, [
+    caption?.title ?? '',
+    caption?.attribution ?? '',
+    ...(options.evaluation ? evaluationText : []),
+  ]);
 }
 
 /** An exported picture's caption: the map's title, and its source's author, publisher and date. */

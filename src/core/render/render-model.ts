@@ -255,9 +255,13 @@ class Box implements BoxShape {
  */
 function statusPill(node: LaidOutNode, status: StatementStatus): Badge {
   const text = statusText(status);
-  const width = PILL.padding + 4 + text.length * (PILL.perCharacter - 1);
+  const width = statusPillWidth(text);
   return pill(node.x + node.width - width - 8, node.y - PILL.height + PILL.rise, width, text);
 }
+
+/** A status pill's width for its text (icon and word). */
+export const statusPillWidth = (text: string): number =>
+  PILL.padding + 4 + text.length * (PILL.perCharacter - 1);
 
 /** Baseline of a line of text `size` px high centred in a line box `lineHeight` high (Inter's own metrics). */
 function baselineOffset(size: number, lineHeight: number): number {
@@ -350,7 +354,7 @@ export function togglePill(node: LaidOutNode): Badge {
   return pill(centre - width / 2, node.y + node.height - PILL.rise, width, '−');
 }
 
-function pill(x: number, y: number, width: number, text: string): Badge {
+export function pill(x: number, y: number, width: number, text: string): Badge {
   return {
     x,
     y,

@@ -2,6 +2,7 @@ import { boxStyle } from '../layout/box-style.ts';
 import { crossLinkLine, implicitBorder, relationLine, roleBorder, type Theme } from './theme.ts';
 import { gapGeometry } from '../layout/routing/gap-geometry.ts';
 import { CONNECTOR_LABEL, PILL } from './render-model.ts';
+import { WORDS_SIZE } from './status-legend.ts';
 
 /** The map's CSS for a theme: inlined in exported files, set as text of a style element in the app. */
 export function styleSheet(theme: Theme): string {
@@ -62,9 +63,11 @@ export function styleSheet(theme: Theme): string {
 function statusRules(theme: Theme): string[] {
   return [
     ...Object.entries(theme.statuses).map(
-      ([status, colour]) => `.node .badge.status-${status} rect{fill:${colour}}`,
+      ([status, colour]) =>
+        `.node .badge.status-${status} rect,.status-legend .badge.status-${status} rect{fill:${colour}}`,
     ),
     `.node.status-rejected,.node.status-out,.node.status-unsupported{opacity:0.6}`,
     `.connector.inactive{opacity:0.25}`,
+    `.status-legend .legend-words{font-size:${WORDS_SIZE}px;fill:${theme.mutedText}}`,
   ];
 }

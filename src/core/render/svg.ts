@@ -14,6 +14,7 @@ import {
   type TextAt,
 } from './render-model.ts';
 import { styleSheet } from './style-sheet.ts';
+import { statusLegend, statusLegendHeight, statusLegendSvg } from './status-legend.ts';
 import { captionBand, captionSvg, type PictureCaption } from './svg-caption.ts';
 import { themes, type ThemeName } from './theme.ts';
 
@@ -37,6 +38,8 @@ export interface SvgOptions {
   readonly caption?: PictureCaption;
   /** An evaluation's statuses: drawn on the boxes (a pill with icon and word), inactive relations faded. */
   readonly evaluation?: EvaluationMarks;
+  /** False leaves out the evaluation's legend (a page draws its own); drawn under the map otherwise. */
+  readonly statusLegend?: boolean;
 }
 
 const n = px;
@@ -49,18 +52,20 @@ const n = px;
 export function renderSvg(laidOut: LaidOutMap, options: SvgOptions = {}): string {
   const theme = themes[options.theme ?? 'light'];
   // A crop draws only what reaches into it.
-  const model = renderModel(
-    options.crop ? within(laidOut, options.crop) : laidOut,
-    theme,
-    options.evaluation,
-  );
+  const drawnMap = options.crop ? within(laidOut, options.crop) : laidOut;
+  const model = renderModel(drawnMap, theme, options.evaluation);
   const margin = options.margin ?? 24;
   const { bounds } = laidOut;
   const drawn = options.crop
     ? [options.crop.x, options.crop.y, options.crop.width, options.crop.height]
     : [bounds.x - margin, bounds.y - margin, bounds.width + 2 * margin, bounds.height + 2 * margin];
+  const legend =
+    options.evaluation && options.statusLegend !== false
+      ? statusLegend(drawnMap, options.evaluation)
+      : undefined;
+  const legendBand = legend ? statusLegendHeight(legend, drawn[2]!) : 0;
   const band = options.caption ? captionBand(options.caption, drawn[2]!) : 0;
-  const viewBox = [drawn[0]!, drawn[1]!, drawn[2]!, drawn[3]! + band];
+  const viewBox = [drawn[0]!, drawn[1]!, drawn[2]!, drawn[3]! + legendBand + band];
   const out: string[] = [];
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${viewBox.map(n).join(' ')}" width="${n(viewBox[2]!)}" height="${n(viewBox[3]!)}" role="img">`,
@@ -87,9 +92,12 @@ export function renderSvg(laidOut: LaidOutMap, options: SvgOptions = {}): string
   }
   for (const { label } of model.connectors) out.push(label ? connectorLabelSvg(label) : '');
   for (const box of model.boxes) out.push(boxSvg(box, faded([box.node.id])));
+  const mapBottom = drawn[1]! + drawn[3]!;
+  if (legend && legendBand > 0)
+    out.push(statusLegendSvg(legend, { x: drawn[0]!, top: mapBottom, width: drawn[2]! }, theme));
   if (band > 0)
     out.push(
-      captionSvg(options.caption!, { x: drawn[0]!, width: drawn[2]!, bottom: drawn[1]! + drawn[3]! }, theme),
+      captionSvg(options.caption!, { x: drawn[0]!, width: drawn[2]!, bottom: mapBottom + legendBand }, theme),
     );
   out.push('</svg>');
   return out.join('\n') + '\n';

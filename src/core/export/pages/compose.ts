@@ -11,6 +11,7 @@ import { overviewLayout } from '../../presentation/overview.ts';
 import { PROJECTOR_ROOM, stepPages, type StepPage } from '../../presentation/step-pages.ts';
 import type { Room } from '../../presentation/step-scene.ts';
 import { presentationSteps } from '../../presentation/steps.ts';
+import type { EvaluationMarks } from '../../render/render-model.ts';
 import type { ThemeName } from '../../render/theme.ts';
 import { createFontMeasurer, type TextMeasurer } from '../../text/measure.ts';
 import { fitted } from '../../text/fitted.ts';
@@ -39,6 +40,8 @@ export interface ComposeOptions {
   /** False leaves the caption out. */
   readonly caption?: boolean;
   readonly page?: PageName;
+  /** An evaluation's statuses, drawn on every page's map with a legend (docs/EVALUATION.md). */
+  readonly evaluation?: EvaluationMarks;
 }
 
 /** The caption of a page of the map: its title, a subtitle, the source's attribution, the page's number. */
@@ -98,7 +101,12 @@ function pagesOf(
     const svg = pageSvg({
       size,
       theme: options.theme ?? 'light',
-      map: { laidOut: sheet.laidOut, area: split?.map ?? area, ...(sheet.lit ? { lit: sheet.lit } : {}) },
+      map: {
+        laidOut: sheet.laidOut,
+        area: split?.map ?? area,
+        ...(sheet.lit ? { lit: sheet.lit } : {}),
+        ...(options.evaluation ? { evaluation: options.evaluation } : {}),
+      },
       ...(split ? { blocks: split.blocks } : {}),
       ...(caption ? { caption } : {}),
     });

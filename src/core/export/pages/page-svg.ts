@@ -1,5 +1,7 @@
 import type { LaidOutMap, Rect } from '../../layout/types.ts';
 import { escapeXml } from '../../render/escape.ts';
+import type { EvaluationMarks } from '../../render/render-model.ts';
+import { statusLegend, statusLegendHeight } from '../../render/status-legend.ts';
 import { renderSvg } from '../../render/svg.ts';
 import { themes, type ThemeName } from '../../render/theme.ts';
 import { px } from '../../round.ts';
@@ -67,7 +69,13 @@ export interface PageDrawing {
   readonly size: PageSize;
   readonly theme: ThemeName;
   /** The map and where on the page it goes; drawn centred in the area, never larger than twice 12 pt. */
-  readonly map?: { readonly laidOut: LaidOutMap; readonly area: Rect; readonly lit?: ReadonlySet<string> };
+  readonly map?: {
+    readonly laidOut: LaidOutMap;
+    readonly area: Rect;
+    readonly lit?: ReadonlySet<string>;
+    /** Statuses drawn on the boxes, with their legend under the map (docs/EVALUATION.md). */
+    readonly evaluation?: EvaluationMarks;
+  };
   /** Blocks of text (a title page's heading, a handout's note and quotes), drawn from their top-left. */
   readonly blocks?: readonly TextBlock[];
   readonly caption?: Caption;
@@ -94,22 +102,34 @@ export function pageSvg(page: PageDrawing): string {
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${px(width)} ${px(height)}" width="${px(width)}" height="${px(height)}" role="img">`,
     `<rect x="0" y="0" width="${px(width)}" height="${px(height)}" fill="${theme.background}"/>`,
   ];
-  if (page.map) out.push(mapSvg(page.map.laidOut, page.map.area, page.theme, page.map.lit));
+  if (page.map) out.push(mapSvg(page.map, page.theme));
   for (const block of page.blocks ?? []) out.push(blockSvg(block, theme.text));
   if (page.caption) out.push(captionSvg(page.caption, page.size, theme.text, theme.mutedText));
   out.push('</svg>');
   return out.join('\n') + '\n';
 }
 
-function mapSvg(laidOut: LaidOutMap, area: Rect, theme: ThemeName, lit?: ReadonlySet<string>): string {
-  const scale = fitScale(laidOut, area);
+function mapSvg(map: NonNullable<PageDrawing['map']>, theme: ThemeName): string {
+  const { laidOut, area, lit, evaluation } = map;
+  const { bounds } = laidOut;
+  const legend = evaluation ? statusLegend(laidOut, evaluation) : undefined;
+  // The legend's band is part of the map's drawing, under it: the map fits with it.
+  const band = (margin: number) => (legend ? statusLegendHeight(legend, bounds.width + 2 * margin) : 0);
+  const scale = fitScale({ ...laidOut, bounds: { ...bounds, height: bounds.height + band(12) } }, area);
   // The map's drawing reaches a little past its boxes' bounds (the "+n" pills), into the page's margin.
   const margin = Math.min(12, (PAGE_MARGIN - 2) / scale);
-  const inner = renderSvg(laidOut, { theme, margin, background: false, ...(lit ? { lit } : {}) });
-  const width = (laidOut.bounds.width + 2 * margin) * scale;
-  const height = (laidOut.bounds.height + 2 * margin) * scale;
-  const x = area.x + (area.width - laidOut.bounds.width * scale) / 2 - margin * scale;
-  const y = area.y + (area.height - laidOut.bounds.height * scale) / 2 - margin * scale;
+  const inner = renderSvg(laidOut, {
+    theme,
+    margin,
+    background: false,
+    ...(lit ? { lit } : {}),
+    ...(evaluation ? { evaluation } : {}),
+  });
+  const drawnHeight = bounds.height + band(margin);
+  const width = (bounds.width + 2 * margin) * scale;
+  const height = (drawnHeight + 2 * margin) * scale;
+  const x = area.x + (area.width - bounds.width * scale) / 2 - margin * scale;
+  const y = area.y + (area.height - drawnHeight * scale) / 2 - margin * scale;
   // The map's own SVG, placed and sized: its viewBox scales it.
   return inner
     .trim()
