@@ -104,6 +104,17 @@ test('Evaluate while presenting: a click on a box turns its assumption, the bann
   await box(page, PREMISE).click();
   await expect(box(page, PREMISE)).toHaveAttribute('data-status', 'rejected');
   await expect(banner).toContainText(/: rejected; 3 claims lose their support, 1 claim now defeated/);
+  // The line is part of the step's caption, and the step is framed above it: it covers no box.
+  await expect(page.locator('[data-step-caption] [data-evaluation-banner]')).toHaveCount(1);
+  await expect
+    .poll(async () => {
+      const line = (await banner.boundingBox())!;
+      const boxes = await page
+        .locator('.node')
+        .evaluateAll((nodes) => nodes.map((n) => n.getBoundingClientRect()).filter((r) => r.width > 0));
+      return boxes.filter((b) => b.bottom > line.y && b.top < line.y + line.height).length;
+    })
+    .toBe(0);
   // The click evaluates; it does not open the box's quote over the map.
   await expect(page.getByRole('dialog', { name: 'Quote' })).toHaveCount(0);
   // The statuses are on the step's boxes too.
