@@ -185,6 +185,24 @@ describe('evaluate', () => {
     expect(statements.get('s29999')).toBe('out');
     expect(statements.get('s29998')).toBe('in');
   }, 60_000);
+
+  it('places a chain of 20,000 undercuts of undercuts written last to first, each active in turn', () => {
+    const n = 20_000;
+    const ids = ['a', 't', ...Array.from({ length: n }, (_, i) => `p${i + 1}`)];
+    // u1 undercuts the support r0, u2 undercuts u1 … un undercuts u(n-1); written un first.
+    const undercuts: Relation[] = Array.from({ length: n }, (_, i) => ({
+      id: `u${i + 1}`,
+      type: 'undercut' as const,
+      from: [`p${i + 1}`],
+      to: i === 0 ? 'r0' : `u${i}`,
+    })).reverse();
+    const { relations } = evaluate(map(ids, [...undercuts, support('r0', ['a'], 't')]), new Map());
+    // The last undercut stands unopposed; each one below alternates with it.
+    expect(relations.get(`u${n}`)).toBe('active');
+    expect(relations.get(`u${n - 1}`)).toBe('inactive');
+    expect(relations.get('u1')).toBe(n % 2 === 1 ? 'active' : 'inactive');
+    expect(relations.get('r0')).toBe(n % 2 === 1 ? 'inactive' : 'active');
+  }, 60_000);
 });
 
 describe('sensitivity', () => {

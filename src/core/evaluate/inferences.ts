@@ -92,34 +92,40 @@ function premiseNumbers(from: readonly NodeId[], nodeAt: ReadonlyMap<NodeId, num
 
 /**
  * Undercuts become inferences once what they attack is known: an undercut of an undercut needs the
- * inferences of the one it attacks. Taken in rounds until none is placed; an undercut whose target never
- * appears (a relation the map lacks, or undercuts attacking each other in a ring) is left out.
+ * inferences of the one it attacks. Each is placed when its target is, from a list of who waits on whom, so
+ * that a chain of undercuts is placed in one pass whatever its order in the file; an undercut whose target
+ * never appears (a relation the map lacks, or undercuts attacking each other in a ring) is left out.
  */
 function placeUndercuts(
   pending: { relation: RelationId; premises: number[]; to: RelationId }[],
   inferences: Inference[],
   ofRelation: Map<RelationId, number[]>,
 ): void {
-  let left = pending;
-  while (left.length > 0) {
-    const next: typeof left = [];
-    for (const u of left) {
-      const targets = ofRelation.get(u.to);
-      if (!targets) {
-        next.push(u);
-        continue;
-      }
-      ofRelation.set(u.relation, [inferences.length]);
-      inferences.push({
-        relation: u.relation,
-        kind: 'undercut',
-        premises: u.premises,
-        target: -1,
-        undercuts: targets,
-      });
+  const waiting = new Map<RelationId, typeof pending>();
+  const ready: typeof pending = [];
+  for (const u of pending) {
+    if (ofRelation.has(u.to)) ready.push(u);
+    else {
+      const list = waiting.get(u.to);
+      if (list) list.push(u);
+      else waiting.set(u.to, [u]);
     }
-    if (next.length === left.length) return;
-    left = next;
+  }
+  // In file order among those ready at once: the numbering of inferences stays deterministic.
+  ready.reverse();
+  while (ready.length > 0) {
+    const u = ready.pop()!;
+    ofRelation.set(u.relation, [inferences.length]);
+    inferences.push({
+      relation: u.relation,
+      kind: 'undercut',
+      premises: u.premises,
+      target: -1,
+      undercuts: ofRelation.get(u.to)!,
+    });
+    const next = waiting.get(u.relation);
+    if (next) for (let k = next.length - 1; k >= 0; k--) ready.push(next[k]!);
+    waiting.delete(u.relation);
   }
 }
 
