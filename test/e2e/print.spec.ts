@@ -96,3 +96,17 @@ test('prints the example map with its caption under the map, the boxes in the li
   expect(text).toContain('Footfall rose in every city that');
   for (const word of toolbarWords) expect(text).not.toContain(word);
 });
+
+test('prints the Evaluate mode’s statuses on the boxes, named under the map', async ({ page }) => {
+  await page.goto('/#eval=r:black-sea-clash');
+  await page.locator('[data-node-id="black-sea-clash"]').waitFor();
+  await page.emulateMedia({ media: 'print' });
+  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+  const printed = page.locator('.print-sheet svg.print-map');
+  await expect(printed.locator('g.node.status-rejected')).toHaveCount(1);
+  await expect(printed.locator('g.node.status-out .badge.status')).toHaveText(['✗ defeated']);
+  await expect(page.locator('[data-print-legend]')).toContainText('✗ rejected · ○ unsupported · ✗ defeated');
+  await expect(page.locator('[data-print-legend]')).toContainText('inactive relation');
+  await page.evaluate(() => dispatchEvent(new Event('afterprint')));
+  await page.emulateMedia({ media: 'screen' });
+});

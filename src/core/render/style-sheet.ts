@@ -4,8 +4,11 @@ import { gapGeometry } from '../layout/routing/gap-geometry.ts';
 import { CONNECTOR_LABEL, PILL } from './render-model.ts';
 import { WORDS_SIZE } from './status-legend.ts';
 
-/** The map's CSS for a theme: inlined in exported files, set as text of a style element in the app. */
-export function styleSheet(theme: Theme): string {
+/**
+ * The map's CSS for a theme: inlined in exported files, set as text of a style element in the app. The
+ * rules of an evaluation's marks are left out of a picture that draws none (`evaluation: false`).
+ */
+export function styleSheet(theme: Theme, { evaluation = true }: { evaluation?: boolean } = {}): string {
   const rules = [
     `text{font-family:Inter,'Inter Variable',Arial,sans-serif;font-kerning:none;font-variant-ligatures:none;fill:${theme.text}}`,
     `.group .frame{stroke-width:1}`,
@@ -51,7 +54,7 @@ export function styleSheet(theme: Theme): string {
     `.connector.cross{stroke-width:${crossLinkLine.width};stroke-opacity:${crossLinkLine.opacity}}`,
     `.connector.cross.contradiction{stroke-width:${relationLine.contradiction.width};stroke-opacity:1}`,
   );
-  rules.push(...statusRules(theme));
+  if (evaluation) rules.push(...statusRules(theme));
   return rules.join('');
 }
 

@@ -74,7 +74,7 @@ export function renderSvg(laidOut: LaidOutMap, options: SvgOptions = {}): string
   if (options.description) out.push(`<desc>${escapeXml(options.description)}</desc>`);
   // A step's context, in its picture: readable, a step behind what the step is about.
   const fading = options.lit ? '.faded{opacity:0.5}' : '';
-  out.push(`<style>${styleSheet(theme)}${fading}</style>`);
+  out.push(`<style>${styleSheet(theme, { evaluation: options.evaluation !== undefined })}${fading}</style>`);
   out.push(`<defs>${model.markers.map(markerSvg).join('')}</defs>`);
   if (options.background !== false) {
     out.push(
