@@ -48,3 +48,9 @@ export function fromBase64Url(text: string): Base64UrlRead {
   }
   return { type: 'bytes', bytes };
 }
+
+/** Plain base64 with padding, as `data:` addresses take it. */
+export const toBase64 = (bytes: Uint8Array): string => {
+  const text = toBase64Url(bytes).replace(/-/g, '+').replace(/_/g, '/');
+  return text + '='.repeat((4 - (text.length % 4)) % 4);
+};
