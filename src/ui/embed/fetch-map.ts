@@ -15,8 +15,12 @@ export async function fetchMap(
 ): Promise<{ map: ArgumentMap } | { message: string }> {
   const url = new URL(src, base);
   const response = await fetch(url).catch(() => undefined);
-  if (!response?.ok)
-    return { message: `Cannot load ${src} (${response ? response.status : 'network error'}).` };
+  // Many hosts answer an unknown path with a page of theirs: that is no map.
+  const page = /^text\/html\b/i.test(response?.headers.get('content-type') ?? '');
+  if (!response?.ok || page)
+    return {
+      message: `Cannot load ${src} (${!response ? 'network error' : page ? 'not found' : response.status}).`,
+    };
   const text = await response.text();
   if (text.length > MAX_BYTES) return { message: `${src} is larger than 20 MB.` };
   const loaded = await loadMapText(
@@ -29,7 +33,8 @@ export async function fetchMap(
   );
   if (loaded.valid && loaded.map) return { map: loaded.map };
   const first = loaded.problems.find((p) => p.severity === 'error');
+  const errors = errorCount(loaded.problems);
   return {
-    message: `${src}: ${errorCount(loaded.problems)} errors; ${first ? formatProblem(first, src) : ''}`,
+    message: `${src} has ${errors} error${errors === 1 ? '' : 's'}; the first: ${first ? formatProblem(first, src) : ''}`,
   };
 }
