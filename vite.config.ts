@@ -1,5 +1,5 @@
 /// <reference types="vitest/config" />
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
@@ -74,6 +74,38 @@ function defaultMap(): Plugin {
 }
 
 /**
+ * The viewer bundles (`npm run build:embed`, built before the app) served with the app: `/embed/` for pages
+ * that embed `<argmap-view>` (static/embed-example.html), `/viewer/` for the Export menu's one HTML file.
+ */
+function viewerBundles(): Plugin {
+  const dist = new URL('./dist/', import.meta.url);
+  const files = () =>
+    ['embed', 'viewer'].flatMap((folder) =>
+      existsSync(new URL(folder, dist))
+        ? readdirSync(new URL(folder, dist), { recursive: true, encoding: 'utf8' })
+            .map((name) => `${folder}/${name}`)
+            .filter((name) => statSync(new URL(name, dist)).isFile())
+        : [],
+    );
+  const types: Record<string, string> = { js: 'text/javascript', woff2: 'font/woff2', txt: 'text/plain' };
+  return {
+    name: 'argmap-viewer-bundles',
+    configureServer(server) {
+      server.middlewares.use((request, response, next) => {
+        const name = decodeURIComponent((request.url ?? '').split('?')[0] ?? '').replace(/^\//, '');
+        if (!files().includes(name)) return next();
+        response.setHeader('Content-Type', types[name.split('.').pop() ?? ''] ?? 'application/octet-stream');
+        response.end(readFileSync(new URL(name, dist)));
+      });
+    },
+    generateBundle() {
+      for (const name of files())
+        this.emitFile({ type: 'asset', fileName: name, source: readFileSync(new URL(name, dist)) });
+    },
+  };
+}
+
+/**
  * An ES module for Node, dependencies left as imports; what it imports with `import()` becomes chunks beside
  * it, loaded when that code runs. Beside it, not in a subfolder: the CLI finds the fonts by a path relative
  * to its own file, whichever chunk that code lands in.
@@ -92,17 +124,57 @@ const nodeBundle = (entry: string, outDir: string, file: string, minify: boolean
   },
 });
 
+/**
+ * `<argmap-view>` as a library (src/ui/embed/), its styles going into the element's shadow root with it:
+ * `embed`, one ES module for any page, with the fonts beside it and the file reader as a chunk loaded for a
+ * `src` map; `viewer`, the same element with inline maps only, in one file, the code of the one-file HTML
+ * export.
+ */
+const embedBundle = (entry: string, outDir: string, fileName: string): UserConfig => ({
+  define: { ...define, 'process.env.NODE_ENV': '"production"' },
+  publicDir: false,
+  plugins: [
+    svelte({ emitCss: false, compilerOptions: { css: 'injected' } }),
+    ...(outDir === 'dist/embed' ? [embedFonts()] : []),
+  ],
+  build: {
+    outDir,
+    emptyOutDir: true,
+    target: 'es2022',
+    lib: { entry, formats: ['es'], fileName: () => fileName },
+    rollupOptions: { output: { chunkFileNames: '[name]-[hash].js', minify: true } },
+  },
+});
+
+/** The font slices the element declares (src/ui/embed/fonts.ts), and their licence, beside its script. */
+function embedFonts(): Plugin {
+  const names = ['Inter-Regular-core.woff2', 'Inter-SemiBold-core.woff2', 'OFL.txt'];
+  return {
+    name: 'argmap-embed-fonts',
+    generateBundle() {
+      for (const name of names)
+        this.emitFile({
+          type: 'asset',
+          fileName: `fonts/${name}`,
+          source: readFileSync(new URL(`./static/fonts/${name}`, import.meta.url)),
+        });
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   // The command-line tool.
   if (mode === 'cli') return nodeBundle('src/cli/argmap.ts', 'dist/cli', 'argmap.js', false);
   // The benchmark runs the code as it ships (bundled and minified like the app), not through a dev loader.
   if (mode === 'bench') return nodeBundle('test/bench/run.ts', 'dist/bench', 'run.js', true);
+  if (mode === 'embed') return embedBundle('src/ui/embed/embed.ts', 'dist/embed', 'argmap-view.js');
+  if (mode === 'viewer') return embedBundle('src/ui/embed/viewer.ts', 'dist/viewer', 'argmap-viewer.js');
   return {
     define,
     publicDir: 'static',
     // The export worker loads its writers on demand: module workers, whose chunks can be split.
     worker: { format: 'es' },
-    plugins: [svelte(), svelteTesting(), serveMaps(), defaultMap()],
+    plugins: [svelte(), svelteTesting(), serveMaps(), defaultMap(), viewerBundles()],
     build: {
       outDir: 'dist/app',
       target: 'es2022',

@@ -29,12 +29,13 @@ const overview = `argmap: argument maps, checked and counted from the command li
 Usage:
   argmap validate <file>          check a map; exit 0 valid (warnings allowed), 1 invalid, 2 usage or I/O error
   argmap stats <file> [--json]    count statements, relations, groups, tags and verified quotes
-  argmap export <file> -o <out> [--format svg|png|pdf|pptx|json|aif|argdown] [--scale N]
+  argmap export <file> -o <out> [--format svg|png|pdf|pptx|html|json|aif|argdown] [--scale N]
                 [--theme light|dark|print] [--direction down|right]
                 [--slides | --handout] [--page SIZE] [--step N] [--node ID] [--no-caption]
                                   draw the map as SVG (font embedded) or PNG, as pages (a deck of slides,
-                                  a handout, the map over pages) in PDF, PowerPoint or pictures, or write it
-                                  as argmap JSON, AIF JSON or Argdown
+                                  a handout, the map over pages) in PDF, PowerPoint or pictures, as one
+                                  HTML file that explores and presents it offline, or write it as argmap
+                                  JSON, AIF JSON or Argdown
   argmap evaluate <file> [--accept ID]... [--reject ID]... [--critical] [--json] [--no-presumption]
                                   what stands if these statements are accepted or rejected
   argmap <command> --help         help for one command
@@ -46,19 +47,21 @@ Add --debug to see the internal stack trace of an unexpected failure.
 `;
 
 const commandHelp: Record<string, string> = {
-  export: `Usage: argmap export <file> -o <out> [--format svg|png|pdf|pptx|json|aif|argdown] [--scale N]
+  export: `Usage: argmap export <file> -o <out> [--format svg|png|pdf|pptx|html|json|aif|argdown] [--scale N]
          [--theme light|dark|print] [--direction down|right]
          [--slides | --handout] [--page 16:9|4:3|a4|a4-landscape|letter|letter-landscape] [--step N] [--node ID]
          [--no-caption]
 
 Draws the map as one self-contained SVG file (styles inlined, the font embedded and subset to the characters
 used, no scripts, no external references) or as a PNG (drawn with the same font), or writes it as argmap
-JSON, AIF JSON (AIFdb nodeset; a map read from OVA is written in OVA's shape) or Argdown.
+JSON, AIF JSON (AIFdb nodeset; a map read from OVA is written in OVA's shape) or Argdown. An HTML file
+holds the map with a viewer that explores and presents it, fonts included: it opens from the disk in any
+browser and fetches nothing.
 -o -          write to standard output
 -o DIR/       write pages as pictures into DIR: step-01.png, step-05a.png (a step shown in parts) …
---format      svg, png, pdf, pptx, json, aif or argdown; by default taken from the extension of <out>
-              (.svg, .png, .pdf, .pptx, .json, .aif or .aif.json, .argdown or .ad; svg when it has none, png
-              for a directory)
+--format      svg, png, pdf, pptx, html, json, aif or argdown; by default taken from the extension of <out>
+              (.svg, .png, .pdf, .pptx, .html, .json, .aif or .aif.json, .argdown or .ad; svg when it has
+              none, png for a directory)
 --scale N     PNG pixels per map pixel, a decimal number above 0 and at most 16 (default 2; 1, 2 and 4
               are usual); for pages, per page pixel (default 1: a 16:9 page is 1920×1080)
 --theme       light (default), dark or print
@@ -267,7 +270,7 @@ async function exportCommand(args: readonly string[], io: CliIo): Promise<number
   const format = oneOf(
     '--format',
     (values.format as string | undefined) ?? formatOfName(output) ?? (isDirectory ? 'png' : 'svg'),
-    ['svg', 'png', 'json', 'aif', 'argdown', 'pdf', 'pptx'],
+    ['svg', 'png', 'json', 'aif', 'argdown', 'pdf', 'pptx', 'html'],
   );
   const theme = oneOf('--theme', (values.theme as string | undefined) ?? 'light', ['light', 'dark', 'print']);
   const direction = oneOf('--direction', (values.direction as string | undefined) ?? 'down', [
@@ -295,15 +298,13 @@ async function exportCommand(args: readonly string[], io: CliIo): Promise<number
       return EXIT_OK;
     }
     const caption = !values['no-caption'];
-    const { exportMap } = await import('./export.ts');
-    const data = exportMap(loaded.map, {
-      format: format as ExportFormat,
-      scale,
-      theme,
-      direction,
-      caption,
-      ...marks,
-    });
+    const data =
+      format === 'html'
+        ? await (await import('./export-html.ts')).exportHtml(loaded.map, theme)
+        : (await import('./export.ts')).exportMap(loaded.map, {
+            ...{ format: format as ExportFormat, scale, theme, direction, caption },
+            ...marks,
+          });
     if (output === '-') io.stdout(data);
     else await writeOut(io, output, data);
   } catch (error) {
@@ -382,8 +383,9 @@ function pagesRequest(
 }
 
 /** The export format an output file name asks for, by its extension. */
-function formatOfName(name: string): ExportFormat | PagesFormat | undefined {
+function formatOfName(name: string): ExportFormat | PagesFormat | 'html' | undefined {
   if (/\.aif(\.json)?$/i.test(name)) return 'aif';
+  if (/\.html?$/i.test(name)) return 'html';
   const extension = /\.(svg|png|json|argdown|ad|pdf|pptx)$/i.exec(name)?.[1]?.toLowerCase();
   return extension === 'ad' ? 'argdown' : (extension as ExportFormat | PagesFormat | undefined);
 }

@@ -86,3 +86,21 @@ export function evaluationAddress(assumptions: ReadonlyMap<string, Assumption> |
 }
 
 const nodePart = (id: string) => `node=${encodeURIComponent(id)}`;
+
+/** The `#map=` part: a map carried by a share link (core/share/share-link.ts); undefined when none. */
+export const sharedInAddress = (): string | undefined => hashPart('map');
+
+/**
+ * The address once a share link's map is open: the link's step or selected box, the `#map=` part gone (the
+ * map is kept like a file opened, and the address stays short).
+ */
+export function openedLinkAddress(view: { readonly step?: string; readonly node?: string }): string {
+  return address(
+    view.step !== undefined ? `step=${view.step}` : undefined,
+    view.step === undefined && view.node !== undefined ? nodePart(view.node) : undefined,
+  );
+}
+
+/** The address a share link opens: this page's, without query or fragment, with the map in `#map=`. */
+export const linkAddress = (fragment: string): string =>
+  `${location.href.replace(/[?#].*$/s, '')}#map=${fragment}`;

@@ -6,11 +6,17 @@ import type { Draft } from './editor/draft.ts';
 import { EditorText } from './editor-text.svelte.ts';
 import { idSet } from './id-set.ts';
 import { draftOrOffer, readLastMap } from './last-visit.ts';
-import type { OpenedMap, ReadMap } from './open-map.ts';
+import { withinLimits, type OpenedMap, type ReadMap } from './open-map.ts';
 import type { RememberedMap } from './remembered-map.ts';
 import type { Report, RestoredNote, SessionDeps } from './session-deps.ts';
 
 const DEFAULT_NAME = 'trenin-2010';
+
+/** A map carried by a share link: its argmap JSON text, and the name it is shown and exported under. */
+export interface SharedText {
+  readonly text: string;
+  readonly fileName: string;
+}
 
 /**
  * The map's life: opening a file or `?map=` address, bringing back the last visit's map or editor draft
@@ -53,17 +59,23 @@ export class MapSession {
   }
 
   /**
-   * The first map: `?map=` when it reads, else what the last visit left (the editor's draft or the map opened
+   * The first map: a share link's (`#map=`) or `?map=` when it reads, else what the last visit left (the editor's draft or the map opened
    * last, the newer of the two), else the default map. Resolves once it is on screen.
    */
-  async start(requested: string | undefined): Promise<void> {
+  async start(requested: string | undefined, shared?: SharedText): Promise<void> {
     const { storage } = this.deps;
-    const fromUrl = requested ? await this.#readAddress(requested) : undefined;
-    if (requested && fromUrl?.valid) {
-      this.loaded = fromUrl;
-      this.name = exportName(requested);
-      if (fromUrl.problems.length > 0)
-        this.report = { file: requested, problems: fromUrl.problems, rejected: false };
+    const fromUrl = shared
+      ? await this.#readShared(shared)
+      : requested
+        ? await this.#readAddress(requested)
+        : undefined;
+    const file = shared?.fileName ?? requested;
+    if (file && fromUrl?.valid) {
+      this.#show(fromUrl);
+      this.name = exportName(file);
+      // A map from a link is kept like a file opened: a reload brings it back, not the link's text again.
+      if (shared) this.#keepShared(shared);
+      if (fromUrl.problems.length > 0) this.report = { file, problems: fromUrl.problems, rejected: false };
       return;
     }
     const before = this.#generation;
@@ -83,7 +95,7 @@ export class MapSession {
       });
     } else if (!(stored && (await this.#bringBack(await stored, untouched))) && untouched())
       this.#show(this.deps.defaultMap);
-    if (requested && fromUrl) this.report = { file: requested, problems: fromUrl.problems, rejected: true };
+    if (file && fromUrl) this.report = { file, problems: fromUrl.problems, rejected: true };
     await this.deps.view.rendered();
     storage.restoreFinished();
   }
@@ -238,6 +250,44 @@ export class MapSession {
     this.deps.view.nextFrame(() => {
       if (mine === this.#generation) this.opening = undefined;
     });
+  }
+
+  /** A share link's map (`#map=`), read like a file, with the opening note and its Cancel. */
+  async #readShared({ text, fileName }: SharedText): Promise<ReadMap | undefined> {
+    const signal = this.#startReading();
+    this.opening = fileName;
+    const read = await this.deps.reading
+      .text(text, { fileName }, signal)
+      .catch((error: unknown): ReadMap => unread(error));
+    if (signal.aborted) return undefined;
+    this.opening = undefined;
+    this.#reading = undefined;
+    return withinLimits(read, fileName);
+  }
+
+  #keepShared(shared: SharedText): void {
+    this.#currentText = shared;
+    this.#remember(shared, this.#generation);
+  }
+
+  /** A share link followed while the app runs: its map replaces the shown one when it is valid, as a file. */
+  openShared({ text, fileName }: SharedText): Promise<void> {
+    return this.#adopt(
+      async (signal) => ({
+        ...withinLimits(await this.deps.reading.text(text, { fileName }, signal), fileName),
+        text,
+      }),
+      fileName,
+    );
+  }
+
+  /** A share link that could not be read: said so; the map the user had comes back as at any start. */
+  reportLink(message: string): void {
+    this.report = {
+      file: 'the link',
+      problems: [{ severity: 'error', code: 'syntax', message }],
+      rejected: true,
+    };
   }
 
   /** `?map=`, read with the opening note and its Cancel; undefined when cancelled (the default map shows). */

@@ -54,13 +54,14 @@ test('the Export menu opens from the toolbar, is walked with the arrow keys and 
     'This view',
     'Export SVG',
     'Export PNG',
+    'One HTML file',
   ]);
   await expect(menu.getByRole('menuitem', { name: 'Slides as PDF' })).toBeFocused();
   await page.keyboard.press('ArrowDown');
   await expect(menu.getByRole('menuitem', { name: 'Slides as PowerPoint' })).toBeFocused();
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('ArrowUp');
-  await expect(menu.getByRole('menuitem', { name: 'Export PNG' })).toBeFocused();
+  await expect(menu.getByRole('menuitem', { name: 'One HTML file' })).toBeFocused();
   // With no box selected there is no subtree to export.
   await expect(menu.getByRole('menuitem', { name: /This subtree/ })).toBeDisabled();
   await page.keyboard.press('Escape');

@@ -246,6 +246,30 @@ describe('map session: restoring at start-up', () => {
     expect(missing.session.report).toMatchObject({ file: '/maps/missing.json', rejected: true });
   });
 
+  it('a share link shows its map and keeps it for a reload; a broken one brings back the kept map', async () => {
+    const storage = new FakeStorage();
+    storage.kept = true;
+    storage.map = { text: argdown('Kept'), fileName: 'kept.argdown', savedAt: 1 };
+    const { session } = await setUp(storage);
+    const linked = JSON.stringify({
+      format: 'argmap',
+      version: 1,
+      nodes: [{ type: 'statement', id: 'l', text: 'Linked map' }],
+    });
+    await session.start(undefined, { text: linked, fileName: 'lecture.argmap.json' });
+    expect(thesisOf(session)).toBe('Linked');
+    expect(session.name).toBe('lecture');
+    await settle();
+    expect(storage.map).toMatchObject({ text: linked, fileName: 'lecture.argmap.json' });
+
+    storage.map = { text: argdown('Kept'), fileName: 'kept.argdown', savedAt: 1 };
+    const broken = await setUp(storage);
+    await broken.session.start(undefined, { text: '{"format":"argmap"', fileName: 'broken.argmap.json' });
+    // The link's map could not be read: what the user had comes back, and the report says why.
+    expect(thesisOf(broken.session)).toBe('Kept');
+    expect(broken.session.report).toMatchObject({ file: 'broken.argmap.json', rejected: true });
+  });
+
   it('a reload brings back the map opened last, with a note', async () => {
     const storage = new FakeStorage();
     const first = await setUp(storage);
