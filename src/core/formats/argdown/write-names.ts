@@ -85,3 +85,8 @@ export const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uD
 export function isName(s: string): boolean {
   return s !== '' && normaliseSpace(s) === s && !loneSurrogate.test(s);
 }
+
+/** Characters with a meaning in Argdown text, escaped with a backslash. */
+export function escapeText(text: string): string {
+  return text.replace(/[\\[\]<>#{}@]/g, '\\$&').replace(/\/(?=[/*])/g, '\\/');
+}
