@@ -58,6 +58,11 @@ describe('Argdown line tokens', () => {
       form: 'one-line',
       body: ' modus ponens {id: i} ',
     });
+    // Argdown closes it with two dashes or more; the data block ends before them.
+    expect(form('-- rule {uses: [1, 2], o: {a: {b: c}}} -----')).toMatchObject({
+      form: 'one-line',
+      body: ' rule {uses: [1, 2], o: {a: {b: c}}} ',
+    });
     expect(form('-- modus ponens')).toMatchObject({ form: 'malformed' });
   });
 });
