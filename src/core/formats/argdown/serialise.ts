@@ -3,7 +3,7 @@ import { defineEntries } from '../own-keys.ts';
 import { dataBlock } from './data-block.ts';
 import { normaliseSpace, slug } from './syntax.ts';
 import { frontMatterText } from './write-front-matter.ts';
-import { escapeText, loneSurrogate, nameNodes, type NodeName } from './write-names.ts';
+import { escapeText, escapeTitle, loneSurrogate, nameNodes, type NodeName } from './write-names.ts';
 import { planReconstructions } from './write-reconstructions.ts';
 import { relationBlocks } from './write-relations.ts';
 
@@ -29,7 +29,7 @@ export function serialiseArgdown(map: ArgumentMap): string {
   const ref = (id: string): string => {
     const node = nodeById.get(id);
     const name = names.get(id)?.title ?? id;
-    return node?.type === 'argument' ? `<${escapeText(name)}>` : `[${escapeText(name)}]`;
+    return node?.type === 'argument' ? `<${escapeTitle(name)}>` : `[${escapeTitle(name)}]`;
   };
 
   // Nodes, with a heading whenever the group changes.
@@ -76,7 +76,7 @@ function nodeLine(
   defineEntries(data, node.extra);
   const open = node.type === 'argument' ? '<' : '[';
   const close = node.type === 'argument' ? '>' : ']';
-  const parts = name.title === undefined ? [] : [`${open}${escapeText(name.title)}${close}:`];
+  const parts = name.title === undefined ? [] : [`${open}${escapeTitle(name.title)}${close}:`];
   if (text !== '') parts.push(parts.length === 0 ? escapeLineStart(escapeText(text)) : escapeText(text));
   if (tagsInline) parts.push(...tags.map((t) => (/\s/.test(t) ? `#(${t})` : `#${t}`)));
   if (Object.keys(data).length > 0) parts.push(dataBlock(data));
@@ -144,7 +144,7 @@ class HeadingWriter {
       if (group.note !== undefined) data.note = group.note;
       defineEntries(data, group.extra);
     }
-    const text = title === '' ? 'group' : escapeText(title);
+    const text = title === '' ? 'group' : escapeTitle(title);
     return `${'#'.repeat(level)} ${text}${Object.keys(data).length > 0 ? ' ' + dataBlock(data) : ''}`;
   }
 }

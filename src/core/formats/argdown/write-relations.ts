@@ -2,7 +2,7 @@ import type { ArgumentMap, Relation, RelationId } from '../../model/types.ts';
 import { defineEntries } from '../own-keys.ts';
 import { dataBlock } from './data-block.ts';
 import { slug } from './syntax.ts';
-import { escapeText, isName, type NodeName } from './write-names.ts';
+import { escapeText, escapeTitle, isName, type NodeName } from './write-names.ts';
 import type { ReconstructionPlan } from './write-reconstructions.ts';
 
 /** How a node is referred to in Argdown: `[Title]` or `<Title>`. */
@@ -109,7 +109,7 @@ function argumentTitles(
 }
 
 function undercutTitle(to: RelationId, titles: ReadonlyMap<RelationId, string>): string {
-  return `<${escapeText(titles.get(to) ?? to)}>`;
+  return `<${escapeTitle(titles.get(to) ?? to)}>`;
 }
 
 /**
@@ -133,7 +133,7 @@ function reconstructionText(
     lines.push(inferenceLine(step, wantedId));
     lines.push(`(${++n}) ${step.type === 'undercut' ? undercutTarget(step.to) : ref(step.to)}`);
   });
-  return `<${escapeText(title)}>\n\n${lines.join('\n')}`;
+  return `<${escapeTitle(title)}>\n\n${lines.join('\n')}`;
 }
 
 /** `----`, or `-- rule {data} --` with what the reader would not make up the same. */
@@ -172,7 +172,7 @@ function treeLine(
   if (relation.type === 'undercut') {
     const title = titles.get(relation.to);
     if (title === undefined) return undefined;
-    return { root: `<${escapeText(title)}>`, symbol: '_', child };
+    return { root: `<${escapeTitle(title)}>`, symbol: '_', child };
   }
   const symbol = relation.type === 'support' ? '+' : relation.type === 'attack' ? '-' : '><';
   return { root: ref(relation.to), symbol, child };
