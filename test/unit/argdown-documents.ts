@@ -14,6 +14,8 @@ const statementTitles = ['Alpha', 'Beta', 'Gamma', 'Delta', 'Epsilon', 'Zeta', '
 const argumentTitles = ['First argument', 'Second argument', 'Third argument'];
 const words = ['trust', 'reform', 'the council', 'prices', 'safety', 'costs'];
 const symbols = ['+', '-', '<+', '<-', '+>', '->', '><'] as const;
+const treeSymbols = ['+', '-', '<+', '<-', '+>', '->'] as const;
+type Symbol = (typeof treeSymbols)[number];
 
 type Element =
   | { readonly kind: 'statement'; readonly title: string; readonly define: boolean; readonly tag: boolean }
@@ -57,7 +59,12 @@ type Block =
   | {
       readonly kind: 'reconstruction';
       readonly argument: string;
-      readonly steps: readonly { readonly premises: readonly Element[]; readonly rule: boolean }[];
+      readonly steps: readonly {
+        readonly premises: readonly Element[];
+        readonly rule: boolean;
+        /** A relation of the first premise and of the conclusion to a new statement, on a line under it. */
+        readonly related: readonly (Symbol | undefined)[];
+      }[];
       readonly undercut: boolean;
       readonly attack: boolean;
     }
@@ -85,7 +92,14 @@ const block: fc.Arbitrary<Block> = fc.oneof(
     kind: fc.constant('reconstruction' as const),
     argument: fc.constantFrom(...argumentTitles),
     steps: fc.array(
-      fc.record({ premises: fc.array(pcsStatement, { minLength: 1, maxLength: 3 }), rule: fc.boolean() }),
+      fc.record({
+        premises: fc.array(pcsStatement, { minLength: 1, maxLength: 3 }),
+        rule: fc.boolean(),
+        related: fc.tuple(
+          fc.option(fc.constantFrom(...treeSymbols), { nil: undefined }),
+          fc.option(fc.constantFrom(...treeSymbols), { nil: undefined }),
+        ),
+      }),
       { minLength: 1, maxLength: 3 },
     ),
     undercut: fc.boolean(),
@@ -190,6 +204,11 @@ class Writer {
     return !explained(a, b) && !explained(b, a);
   }
 
+  /** A relation of a numbered statement to a new untitled one, which nothing else relates to. */
+  private relatedLine(symbol: Symbol | undefined): string[] {
+    return symbol === undefined ? [] : [`  ${symbol} ${this.element({ kind: 'untitled' }).text}`];
+  }
+
   private reconstruction(b: Extract<Block, { kind: 'reconstruction' }>): string {
     if (this.reconstructed.has(b.argument)) return '';
     const argument = `<${b.argument}>`;
@@ -208,11 +227,16 @@ class Writer {
       return `(${++n}) ${this.element(e).text}`;
     };
     b.steps.forEach((step) => {
-      lines.push(...step.premises.flatMap((p) => number(p) ?? []));
+      const premises = step.premises.flatMap((p) => number(p) ?? []);
+      lines.push(
+        ...premises.slice(0, 1),
+        ...this.relatedLine(premises.length > 0 ? step.related[0] : undefined),
+      );
+      lines.push(...premises.slice(1));
       if (lines.length === 0) return;
       lines.push(step.rule ? '-- Modus ponens {uses: [1, 2]} --' : '----');
       const conclusion = number({ kind: 'untitled' });
-      lines.push(conclusion!);
+      lines.push(conclusion!, ...this.relatedLine(step.related[1]));
     });
     if (lines.length === 0) return '';
     this.reconstructed.add(b.argument);

@@ -3,7 +3,7 @@ import { defineEntries } from '../own-keys.ts';
 import { dataBlock } from './data-block.ts';
 import { slug } from './syntax.ts';
 import { escapeText, escapeTitle, isName, type NodeName } from './write-names.ts';
-import type { ReconstructionPlan } from './write-reconstructions.ts';
+import type { PlannedReconstruction, ReconstructionPlan } from './write-reconstructions.ts';
 
 /** How a node is referred to in Argdown: `[Title]` or `<Title>`. */
 export type Ref = (id: string) => string;
@@ -41,7 +41,8 @@ export function relationBlocks(
       flush();
       const steps = planned?.steps ?? [relation];
       const idBase = planned?.argument !== undefined ? planned.idBase : slug(title!, 'argument');
-      out.push(reconstructionText(title!, steps, idBase, ref, (to) => undercutTitle(to, titles)));
+      const under = planned?.under ?? new Map<string, readonly Relation[]>();
+      out.push(reconstructionText(title!, { steps, under }, idBase, ref, (to) => undercutTitle(to, titles)));
       continue;
     }
     const line = treeLine(relation, titles, ref);
@@ -91,7 +92,7 @@ function argumentTitles(
         planned.argument !== undefined ? nodeNames.get(planned.argument)!.title! : freeName(planned.title);
       titles.set(relation.id, title);
       titles.set(planned.steps[planned.steps.length - 1]!.id, title);
-      records += planned.steps.length;
+      records += planned.steps.length + [...planned.under.values()].flat().length;
       continue;
     }
     if (relation.type === 'undercut' && !ids.has(relation.to)) continue;
@@ -119,21 +120,34 @@ function undercutTitle(to: RelationId, titles: ReadonlyMap<RelationId, string>):
  */
 function reconstructionText(
   title: string,
-  steps: readonly Relation[],
+  { steps, under }: Pick<PlannedReconstruction, 'steps' | 'under'>,
   idBase: string,
   ref: Ref,
   undercutTarget: (to: RelationId) => string,
 ): string {
   const lines: string[] = [];
   let n = 0;
+  const numbered = (id: string, text: string) => {
+    lines.push(`(${++n}) ${text}`);
+    for (const r of under.get(id) ?? []) lines.push(`  ${lineUnder(r, id, ref)}`);
+  };
   steps.forEach((step, i) => {
     const premises = i === 0 ? step.from : step.from.slice(1);
-    for (const p of premises) lines.push(`(${++n}) ${ref(p)}`);
+    for (const p of premises) numbered(p, ref(p));
     const wantedId = i === steps.length - 1 ? idBase : `${idBase}-step-${i + 1}`;
     lines.push(inferenceLine(step, wantedId));
-    lines.push(`(${++n}) ${step.type === 'undercut' ? undercutTarget(step.to) : ref(step.to)}`);
+    numbered(step.to, step.type === 'undercut' ? undercutTarget(step.to) : ref(step.to));
   });
   return `<${escapeTitle(title)}>\n\n${lines.join('\n')}`;
+}
+
+/** A relation of a numbered statement, on a line under it (`write-steps.ts`, `fitsUnder`). */
+function lineUnder(relation: Relation, statement: string, ref: Ref): string {
+  if (relation.to === statement) {
+    const symbol = relation.type === 'support' ? '+' : relation.type === 'attack' ? '-' : '><';
+    return `${symbol} ${ref(relation.from[0]!)}`;
+  }
+  return `${relation.type === 'support' ? '+>' : '->'} ${ref(relation.to)}`;
 }
 
 /** `----`, or `-- rule {data} --` with what the reader would not make up the same. */
