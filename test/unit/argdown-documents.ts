@@ -4,8 +4,8 @@ import fc from 'fast-check';
  * Small Argdown documents generated from the grammar: statement and argument definitions and references,
  * untitled statements, relation trees with every relation symbol in both directions (nested, with
  * comments between their lines), premise–conclusion structures of one or more steps under an argument's
- * title (with rules and relations of their statements), undercuts of reconstructed arguments, headings,
- * tags and front matter. They stay within what both argmap and Argdown's reference read the same: no
+ * title (with rules and relations of their statements), undercuts of reconstructed arguments, headings
+ * (some wrapped over two lines), tags and front matter. They stay within what both argmap and Argdown's reference read the same: no
  * relation twice between the same two elements, and no relation between an argument and the statements
  * of its own reconstruction.
  */
@@ -68,7 +68,7 @@ type Block =
       readonly undercut: boolean;
       readonly attack: boolean;
     }
-  | { readonly kind: 'heading'; readonly level: number; readonly title: string }
+  | { readonly kind: 'heading'; readonly level: number; readonly title: string; readonly wrapped: boolean }
   | { readonly kind: 'comment' };
 
 const pcsStatement: fc.Arbitrary<Element> = fc.oneof(
@@ -109,6 +109,7 @@ const block: fc.Arbitrary<Block> = fc.oneof(
     kind: fc.constant('heading' as const),
     level: fc.integer({ min: 1, max: 2 }),
     title: fc.constantFrom('Costs', 'Benefits', 'Open questions'),
+    wrapped: fc.boolean(),
   }),
   fc.constant({ kind: 'comment' as const }),
 );
@@ -145,7 +146,8 @@ class Writer {
       case 'reconstruction':
         return this.reconstruction(b);
       case 'heading':
-        return `${'#'.repeat(b.level)} ${b.title}`;
+        // A wrapped heading goes on on the next line.
+        return `${'#'.repeat(b.level)} ${b.title}${b.wrapped ? '\nof the debate' : ''}`;
       case 'comment':
         return '// a comment between blocks';
     }

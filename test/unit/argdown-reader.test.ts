@@ -114,6 +114,16 @@ describe('Argdown line reader modes', () => {
     expect(doc.entries[0]!.texts[0]!.text).toBe('an argument that goes on');
   });
 
+  it('a heading wrapped over several lines takes them all; an element or an empty line ends it', () => {
+    const read = parseArgdown('# Costs of the\nreform {note: n}\n[A]: a\n\n# B\n\nText.\n');
+    expect(read.problems).toEqual([]);
+    expect(read.map.groups.map((g) => [g.title, g.note])).toEqual([
+      ['Costs of the reform', 'n'],
+      ['B', undefined],
+    ]);
+    expect(read.map.nodes.map((n) => n.text)).toEqual(['a', 'Text.']);
+  });
+
   it('an element line ends a reconstruction; text and relations go on with it', () => {
     const { doc, problems } = read('(1) [P]: p\nmore\n  + [S]: s\n----\n(2) [C]: c\n[D]: d');
     expect(problems).toEqual([]);
