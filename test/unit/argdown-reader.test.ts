@@ -124,6 +124,16 @@ describe('Argdown line reader modes', () => {
     expect(read.map.nodes.map((n) => n.text)).toEqual(['a', 'Text.']);
   });
 
+  it('a heading with {isGroup: false} is no group: what is under it is in the group around it', () => {
+    const read = parseArgdown('# Costs\n\n## Aside {isGroup: false}\n\n[A]: a\n\n### Detail\n\n[B]: b\n');
+    expect(read.problems).toEqual([]);
+    expect(read.map.groups.map((g) => [g.id, g.parent])).toEqual([
+      ['costs', undefined],
+      ['detail', 'costs'],
+    ]);
+    expect(read.map.nodes.map((n) => n.group)).toEqual(['costs', 'detail']);
+  });
+
   it('an element line ends a reconstruction; text and relations go on with it', () => {
     const { doc, problems } = read('(1) [P]: p\nmore\n  + [S]: s\n----\n(2) [C]: c\n[D]: d');
     expect(problems).toEqual([]);
