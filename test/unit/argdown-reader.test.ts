@@ -134,6 +134,16 @@ describe('Argdown line reader modes', () => {
     expect(read.map.nodes.map((n) => n.group)).toEqual(['costs', 'detail']);
   });
 
+  it('a definition whose colon ends the line takes its text from the lines below', () => {
+    const read = parseArgdown('<Arg>:\nIts text\non two lines.\n  + [A]:\n    a text\n\n[A]: a text\n');
+    expect(read.problems).toEqual([]);
+    expect(read.map.nodes.map((n) => [n.type, n.title, n.text])).toEqual([
+      ['argument', 'Arg', 'Its text on two lines.'],
+      ['statement', 'A', 'a text'],
+    ]);
+    expect(read.map.relations.map((r) => [r.from, r.to])).toEqual([[['a'], 'arg']]);
+  });
+
   it('an element line ends a reconstruction; text and relations go on with it', () => {
     const { doc, problems } = read('(1) [P]: p\nmore\n  + [S]: s\n----\n(2) [C]: c\n[D]: d');
     expect(problems).toEqual([]);

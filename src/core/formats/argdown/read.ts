@@ -233,7 +233,7 @@ class LineReader {
   private textLine(mode: BlockMode, token: Token<'text'>): InBlock {
     const { line, column } = token;
     if (mode.kind !== 'between-blocks' && !token.startsElement) {
-      this.continueText(mode.lastWritten, token);
+      this.continueText(mode, token);
       return mode;
     }
     this.closeBlock(mode);
@@ -254,10 +254,14 @@ class LineReader {
     };
   }
 
-  /** A line that goes on with the text of the element written above it. */
-  private continueText(lastWritten: Written | undefined, token: Token<'text'>): void {
+  /** A line that goes on with the text of the element written above it (or gives it, after `[Title]:`). */
+  private continueText(mode: InBlock, token: Token<'text'>): void {
     const body = this.body(token.content, token.line, token.column);
-    if (lastWritten?.hasText) this.entries.continueText(lastWritten.entry, body);
+    const lastWritten = mode.lastWritten;
+    if (lastWritten?.textFollows && body.text !== '') {
+      this.entries.continueText(lastWritten.entry, body, { line: token.line, column: token.column });
+      mode.lastWritten = { entry: lastWritten.entry, hasText: true };
+    } else if (lastWritten?.hasText) this.entries.continueText(lastWritten.entry, body);
     else {
       const message = 'text here continues nothing: start a new element after an empty line';
       this.report('error', token.line, token.column, message);
@@ -306,4 +310,5 @@ class LineReader {
 const written = (use: Use, element: InlineElement): Written => ({
   entry: use.entry,
   hasText: element.text !== undefined,
+  ...(element.textFollows ? { textFollows: true } : {}),
 });
