@@ -58,6 +58,11 @@ describe('Argdown line tokens', () => {
       form: 'one-line',
       body: ' modus ponens {id: i} ',
     });
+    // Argdown closes it with two dashes or more; the data block ends before them.
+    expect(form('-- rule {uses: [1, 2], o: {a: {b: c}}} -----')).toMatchObject({
+      form: 'one-line',
+      body: ' rule {uses: [1, 2], o: {a: {b: c}}} ',
+    });
     expect(form('-- modus ponens')).toMatchObject({ form: 'malformed' });
   });
 });
@@ -107,6 +112,36 @@ describe('Argdown line reader modes', () => {
   it('a numbered line that cannot be read leaves the text above open to go on', () => {
     const { doc } = read('<A>: an argument\n(1) [P\nthat goes on');
     expect(doc.entries[0]!.texts[0]!.text).toBe('an argument that goes on');
+  });
+
+  it('a heading wrapped over several lines takes them all; an element or an empty line ends it', () => {
+    const read = parseArgdown('# Costs of the\nreform {note: n}\n[A]: a\n\n# B\n\nText.\n');
+    expect(read.problems).toEqual([]);
+    expect(read.map.groups.map((g) => [g.title, g.note])).toEqual([
+      ['Costs of the reform', 'n'],
+      ['B', undefined],
+    ]);
+    expect(read.map.nodes.map((n) => n.text)).toEqual(['a', 'Text.']);
+  });
+
+  it('a heading with {isGroup: false} is no group: what is under it is in the group around it', () => {
+    const read = parseArgdown('# Costs\n\n## Aside {isGroup: false}\n\n[A]: a\n\n### Detail\n\n[B]: b\n');
+    expect(read.problems).toEqual([]);
+    expect(read.map.groups.map((g) => [g.id, g.parent])).toEqual([
+      ['costs', undefined],
+      ['detail', 'costs'],
+    ]);
+    expect(read.map.nodes.map((n) => n.group)).toEqual(['costs', 'detail']);
+  });
+
+  it('a definition whose colon ends the line takes its text from the lines below', () => {
+    const read = parseArgdown('<Arg>:\nIts text\non two lines.\n  + [A]:\n    a text\n\n[A]: a text\n');
+    expect(read.problems).toEqual([]);
+    expect(read.map.nodes.map((n) => [n.type, n.title, n.text])).toEqual([
+      ['argument', 'Arg', 'Its text on two lines.'],
+      ['statement', 'A', 'a text'],
+    ]);
+    expect(read.map.relations.map((r) => [r.from, r.to])).toEqual([[['a'], 'arg']]);
   });
 
   it('an element line ends a reconstruction; text and relations go on with it', () => {

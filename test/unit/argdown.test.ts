@@ -471,13 +471,15 @@ describe('Argdown round trips', () => {
     expect(sameGroupsOrder(read.map)).toEqual(sameGroupsOrder(map));
   });
 
-  it('writes plain relations as trees and linked premises as a premise–conclusion structure', () => {
+  it('writes plain relations as trees and an argument\u2019s linked premises as its premise–conclusion structure', () => {
     const text = serialiseArgdown(parseArgmapJson(readText('data/example.argmap.json')).map!);
     expect(text).toContain('[Car-free centre]: The city centre should be closed to private cars. #thesis');
-    // Untitled boxes are named by the start of their text (docs/ARCHITECTURE.md, "Formats").
+    // Untitled boxes are named by the start of their text (docs/ARCHITECTURE.md, "Formats"). The linked
+    // premises are the health argument's premises: its reconstruction, under its title.
     expect(text).toContain(
-      '<r1>\n\n(1) [Air pollution in the centre…]\n(2) [Cars are the main source of the…]\n----\n(3) [Car-free centre]',
+      '<The health argument>\n\n(1) [Air pollution in the centre…]\n(2) [Cars are the main source of the…]\n-- {id: r1} --\n(3) [Car-free centre]',
     );
+    expect(text).not.toContain('premises:');
     expect(text).toContain('[Shops would lose the customers…]\n  - [Footfall rose in every city that…]');
     expect(text).toMatch(/^# Health$/m);
     expect(text).toMatch(/^## Retail \{"id":"retail","parent":"economy"\}$|^## Retail$/m);

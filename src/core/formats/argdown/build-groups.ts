@@ -11,18 +11,19 @@ export interface HeadingGroups {
   readonly groups: readonly Group[];
   /** Where each group's heading was first written. */
   readonly places: readonly Place[];
-  /** The group id of each heading, by heading index. */
-  readonly ofHeading: readonly string[];
+  /** The group id of each heading, by heading index (a heading that is no group: the group it is in). */
+  readonly ofHeading: readonly (string | undefined)[];
 }
 
 /**
  * Headings become groups: one per distinct heading, nested in the heading of a lower level above it; a
- * repeated heading (same id or title) reopens its group.
+ * repeated heading (same id or title) reopens its group. A heading with `{isGroup: false}` is a section of
+ * the text only, as in Argdown: what is under it belongs to the group it is in.
  */
 export function groupsOfHeadings(headings: readonly Heading[], report?: Report): HeadingGroups {
   const groups: Group[] = [];
   const places: Place[] = [];
-  const ofHeading: string[] = [];
+  const ofHeading: (string | undefined)[] = [];
   const ids = idSpace();
   const byKey = new Map<string, string>();
   const open: { level: number; id: string }[] = [];
@@ -31,6 +32,10 @@ export function groupsOfHeadings(headings: readonly Heading[], report?: Report):
     const data = heading.data ?? {};
     if (report)
       dataTypeWarnings(heading.data, groupDataTypes, `heading "${heading.title}"`, heading.place, report);
+    if (data.isGroup === false) {
+      ofHeading.push(open[open.length - 1]?.id);
+      continue;
+    }
     const key = typeof data.id === 'string' ? `id:${data.id}` : `title:${heading.title}`;
     let id = byKey.get(key);
     if (id === undefined) {

@@ -24,7 +24,7 @@ const nodeDataKeys = [
 export function buildNodes(
   entries: readonly Entry[],
   nodeIdOf: ReadonlyMap<number, NodeId>,
-  groupOfHeading: readonly string[],
+  groupOfHeading: readonly (string | undefined)[],
   report: Report,
 ): { nodes: MapNode[]; places: Place[] } {
   const nodes: MapNode[] = [];
@@ -41,7 +41,7 @@ export function buildNodes(
 function buildNode(
   entry: Entry,
   id: NodeId,
-  groupOfHeading: readonly string[],
+  groupOfHeading: readonly (string | undefined)[],
   nodeIdOf: ReadonlyMap<number, NodeId>,
   report: Report,
 ): MapNode {

@@ -20,13 +20,7 @@ export class EntryTable {
       if (element.title !== undefined) this.byTitle[element.kind].set(element.title, index);
     }
     const entry = this.entries[index]!;
-    if (element.text !== undefined) {
-      if (entry.texts.length === 0) {
-        entry.heading = this.heading;
-        entry.definedAt = place;
-      }
-      entry.texts.push({ text: element.text, place });
-    }
+    if (element.text !== undefined) this.addText(entry, element.text, place);
     for (const tag of element.tags) if (!entry.tags.includes(tag)) entry.tags.push(tag);
     if (element.data) entry.data = { ...entry.data, ...element.data };
     if (
@@ -35,6 +29,14 @@ export class EntryTable {
     )
       entry.usedAsNode = true;
     return { entry: index, place };
+  }
+
+  private addText(entry: Entry, text: string, place: Place): void {
+    if (entry.texts.length === 0) {
+      entry.heading = this.heading;
+      entry.definedAt = place;
+    }
+    entry.texts.push({ text, place });
   }
 
   /** An argument with no title: the one a reconstruction written on its own reconstructs. */
@@ -52,11 +54,16 @@ export class EntryTable {
     if (entry.kind === 'argument') entry.usedAsNode = true;
   }
 
-  /** A line going on with the last text given to an entry: its text, tags and data are added. */
-  continueText(index: number, body: Body): void {
+  /**
+   * A line going on with the last text given to an entry: its text, tags and data are added. After
+   * `[Title]:` with nothing behind the colon (`first`), the line starts a text of the entry.
+   */
+  continueText(index: number, body: Body, first?: Place): void {
     const entry = this.entries[index]!;
-    const last = entry.texts[entry.texts.length - 1]!;
-    if (body.text !== '') last.text += ' ' + body.text;
+    if (first) {
+      this.addText(entry, body.text, first);
+      if (entry.kind === 'argument') entry.usedAsNode = true;
+    } else if (body.text !== '') entry.texts[entry.texts.length - 1]!.text += ' ' + body.text;
     for (const tag of body.tags) if (!entry.tags.includes(tag)) entry.tags.push(tag);
     if (body.data) entry.data = { ...entry.data, ...body.data };
   }

@@ -20,6 +20,8 @@ export interface InlineElement {
   readonly title: string | undefined;
   /** Text after `:` (or the whole line when untitled); undefined for a bare reference. */
   readonly text: string | undefined;
+  /** `[Title]:` with nothing after the colon: its text is on the lines that follow. */
+  readonly textFollows?: boolean;
   readonly tags: readonly string[];
   readonly data: Data | undefined;
   /** Column where the element starts. */
@@ -75,6 +77,7 @@ export function parseInline(
       kind,
       title,
       text: defined && body.text !== '' ? body.text : undefined,
+      ...(defined && body.text === '' ? { textFollows: true } : {}),
       tags: body.tags,
       data: body.data,
       column,

@@ -125,6 +125,7 @@ export function tokenizeLine(raw: string, line: number): LineToken {
 function inferenceForm(content: string): 'dashes' | 'opens-lines' | 'malformed' | { readonly body: string } {
   if (content === '--') return 'opens-lines';
   if (/^-+$/.test(content)) return 'dashes';
-  const oneLine = /^--(.*)--$/.exec(content);
+  // Argdown closes the line with two dashes or more: `-- rule {data} -----`.
+  const oneLine = /^--(.*?)-{2,}$/.exec(content);
   return oneLine ? { body: oneLine[1]! } : 'malformed';
 }

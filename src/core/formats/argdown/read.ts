@@ -45,12 +45,16 @@ class LineReader {
   private readonly entries = new EntryTable();
   private readonly relations: RelationRecord[] = [];
   private readonly headings: Heading[] = [];
+  /** The heading on the line before: a line of plain text goes on with its title, as Argdown wraps them. */
+  private openHeading: number | undefined;
 
   constructor(private readonly problems: SourceProblem[]) {}
 
   line(mode: Mode, raw: string, line: number): Mode {
     if (mode.kind === 'inference-lines') return this.inferenceLinesLine(mode, raw);
     const token = tokenizeLine(raw, line);
+    const heading = this.openHeading;
+    this.openHeading = undefined;
     switch (token.kind) {
       case 'blank':
         return this.closeBlock(mode);
@@ -63,6 +67,8 @@ class LineReader {
       case 'relation':
         return this.relationLine(mode, token);
       case 'text':
+        if (heading !== undefined && mode.kind === 'between-blocks' && !token.startsElement)
+          return this.continueHeading(heading, token, mode);
         return this.textLine(mode, token);
     }
   }
@@ -84,9 +90,19 @@ class LineReader {
       this.entries.heading = this.headings.length;
       const place = { line: token.line, column: 1 };
       this.headings.push({ title: body.text, level: token.level, data: body.data, place });
+      this.openHeading = this.headings.length - 1;
     }
     // A heading starts a section: no argument above it is reconstructed below it.
     return betweenBlocks(undefined);
+  }
+
+  private continueHeading(index: number, token: Token<'text'>, mode: BetweenBlocks): BetweenBlocks {
+    const body = this.body(token.content, token.line, token.column);
+    const heading = this.headings[index]!;
+    const data = body.data ? { ...heading.data, ...body.data } : heading.data;
+    this.headings[index] = { ...heading, title: `${heading.title} ${body.text}`.trim(), data };
+    this.openHeading = index;
+    return mode;
   }
 
   private numberedLine(mode: BlockMode, token: Token<'numbered'>): InReconstruction {
@@ -217,7 +233,7 @@ class LineReader {
   private textLine(mode: BlockMode, token: Token<'text'>): InBlock {
     const { line, column } = token;
     if (mode.kind !== 'between-blocks' && !token.startsElement) {
-      this.continueText(mode.lastWritten, token);
+      this.continueText(mode, token);
       return mode;
     }
     this.closeBlock(mode);
@@ -238,10 +254,14 @@ class LineReader {
     };
   }
 
-  /** A line that goes on with the text of the element written above it. */
-  private continueText(lastWritten: Written | undefined, token: Token<'text'>): void {
+  /** A line that goes on with the text of the element written above it (or gives it, after `[Title]:`). */
+  private continueText(mode: InBlock, token: Token<'text'>): void {
     const body = this.body(token.content, token.line, token.column);
-    if (lastWritten?.hasText) this.entries.continueText(lastWritten.entry, body);
+    const lastWritten = mode.lastWritten;
+    if (lastWritten?.textFollows && body.text !== '') {
+      this.entries.continueText(lastWritten.entry, body, { line: token.line, column: token.column });
+      mode.lastWritten = { entry: lastWritten.entry, hasText: true };
+    } else if (lastWritten?.hasText) this.entries.continueText(lastWritten.entry, body);
     else {
       const message = 'text here continues nothing: start a new element after an empty line';
       this.report('error', token.line, token.column, message);
@@ -290,4 +310,5 @@ class LineReader {
 const written = (use: Use, element: InlineElement): Written => ({
   entry: use.entry,
   hasText: element.text !== undefined,
+  ...(element.textFollows ? { textFollows: true } : {}),
 });

@@ -11,6 +11,8 @@ import type { RelationTree } from './relation-tree.ts';
 export interface Written {
   readonly entry: number;
   readonly hasText: boolean;
+  /** Written as `[Title]:` with nothing after the colon: the next line gives its text. */
+  readonly textFollows?: boolean;
 }
 
 /** After a blank line or a heading. The argument of the block before may be reconstructed next. */

@@ -85,3 +85,24 @@ export const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uD
 export function isName(s: string): boolean {
   return s !== '' && normaliseSpace(s) === s && !loneSurrogate.test(s);
 }
+
+/**
+ * Characters with a meaning in Argdown text, escaped with a backslash; a Markdown link (`[text](url)`) is
+ * left as it is, since the reader takes it as text and Argdown's own tools as a link.
+ */
+export function escapeText(text: string): string {
+  let out = '';
+  let from = 0;
+  for (const link of text.matchAll(markdownLink)) {
+    out += escapeTitle(text.slice(from, link.index)) + link[0];
+    from = link.index + link[0].length;
+  }
+  return out + escapeTitle(text.slice(from));
+}
+
+const markdownLink = /\[[^[\]\\{}<>#@/]+\]\([^()\s\\{}<>]+\)/g;
+
+/** A title in brackets: every character with a meaning escaped, links too. */
+export function escapeTitle(text: string): string {
+  return text.replace(/[\\[\]<>#{}@]/g, '\\$&').replace(/\/(?=[/*])/g, '\\/');
+}

@@ -1,0 +1,193 @@
+import type { ArgumentMap, Relation, RelationId } from '../../model/types.ts';
+import { defineEntries } from '../own-keys.ts';
+import { dataBlock } from './data-block.ts';
+import { slug } from './syntax.ts';
+import { escapeText, escapeTitle, isName, type NodeName } from './write-names.ts';
+import type { PlannedReconstruction, ReconstructionPlan } from './write-reconstructions.ts';
+
+/** How a node is referred to in Argdown: `[Title]` or `<Title>`. */
+export type Ref = (id: string) => string;
+
+/**
+ * The relations of a map as Argdown blocks, in map order (the reader gives them back in the order written):
+ * - reconstructions of arguments (`write-reconstructions.ts`) as premise–conclusion structures under the
+ *   argument's title, with `{id, type, tags, note}` on an inference line only where the reader would not
+ *   make them up the same;
+ * - plain relations in relation trees (`[B]` ↳ `+ [A]`); a run into one target shares one tree. The reader
+ *   numbers tree relations by the place of their line among all relation lines and inference steps
+ *   (`r1`, `r2`, …), so a relation whose id is that number needs no more;
+ * - the others (linked premises, tags, notes, an id of another form, relations someone undercuts) as the
+ *   premise–conclusion structure of an argument named after the relation.
+ * Argdown cannot undercut an undercut; such a relation is written as a comment.
+ */
+export function relationBlocks(
+  map: ArgumentMap,
+  nodeNames: ReadonlyMap<string, NodeName>,
+  ref: Ref,
+  plan: ReconstructionPlan,
+): string[] {
+  const out: string[] = [];
+  const titles = argumentTitles(map, nodeNames, plan);
+  let tree: { root: string; lines: string[] } | undefined;
+  const flush = () => {
+    if (tree) out.push([tree.root, ...tree.lines].join('\n'));
+    tree = undefined;
+  };
+  for (const relation of map.relations) {
+    if (plan.covered.has(relation.id)) continue;
+    const planned = plan.byFirstStep.get(relation.id);
+    const title = titles.get(relation.id);
+    if (planned !== undefined || title !== undefined) {
+      flush();
+      const steps = planned?.steps ?? [relation];
+      const idBase = planned?.argument !== undefined ? planned.idBase : slug(title!, 'argument');
+      const under = planned?.under ?? new Map<string, readonly Relation[]>();
+      out.push(reconstructionText(title!, { steps, under }, idBase, ref, (to) => undercutTitle(to, titles)));
+      continue;
+    }
+    const line = treeLine(relation, titles, ref);
+    if (!line) {
+      flush();
+      out.push(`// ${relation.type} "${relation.id}" (of "${relation.to}") cannot be written in Argdown`);
+      continue;
+    }
+    if (tree?.root !== line.root) {
+      flush();
+      tree = { root: line.root, lines: [] };
+    }
+    tree!.lines.push(`  ${line.symbol} ${line.child}`);
+  }
+  flush();
+  return out;
+}
+
+/**
+ * The title each premise–conclusion structure is written under, by the id of the relation that starts it
+ * (and of the last step of a reconstruction, which an undercut of the argument aims at): the argument's own
+ * title, else a name made of the relation's id where it is free, else `inference n`.
+ */
+function argumentTitles(
+  map: ArgumentMap,
+  nodeNames: ReadonlyMap<string, NodeName>,
+  plan: ReconstructionPlan,
+): Map<RelationId, string> {
+  const used = new Set(
+    map.nodes.filter((n) => n.type === 'argument').map((n) => nodeNames.get(n.id)!.title ?? ''),
+  );
+  const undercutTargets = new Set(map.relations.filter((r) => r.type === 'undercut').map((r) => r.to));
+  const ids = new Set(map.relations.map((r) => r.id));
+  const titles = new Map<RelationId, string>();
+  const freeName = (wanted: string | undefined): string => {
+    let name = wanted !== undefined && isName(wanted) && !used.has(wanted) ? wanted : undefined;
+    for (let n = 1; name === undefined; n++) if (!used.has(`inference ${n}`)) name = `inference ${n}`;
+    used.add(name);
+    return name;
+  };
+  let records = 0;
+  for (const relation of map.relations) {
+    if (plan.covered.has(relation.id)) continue;
+    const planned = plan.byFirstStep.get(relation.id);
+    if (planned !== undefined) {
+      const title =
+        planned.argument !== undefined ? nodeNames.get(planned.argument)!.title! : freeName(planned.title);
+      titles.set(relation.id, title);
+      titles.set(planned.steps[planned.steps.length - 1]!.id, title);
+      records += planned.steps.length + [...planned.under.values()].flat().length;
+      continue;
+    }
+    if (relation.type === 'undercut' && !ids.has(relation.to)) continue;
+    const plain =
+      relation.from.length === 1 &&
+      !relation.tags?.length &&
+      relation.note === undefined &&
+      !relation.extra &&
+      (!undercutTargets.has(relation.id) || plan.byLastStep.has(relation.id)) &&
+      relation.id === `r${records + 1}`;
+    records++;
+    if (!plain) titles.set(relation.id, freeName(relation.id));
+  }
+  return titles;
+}
+
+function undercutTitle(to: RelationId, titles: ReadonlyMap<RelationId, string>): string {
+  return `<${escapeTitle(titles.get(to) ?? to)}>`;
+}
+
+/**
+ * `<Title>` and its premise–conclusion structure: numbered statements, an inference line per step (`----`,
+ * or `-- rule {data} --`), each step's conclusion opening the next step. An undercut concludes the argument
+ * under which the relation it attacks is written.
+ */
+function reconstructionText(
+  title: string,
+  { steps, under }: Pick<PlannedReconstruction, 'steps' | 'under'>,
+  idBase: string,
+  ref: Ref,
+  undercutTarget: (to: RelationId) => string,
+): string {
+  const lines: string[] = [];
+  let n = 0;
+  const numbered = (id: string, text: string) => {
+    lines.push(`(${++n}) ${text}`);
+    for (const r of under.get(id) ?? []) lines.push(`  ${lineUnder(r, id, ref)}`);
+  };
+  steps.forEach((step, i) => {
+    const premises = i === 0 ? step.from : step.from.slice(1);
+    for (const p of premises) numbered(p, ref(p));
+    const wantedId = i === steps.length - 1 ? idBase : `${idBase}-step-${i + 1}`;
+    lines.push(inferenceLine(step, wantedId));
+    numbered(step.to, step.type === 'undercut' ? undercutTarget(step.to) : ref(step.to));
+  });
+  return `<${escapeTitle(title)}>\n\n${lines.join('\n')}`;
+}
+
+/** A relation of a numbered statement, on a line under it (`write-steps.ts`, `fitsUnder`). */
+function lineUnder(relation: Relation, statement: string, ref: Ref): string {
+  if (relation.to === statement) {
+    const symbol = relation.type === 'support' ? '+' : relation.type === 'attack' ? '-' : '><';
+    return `${symbol} ${ref(relation.from[0]!)}`;
+  }
+  return `${relation.type === 'support' ? '+>' : '->'} ${ref(relation.to)}`;
+}
+
+/** `----`, or `-- rule {data} --` with what the reader would not make up the same. */
+function inferenceLine(step: Relation, wantedId: string): string {
+  const data: Record<string, unknown> = {};
+  if (step.id !== wantedId) data.id = step.id;
+  if (step.type !== 'support') data.type = step.type;
+  if (step.tags?.length) data.tags = [...step.tags];
+  if (step.note !== undefined) data.note = step.note;
+  const { rule, ...others } = step.extra ?? {};
+  // The rule as the line's text where the reader gives it back the same, in the same place among the keys.
+  const keys = Object.keys(step.extra ?? {});
+  const ruleLast = keys[keys.length - 1] === 'rule';
+  const ruleText = ruleLast && typeof rule === 'string' && isRuleText(rule) ? rule : undefined;
+  defineEntries(data, ruleText === undefined ? step.extra : others);
+  const parts = [
+    ruleText !== undefined ? escapeText(ruleText) : '',
+    Object.keys(data).length > 0 ? dataBlock(data) : '',
+  ];
+  const body = parts.filter((p) => p !== '').join(' ');
+  return body === '' ? '----' : `-- ${body} --`;
+}
+
+/** A rule the inference line gives back as it is: one line of words, nothing Argdown reads as syntax. */
+function isRuleText(rule: string): boolean {
+  return isName(rule) && /^[\p{L}\p{N}][\p{L}\p{N} ,.'’()]*$/u.test(rule) && !/-$/.test(rule);
+}
+
+/** A plain relation as one line of a tree: `+`/`-` under its target, `><` under the other claim, `_` under the argument of what it undercuts. */
+function treeLine(
+  relation: Relation,
+  titles: ReadonlyMap<RelationId, string>,
+  ref: Ref,
+): { root: string; symbol: string; child: string } | undefined {
+  const child = ref(relation.from[0]!);
+  if (relation.type === 'undercut') {
+    const title = titles.get(relation.to);
+    if (title === undefined) return undefined;
+    return { root: `<${escapeTitle(title)}>`, symbol: '_', child };
+  }
+  const symbol = relation.type === 'support' ? '+' : relation.type === 'attack' ? '-' : '><';
+  return { root: ref(relation.to), symbol, child };
+}
