@@ -13,11 +13,12 @@ export type Ref = (id: string) => string;
  * - reconstructions of arguments (`write-reconstructions.ts`) as premise–conclusion structures under the
  *   argument's title, with `{id, type, tags, note}` on an inference line only where the reader would not
  *   make them up the same;
- * - plain relations in relation trees (`[B]` ↳ `+ [A]`); a run into one target shares one tree. The reader
- *   numbers tree relations by the place of their line among all relation lines and inference steps
- *   (`r1`, `r2`, …), so a relation whose id is that number needs no more;
- * - the others (linked premises, tags, notes, an id of another form, relations someone undercuts) as the
- *   premise–conclusion structure of an argument named after the relation.
+ * - relations of one premise in relation trees (`[B]` ↳ `+ [A]`); a run into one target shares one tree.
+ *   The reader numbers tree relations by the place of their line among all relation lines and inference
+ *   steps (`r1`, `r2`, …), so a relation whose id is that number needs no more; another id, tags, notes
+ *   and other keys go into `{relation: {…}}` on the line;
+ * - the others (linked premises of no argument, relations someone undercuts) as the premise–conclusion
+ *   structure of an argument named after the relation.
  * Argdown cannot undercut an undercut; such a relation is written as a comment.
  */
 export function relationBlocks(
