@@ -471,6 +471,24 @@ describe('Argdown round trips', () => {
     expect(sameGroupsOrder(read.map)).toEqual(sameGroupsOrder(map));
   });
 
+  it('writes a relation\u2019s own id, tags and note as {relation: …} on its line of a tree, and reads them back', () => {
+    const map: ArgumentMap = {
+      groups: [],
+      nodes: [
+        { id: 'a', type: 'statement', title: 'A', text: 'a' },
+        { id: 'b', type: 'statement', title: 'B', text: 'b' },
+      ],
+      relations: [
+        { id: 'x7', type: 'attack', from: ['b'], to: 'a', tags: ['key'], note: 'n', extra: { w: 1 } },
+      ],
+    };
+    const text = serialiseArgdown(map);
+    expect(text).toContain('[A]\n  - [B] {relation: {"id":"x7","tags":["key"],"note":"n","w":1}}');
+    const read = parseArgdown(text);
+    expect(read.problems).toEqual([]);
+    expect(read.map).toEqual(map);
+  });
+
   it('writes plain relations as trees and an argument\u2019s linked premises as its premise–conclusion structure', () => {
     const text = serialiseArgdown(parseArgmapJson(readText('data/example.argmap.json')).map!);
     expect(text).toContain('[Car-free centre]: The city centre should be closed to private cars. #thesis');

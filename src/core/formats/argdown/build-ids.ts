@@ -71,7 +71,7 @@ export const stepKey = (argument: number, step: number): string => `${argument} 
 
 /**
  * Inferences get their ids before relation-tree edges make theirs up (`r1`, `r2`, …): ids asked for in data
- * first, then ids from argument titles; a step before the last is numbered.
+ * (of inferences and of relation lines) first, then ids from argument titles; a step before the last is numbered.
  */
 export function inferenceIds(
   doc: ArgdownDocument,
@@ -80,8 +80,13 @@ export function inferenceIds(
 ): InferenceIds {
   const inferences = doc.relations.filter((r) => r.kind === 'inference');
   const byRecord = new Map<RelationRecord, string>();
-  for (const record of inferences) {
-    const wanted = doc.entries[record.argument]!.steps[record.step]!.data?.id;
+  for (const record of doc.relations) {
+    const wanted =
+      record.kind === 'inference'
+        ? doc.entries[record.argument]!.steps[record.step]!.data?.id
+        : record.kind === 'tree'
+          ? record.details?.id
+          : undefined;
     if (typeof wanted === 'string' && wanted !== '' && !ids.taken.has(wanted)) {
       ids.taken.add(wanted);
       byRecord.set(record, wanted);

@@ -116,8 +116,9 @@ function treeRelations(
 ): Drawn[] {
   const from = nodeIdOf.get(record.from.entry);
   if (from === undefined) return [];
-  const id = claim(`r${position + 1}`);
+  const id = inferenceIds.byRecord.get(record) ?? claim(`r${position + 1}`);
   const place = record.place;
+  const details = record.kind === 'tree' && record.details ? treeDetails(record.details, place, report) : {};
   if (record.kind === 'inference-undercut') {
     const inference = inferenceIds.byStep.get(stepKey(record.argument, record.step));
     if (inference !== undefined)
@@ -129,7 +130,7 @@ function treeRelations(
     const target = doc.entries[record.to.entry]!;
     if (target.kind === 'argument') {
       const undercuts = { argument: record.to.entry, place };
-      return [{ relation: { id, type: 'undercut', from: [from], to: '' }, place, undercuts }];
+      return [{ relation: { id, type: 'undercut', from: [from], to: '', ...details }, place, undercuts }];
     }
     report(
       'error',
@@ -139,7 +140,16 @@ function treeRelations(
     return [];
   }
   const to = nodeIdOf.get(record.to.entry);
-  return to === undefined ? [] : [{ relation: { id, type: record.type, from: [from], to }, place }];
+  return to === undefined
+    ? []
+    : [{ relation: { id, type: record.type, from: [from], to, ...details }, place }];
+}
+
+/** The tags, note and other keys of a relation line's `{relation: {…}}` (its id is taken with the ids). */
+function treeDetails(data: Data, place: Place, report: Report): Partial<Relation> {
+  dataTypeWarnings(data, relationDataTypes, 'relation', place, report);
+  const { id: _, type: __, ...rest } = data;
+  return relationDetails(rest, '');
 }
 
 /**

@@ -49,6 +49,8 @@ export type RelationRecord =
       readonly from: Use;
       readonly to: Use;
       readonly place: Place;
+      /** `{relation: {id, tags, note, …}}` in the data of the line's element: the relation's own. */
+      readonly details?: Readonly<Record<string, unknown>>;
     }
   | { readonly kind: 'inference'; readonly argument: number; readonly step: number; readonly place: Place }
   | {

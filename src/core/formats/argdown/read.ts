@@ -203,7 +203,7 @@ class LineReader {
           }
         : mode;
     const parent = block.tree.parentAt(indent);
-    const element = this.inline(token.element, line, token.elementColumn);
+    const { element, details } = relationData(this.inline(token.element, line, token.elementColumn));
     if (!element) {
       const expected = `a statement or argument is expected after "${symbol}"`;
       if (token.bare) this.report('error', line, token.elementColumn, expected);
@@ -226,7 +226,7 @@ class LineReader {
       this.entries.drawAsNode(relation.from);
       if (relation.type !== 'undercut') this.entries.drawAsNode(relation.to);
     }
-    this.relations.push(relation);
+    this.relations.push(relation.kind === 'tree' && details ? { ...relation, details } : relation);
     return block;
   }
 
@@ -312,3 +312,22 @@ const written = (use: Use, element: InlineElement): Written => ({
   hasText: element.text !== undefined,
   ...(element.textFollows ? { textFollows: true } : {}),
 });
+
+/**
+ * `{relation: {…}}` in the data of a relation line's element holds the relation's own id, tags, note and
+ * other keys (Argdown has no data for relations; its tools keep the key as the element's data).
+ */
+function relationData(element: InlineElement | undefined): {
+  element: InlineElement | undefined;
+  details: Readonly<Record<string, unknown>> | undefined;
+} {
+  const data = element?.data;
+  if (!data || !Object.prototype.hasOwnProperty.call(data, 'relation'))
+    return { element, details: undefined };
+  const { relation, ...rest } = data;
+  const details =
+    relation !== null && typeof relation === 'object' && !Array.isArray(relation)
+      ? (relation as Record<string, unknown>)
+      : undefined;
+  return { element: { ...element!, data: Object.keys(rest).length > 0 ? rest : undefined }, details };
+}

@@ -230,7 +230,7 @@ function bearingOf(
   return stated ? undefined : false;
 }
 
-/** Steps with ids `b-step-1`, …, `b-step-n`, `b` ending at `j` (n ≥ 1), not planned yet. */
+/** Steps with ids `b-step-1`, …, `b-step-n`, `b` ending at `j`, not planned yet (n = 0 for `argument`). */
 function namedRun(
   relations: readonly Relation[],
   j: number,
@@ -238,7 +238,10 @@ function namedRun(
 ): Relation[] | undefined {
   const base = relations[j]!.id;
   const before = relations[j - 1];
+  // One step: the id the reader gives the inference of an untitled reconstruction (`argument`, `argument-2`).
+  const alone = /^argument(?:-\d+)?$/.test(base) && !taken.has(base) ? [relations[j]!] : undefined;
   const n = before !== undefined ? stepNumber(before.id, base) : undefined;
+  if (n === undefined) return alone;
   if (n === undefined || n >= j + 1 || n > maxSteps) return undefined;
   const steps = relations.slice(j - n, j + 1);
   const named = steps.every((s, i) => (i < n ? s.id === `${base}-step-${i + 1}` : true));

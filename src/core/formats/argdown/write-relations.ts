@@ -13,11 +13,12 @@ export type Ref = (id: string) => string;
  * - reconstructions of arguments (`write-reconstructions.ts`) as premise–conclusion structures under the
  *   argument's title, with `{id, type, tags, note}` on an inference line only where the reader would not
  *   make them up the same;
- * - plain relations in relation trees (`[B]` ↳ `+ [A]`); a run into one target shares one tree. The reader
- *   numbers tree relations by the place of their line among all relation lines and inference steps
- *   (`r1`, `r2`, …), so a relation whose id is that number needs no more;
- * - the others (linked premises, tags, notes, an id of another form, relations someone undercuts) as the
- *   premise–conclusion structure of an argument named after the relation.
+ * - relations of one premise in relation trees (`[B]` ↳ `+ [A]`); a run into one target shares one tree.
+ *   The reader numbers tree relations by the place of their line among all relation lines and inference
+ *   steps (`r1`, `r2`, …), so a relation whose id is that number needs no more; another id, tags, notes
+ *   and other keys go into `{relation: {…}}` on the line;
+ * - the others (linked premises of no argument, relations someone undercuts) as the premise–conclusion
+ *   structure of an argument named after the relation.
  * Argdown cannot undercut an undercut; such a relation is written as a comment.
  */
 export function relationBlocks(
@@ -27,7 +28,7 @@ export function relationBlocks(
   plan: ReconstructionPlan,
 ): string[] {
   const out: string[] = [];
-  const titles = argumentTitles(map, nodeNames, plan);
+  const { titles, details } = argumentTitles(map, nodeNames, plan);
   let tree: { root: string; lines: string[] } | undefined;
   const flush = () => {
     if (tree) out.push([tree.root, ...tree.lines].join('\n'));
@@ -45,7 +46,7 @@ export function relationBlocks(
       out.push(reconstructionText(title!, { steps, under }, idBase, ref, (to) => undercutTitle(to, titles)));
       continue;
     }
-    const line = treeLine(relation, titles, ref);
+    const line = treeLine(relation, titles, ref, details.get(relation.id));
     if (!line) {
       flush();
       out.push(`// ${relation.type} "${relation.id}" (of "${relation.to}") cannot be written in Argdown`);
@@ -70,13 +71,14 @@ function argumentTitles(
   map: ArgumentMap,
   nodeNames: ReadonlyMap<string, NodeName>,
   plan: ReconstructionPlan,
-): Map<RelationId, string> {
+): { titles: Map<RelationId, string>; details: Map<RelationId, string> } {
   const used = new Set(
     map.nodes.filter((n) => n.type === 'argument').map((n) => nodeNames.get(n.id)!.title ?? ''),
   );
   const undercutTargets = new Set(map.relations.filter((r) => r.type === 'undercut').map((r) => r.to));
   const ids = new Set(map.relations.map((r) => r.id));
   const titles = new Map<RelationId, string>();
+  const details = new Map<RelationId, string>();
   const freeName = (wanted: string | undefined): string => {
     let name = wanted !== undefined && isName(wanted) && !used.has(wanted) ? wanted : undefined;
     for (let n = 1; name === undefined; n++) if (!used.has(`inference ${n}`)) name = `inference ${n}`;
@@ -96,21 +98,34 @@ function argumentTitles(
       continue;
     }
     if (relation.type === 'undercut' && !ids.has(relation.to)) continue;
-    const plain =
-      relation.from.length === 1 &&
-      !relation.tags?.length &&
-      relation.note === undefined &&
-      !relation.extra &&
-      (!undercutTargets.has(relation.id) || plan.byLastStep.has(relation.id)) &&
-      relation.id === `r${records + 1}`;
+    const inTree =
+      relation.from.length === 1 && (!undercutTargets.has(relation.id) || plan.byLastStep.has(relation.id));
+    const wantedId = `r${records + 1}`;
     records++;
-    if (!plain) titles.set(relation.id, freeName(relation.id));
+    if (!inTree) titles.set(relation.id, freeName(relation.id));
+    else {
+      const data = relationData(relation, wantedId);
+      if (data) details.set(relation.id, data);
+    }
   }
-  return titles;
+  return { titles, details };
 }
 
 function undercutTitle(to: RelationId, titles: ReadonlyMap<RelationId, string>): string {
   return `<${escapeTitle(titles.get(to) ?? to)}>`;
+}
+
+/**
+ * `{relation: {id, tags, note, …}}` for a relation line, with what the reader would not make up the same;
+ * undefined when it needs none. Argdown has no data for relations: its tools keep it as the element's.
+ */
+function relationData(relation: Relation, wantedId: string): string | undefined {
+  const data: Record<string, unknown> = {};
+  if (relation.id !== wantedId) data.id = relation.id;
+  if (relation.tags?.length) data.tags = [...relation.tags];
+  if (relation.note !== undefined) data.note = relation.note;
+  defineEntries(data, relation.extra);
+  return Object.keys(data).length > 0 ? dataBlock({ relation: data }) : undefined;
 }
 
 /**
@@ -181,8 +196,9 @@ function treeLine(
   relation: Relation,
   titles: ReadonlyMap<RelationId, string>,
   ref: Ref,
+  data: string | undefined,
 ): { root: string; symbol: string; child: string } | undefined {
-  const child = ref(relation.from[0]!);
+  const child = ref(relation.from[0]!) + (data !== undefined ? ` ${data}` : '');
   if (relation.type === 'undercut') {
     const title = titles.get(relation.to);
     if (title === undefined) return undefined;
