@@ -6,6 +6,7 @@ import { svelteTesting } from '@testing-library/svelte/vite';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { layoutMap } from './src/core/layout/layout.ts';
 import { loadMapText } from './src/core/load.ts';
+import { firstFrameHtml } from './src/ui/first-frame-html.ts';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -48,27 +49,41 @@ function serveMaps(): Plugin {
  * `virtual:default-map`: the Trenin map the app opens with, read, checked and laid out when the app is built,
  * by the same core code the app runs (the layout is deterministic, and measures with the font's metrics, the
  * same in Node as in the browser). The first visit then neither loads the file reader and its schema
- * library nor spends its first frames on work whose result is known.
+ * library nor spends its first frames on work whose result is known. The same map's first frame is drawn into
+ * index.html's mount point (`src/ui/first-frame-html.ts`), so that the page shows it before any script runs.
  */
 function defaultMap(): Plugin {
   const id = 'virtual:default-map';
   const folder = new URL('./data/', import.meta.url);
+  const file = new URL('trenin-2010.argmap.json', folder);
+  const mountPoint = '<div id="app"></div>';
+  const prepare = async (fail: (message: string) => never) => {
+    const loaded = await loadMapText(readFileSync(file, 'utf8'), async (path) =>
+      readFileSync(new URL(path, folder), 'utf8'),
+    );
+    if (!loaded.valid || !loaded.map)
+      return fail(`data/trenin-2010.argmap.json: ${loaded.problems.map((p) => p.message).join('; ')}`);
+    return { ...loaded, map: loaded.map, laidOut: layoutMap(loaded.map) };
+  };
   return {
     name: 'argmap-default-map',
     resolveId: (source) => (source === id ? `\0${id}` : undefined),
     async load(resolved) {
       if (resolved !== `\0${id}`) return undefined;
-      const file = new URL('trenin-2010.argmap.json', folder);
       this.addWatchFile(fileURLToPath(file));
       this.addWatchFile(fileURLToPath(new URL('trenin-2010.txt', folder)));
-      const loaded = await loadMapText(readFileSync(file, 'utf8'), async (path) =>
-        readFileSync(new URL(path, folder), 'utf8'),
-      );
-      if (!loaded.valid || !loaded.map)
-        this.error(`data/trenin-2010.argmap.json: ${loaded.problems.map((p) => p.message).join('; ')}`);
-      const prepared = { ...loaded, laidOut: layoutMap(loaded.map) };
+      const prepared = await prepare((message) => this.error(message));
       // JSON.parse of a string literal: parsed faster than the same object written as JavaScript.
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(prepared))});`;
+    },
+    async transformIndexHtml(html) {
+      const fail = (message: string): never => {
+        throw new Error(message);
+      };
+      if (!html.includes(mountPoint))
+        fail(`index.html: no empty mount point ${mountPoint} for the first frame`);
+      const { map, laidOut } = await prepare(fail);
+      return html.replace(mountPoint, `<div id="app">\n${firstFrameHtml(map, laidOut)}\n</div>`);
     },
   };
 }

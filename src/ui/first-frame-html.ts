@@ -1,0 +1,67 @@
+import type { LaidOutMap } from '../core/layout/types.ts';
+import type { ArgumentMap } from '../core/model/types.ts';
+import { escapeXml } from '../core/render/escape.ts';
+import { renderSvg } from '../core/render/svg.ts';
+import { themes } from '../core/render/theme.ts';
+import { px } from '../core/round.ts';
+import { FIRST_FRAME_ID } from './first-frame.ts';
+import { fitScale, overviewFocus, overviewTop, readableScale } from './first-view.ts';
+
+/** The largest map surface the prerendered frame is made for: a 4K screen, less nothing. */
+const largestSurface = { width: 3840, height: 2160 };
+
+/** Space round the drawing, so that the edges of lines and arrowheads on the map's bounds are not cut. */
+const margin = 24;
+
+/**
+ * The first frame of a first visit, written into index.html when the app is built (vite.config.ts), so that
+ * the browser paints the default map, in its font, before any script runs (docs/ARCHITECTURE.md, "First
+ * visit"). It is the app's shell as app.css lays it out (toolbar, map surface, side panel) with the map
+ * drawn by the SVG writer where the app's first view puts it: its top, at the readable scale, the first
+ * thesis centred. The map's place is set in SVG units relative to the surface's width (`x="50%"`), which only
+ * the browser knows, so no script is needed. It lies over the page (fixed) until the app has drawn the same
+ * map in the same place and removes it; a dark colour scheme hides it, since the app then draws a dark map.
+ */
+export function firstFrameHtml(map: ArgumentMap, laidOut: LaidOutMap): string {
+  const focus = overviewFocus(laidOut);
+  if (focus === undefined) throw new Error('the default map has no box to show');
+  // The app fits a map that is readable whole; this frame shows the top only, which is what the app does on
+  // any screen when the map is as large as the default one.
+  if (fitScale(laidOut.bounds, largestSurface) >= readableScale)
+    throw new Error('the default map fits a large screen whole, and the first frame draws only its top');
+  const title = map.title ?? 'argmap';
+  const drawing = ownIds(withoutTestHooks(renderSvg(laidOut, { theme: 'light', margin, title })));
+  const { x } = laidOut.bounds;
+  // The drawing's own origin is the bounds' corner less the margin; the focus goes to x = 0 (the middle of
+  // the surface), the bounds' top to y = 0 (overviewTop below the surface's top).
+  const place = `scale(${readableScale}) translate(${px(x - margin - focus)},${px(-margin)})`;
+  return [
+    `<div id="${FIRST_FRAME_ID}" class="app" data-theme="light" style="position:fixed;inset:0;z-index:10">`,
+    `<style>@media (prefers-color-scheme: dark){#${FIRST_FRAME_ID}{display:none}}</style>`,
+    // Controls like the toolbar's, unseen, give it the height they give it in the app (a select is a
+    // little taller than a button). The title is the picture's too: read out once, from the picture.
+    `<header class="toolbar" aria-hidden="true"><h1 title="${escapeXml(title)}">${escapeXml(title)}</h1>`,
+    '<div class="buttons" style="visibility:hidden" aria-hidden="true"><button tabindex="-1">Present</button>',
+    '<select class="secondary" tabindex="-1"><option>Light</option></select></div></header>',
+    '<main class="workspace"><section class="canvas">',
+    '<svg class="map" style="display:block;width:100%;flex:1;min-height:0">',
+    `<rect width="100%" height="100%" fill="${themes.light.background}"/>`,
+    `<svg x="50%" y="${overviewTop}" overflow="visible"><g transform="${place}">`,
+    // The drawing's top is `margin` above the bounds', and the group moves it up by as much: the bounds'
+    // top lands at overviewTop, as in the app.
+    drawing,
+    '</g></svg></svg>',
+    '</section><aside class="side"></aside></main></div>',
+  ].join('\n');
+}
+
+/**
+ * The drawing without the attributes that name boxes, relations and groups: tests and the app's own code find
+ * the live map by them, and must not find this picture of it.
+ */
+const withoutTestHooks = (svg: string): string =>
+  svg.replace(/ data-(?:node|relation|group)-id="[^"]*"/g, '');
+
+/** Marker ids of its own, so that the app's map (drawn while this frame is still there) uses its own markers. */
+const ownIds = (svg: string): string =>
+  svg.replace(/ id="/g, ` id="${FIRST_FRAME_ID}-`).replace(/url\(#/g, `url(#${FIRST_FRAME_ID}-`);
