@@ -43,15 +43,21 @@ export function buildForest(index: MapIndex): Forest {
     if (list) list.push({ id, relation });
     else childrenOf.set(parent, [{ id, relation }]);
   }
+  // Only undercuts need a key of several positions; other relations compare by their own (no key is made).
   const keys = new Map<string, number[]>();
   const keyOf = (relation: Relation): number[] => {
     let key = keys.get(relation.id);
     if (!key) keys.set(relation.id, (key = unitKey(index, relation)));
     return key;
   };
+  const compareUnits = (a: Relation, b: Relation): number =>
+    a === b
+      ? 0
+      : a.type !== 'undercut' && b.type !== 'undercut'
+        ? index.relationOrder(a.id) - index.relationOrder(b.id)
+        : compareKeys(keyOf(a), keyOf(b));
   for (const list of childrenOf.values()) {
-    if (list.length > 1)
-      list.sort((a, b) => compareKeys(keyOf(a.relation), keyOf(b.relation)) || premiseOrder(a, b));
+    if (list.length > 1) list.sort((a, b) => compareUnits(a.relation, b.relation) || premiseOrder(a, b));
   }
 
   const all = new Map<NodeId, TreeNode>();
