@@ -3,9 +3,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
-import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { createServer, defineConfig, type Plugin, type UserConfig } from 'vite';
 import { layoutMap } from './src/core/layout/layout.ts';
 import { loadMapText } from './src/core/load.ts';
+import type { LaidOutMap } from './src/core/layout/types.ts';
+import type { ArgumentMap } from './src/core/model/types.ts';
 import { firstFrameHtml } from './src/ui/first-frame-html.ts';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
@@ -83,9 +85,47 @@ function defaultMap(): Plugin {
       if (!html.includes(mountPoint))
         fail(`index.html: no empty mount point ${mountPoint} for the first frame`);
       const { map, laidOut } = await prepare(fail);
-      return html.replace(mountPoint, `<div id="app">\n${firstFrameHtml(map, laidOut)}\n</div>`);
+      const toolbar = await toolbarHtml(map, laidOut);
+      return html.replace(mountPoint, `<div id="app">\n${firstFrameHtml(map, laidOut, toolbar)}\n</div>`);
     },
   };
+}
+
+/**
+ * The app's own toolbar for the default map, rendered by Svelte on the server (a Vite server of its own loads
+ * the component for that), for the first frame: with the same controls and the same scoped styles it wraps,
+ * and so is as tall, as the app's at every width, and the map below it does not move when the app takes over.
+ */
+async function toolbarHtml(map: ArgumentMap, laidOut: LaidOutMap): Promise<string> {
+  const server = await createServer({
+    configFile: false,
+    root: fileURLToPath(new URL('.', import.meta.url)),
+    plugins: [svelte()],
+    define,
+    server: { middlewareMode: true, hmr: false, ws: false },
+    appType: 'custom',
+    logLevel: 'silent',
+  });
+  try {
+    const { render } = (await server.ssrLoadModule('svelte/server')) as typeof import('svelte/server');
+    const { default: Toolbar } = await server.ssrLoadModule('/src/ui/Toolbar.svelte');
+    const levels = Math.max(...laidOut.nodes.map((n) => n.depth)) + 1;
+    const nothing = () => undefined;
+    const props = {
+      session: { map, editing: false, name: 'argmap' },
+      view: { filter: { roles: [], group: '', tag: '' }, filtered: undefined, levels: () => levels },
+      show: {},
+      laidOut,
+      evaluation: { on: false, assumptions: new Map() },
+      zoom: nothing,
+      theme: 'light',
+      onkeys: nothing,
+    };
+    // Without the markers Svelte leaves for hydration: the app mounts its own toolbar, it does not hydrate this one.
+    return render(Toolbar, { props } as never).body.replace(/<!--[\s\S]*?-->/g, '');
+  } finally {
+    await server.close();
+  }
 }
 
 /**

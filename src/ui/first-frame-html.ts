@@ -22,7 +22,12 @@ const margin = 24;
  * the browser knows, so no script is needed. It lies over the page (fixed) until the app has drawn the same
  * map in the same place and removes it; a dark colour scheme hides it, since the app then draws a dark map.
  */
-export function firstFrameHtml(map: ArgumentMap, laidOut: LaidOutMap): string {
+export function firstFrameHtml(
+  map: ArgumentMap,
+  laidOut: LaidOutMap,
+  toolbar: string = plainToolbar(map.title ?? 'argmap'),
+): string {
+  if (!/^\s*<header /.test(toolbar)) throw new Error("the first frame's toolbar is not a header element");
   const focus = overviewFocus(laidOut);
   if (focus === undefined) throw new Error('the default map has no box to show');
   // The app fits a map that is readable whole; this frame shows the top only, which is what the app does on
@@ -38,11 +43,8 @@ export function firstFrameHtml(map: ArgumentMap, laidOut: LaidOutMap): string {
   return [
     `<div id="${FIRST_FRAME_ID}" class="app" data-theme="light" style="position:fixed;inset:0;z-index:10">`,
     `<style>@media (prefers-color-scheme: dark){#${FIRST_FRAME_ID}{display:none}}</style>`,
-    // Controls like the toolbar's, unseen, give it the height they give it in the app (a select is a
-    // little taller than a button). The title is the picture's too: read out once, from the picture.
-    `<header class="toolbar" aria-hidden="true"><h1 title="${escapeXml(title)}">${escapeXml(title)}</h1>`,
-    '<div class="buttons" style="visibility:hidden" aria-hidden="true"><button tabindex="-1">Present</button>',
-    '<select class="secondary" tabindex="-1"><option>Light</option></select></div></header>',
+    // Its controls answer nothing until the app runs: inert, and read out by the app's toolbar only.
+    toolbar.replace(/^\s*<header /, '<header inert aria-hidden="true" '),
     '<main class="workspace"><section class="canvas">',
     '<svg class="map" style="display:block;width:100%;flex:1;min-height:0">',
     `<rect width="100%" height="100%" fill="${themes.light.background}"/>`,
@@ -53,6 +55,19 @@ export function firstFrameHtml(map: ArgumentMap, laidOut: LaidOutMap): string {
     '</g></svg></svg>',
     '</section><aside class="side"></aside></main></div>',
   ].join('\n');
+}
+
+/**
+ * A toolbar of the app's height when its controls take one row: the title, and a button and a select unseen
+ * (a select is a little taller than a button). The build gives the app's own toolbar instead
+ * (vite.config.ts), which also wraps as the app's does.
+ */
+export function plainToolbar(title: string): string {
+  return (
+    `<header class="toolbar"><h1 title="${escapeXml(title)}">${escapeXml(title)}</h1>` +
+    '<div class="buttons" style="visibility:hidden"><button tabindex="-1">Present</button>' +
+    '<select class="secondary" tabindex="-1"><option>Light</option></select></div></header>'
+  );
 }
 
 /**

@@ -50,6 +50,14 @@ describe('the first frame prerendered into index.html', () => {
     expect(Math.abs(laidOut.bounds.y - viewY! + dy!)).toBeLessThan(0.01);
   });
 
+  it("takes the app's toolbar as given, made inert, and refuses markup that is not a header", () => {
+    const toolbar = '<header class="toolbar"><h1>T</h1><button>Present</button></header>';
+    expect(firstFrameHtml(map, laidOut, toolbar)).toContain(
+      '<header inert aria-hidden="true" class="toolbar"><h1>T</h1><button>Present</button></header>',
+    );
+    expect(() => firstFrameHtml(map, laidOut, '<div>no header</div>')).toThrow(/not a header/);
+  });
+
   it('is refused for a map that the first view would show whole on a large screen', () => {
     const small = mapOf(readText('data/example.argmap.json'));
     expect(() => firstFrameHtml(small, layoutMap(small))).toThrow(/fits a large screen whole/);
