@@ -1,4 +1,4 @@
-import type { LaidOutMap } from '../core/layout/types.ts';
+import type { LaidOutMap, Rect } from '../core/layout/types.ts';
 import type { ArgumentMap } from '../core/model/types.ts';
 import { escapeXml } from '../core/render/escape.ts';
 import { renderSvg } from '../core/render/svg.ts';
@@ -10,8 +10,15 @@ import { fitScale, overviewFocus, overviewTop, readableScale } from './first-vie
 /** The largest map surface the prerendered frame is made for: a 4K screen, less nothing. */
 const largestSurface = { width: 3840, height: 2160 };
 
-/** Space round the drawing, so that the edges of lines and arrowheads on the map's bounds are not cut. */
-const margin = 24;
+/**
+ * The part of the map the first view can show on the largest surface, in map units: the rest is left out of
+ * the page (the app draws it), which keeps index.html and the first frame's work small.
+ */
+export function firstViewArea(laidOut: LaidOutMap, focus: number): Rect {
+  const width = largestSurface.width / readableScale;
+  const height = largestSurface.height / readableScale;
+  return { x: focus - width / 2, y: laidOut.bounds.y - overviewTop / readableScale, width, height };
+}
 
 /**
  * The first frame of a first visit, written into index.html when the app is built (vite.config.ts), so that
@@ -35,11 +42,11 @@ export function firstFrameHtml(
   if (fitScale(laidOut.bounds, largestSurface) >= readableScale)
     throw new Error('the default map fits a large screen whole, and the first frame draws only its top');
   const title = map.title ?? 'argmap';
-  const drawing = ownIds(withoutTestHooks(renderSvg(laidOut, { theme: 'light', margin, title })));
-  const { x } = laidOut.bounds;
-  // The drawing's own origin is the bounds' corner less the margin; the focus goes to x = 0 (the middle of
-  // the surface), the bounds' top to y = 0 (overviewTop below the surface's top).
-  const place = `scale(${readableScale}) translate(${px(x - margin - focus)},${px(-margin)})`;
+  const crop = firstViewArea(laidOut, focus);
+  const drawing = ownIds(withoutTestHooks(renderSvg(laidOut, { theme: 'light', crop, title })));
+  // The drawing's own origin is the area's corner; the focus goes to x = 0 (the middle of the surface), the
+  // bounds' top to y = 0 (overviewTop below the surface's top).
+  const place = `scale(${readableScale}) translate(${px(crop.x - focus)},${px(crop.y - laidOut.bounds.y)})`;
   return [
     `<div id="${FIRST_FRAME_ID}" class="app" data-theme="light" style="position:fixed;inset:0;z-index:10">`,
     `<style>@media (prefers-color-scheme: dark){#${FIRST_FRAME_ID}{display:none}}</style>`,
@@ -49,8 +56,6 @@ export function firstFrameHtml(
     '<svg class="map" style="display:block;width:100%;flex:1;min-height:0">',
     `<rect width="100%" height="100%" fill="${themes.light.background}"/>`,
     `<svg x="50%" y="${overviewTop}" overflow="visible"><g transform="${place}">`,
-    // The drawing's top is `margin` above the bounds', and the group moves it up by as much: the bounds'
-    // top lands at overviewTop, as in the app.
     drawing,
     '</g></svg></svg>',
     '</section><aside class="side"></aside></main></div>',

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { layoutMap } from '../../src/core/layout/layout.ts';
 import { loadMapText } from '../../src/core/load.ts';
 import { escapeXml } from '../../src/core/render/escape.ts';
-import { firstFrameHtml } from '../../src/ui/first-frame-html.ts';
+import { firstFrameHtml, firstViewArea } from '../../src/ui/first-frame-html.ts';
+import type { LaidOutNode } from '../../src/core/layout/types.ts';
 import { FIRST_FRAME_ID } from '../../src/ui/first-frame.ts';
 import { overviewFocus, readableScale } from '../../src/ui/first-view.ts';
 import { expectInert, mapOf, readText } from './helpers.ts';
@@ -16,8 +17,18 @@ const laidOut = layoutMap(map);
 const html = firstFrameHtml(map, laidOut);
 
 describe('the first frame prerendered into index.html', () => {
-  it('draws every box with its text, as inert markup', () => {
-    for (const node of laidOut.nodes)
+  it('draws every box the first view can show, with its text, as inert markup, and no other box', () => {
+    const area = firstViewArea(laidOut, overviewFocus(laidOut)!);
+    const shows = (n: LaidOutNode) =>
+      n.x < area.x + area.width &&
+      n.x + n.width > area.x &&
+      n.y < area.y + area.height &&
+      n.y + n.height > area.y;
+    const [shown, left] = [laidOut.nodes.filter(shows), laidOut.nodes.filter((n) => !shows(n))];
+    expect(shown.length).toBeGreaterThan(10);
+    expect(left.length).toBeGreaterThan(10);
+    expect((html.match(/<g class="node /g) ?? []).length).toBe(shown.length);
+    for (const node of shown)
       for (const line of [...node.titleLines, ...node.textLines])
         expect(html).toContain(`>${escapeXml(line)}<`);
     expectInert(html);
