@@ -118,8 +118,14 @@ async function toolbarHtml(map: ArgumentMap, laidOut: LaidOutMap): Promise<strin
     const levels = Math.max(...laidOut.nodes.map((n) => n.depth)) + 1;
     const nothing = () => undefined;
     const props = {
-      session: { map, editing: false, name: 'argmap' },
-      view: { filter: { roles: [], group: '', tag: '' }, filtered: undefined, levels: () => levels },
+      session: { map, loaded: undefined, editing: false, name: 'argmap' },
+      view: {
+        filter: { roles: [], group: '', tag: '' },
+        filtered: undefined,
+        levels: () => levels,
+        collapsed: new Set(),
+        selected: undefined,
+      },
       show: {},
       laidOut,
       evaluation: { on: false, assumptions: new Map() },
