@@ -28,6 +28,7 @@ export function firstViewArea(laidOut: LaidOutMap, focus: number): Rect {
  * thesis centred. The map's place is set in SVG units relative to the surface's width (`x="50%"`), which only
  * the browser knows, so no script is needed. It lies over the page (fixed) until the app has drawn the same
  * map in the same place and removes it; a dark colour scheme hides it, since the app then draws a dark map.
+ * Contained (`contain: strict`): the app's first layouts, while it is still there, do not lay it out again.
  */
 export function firstFrameHtml(
   map: ArgumentMap,
@@ -48,7 +49,7 @@ export function firstFrameHtml(
   // bounds' top to y = 0 (overviewTop below the surface's top).
   const place = `scale(${readableScale}) translate(${px(crop.x - focus)},${px(crop.y - laidOut.bounds.y)})`;
   return [
-    `<div id="${FIRST_FRAME_ID}" class="app" data-theme="light" style="position:fixed;inset:0;z-index:10">`,
+    `<div id="${FIRST_FRAME_ID}" class="app" data-theme="light" style="position:fixed;inset:0;z-index:10;contain:strict">`,
     `<style>@media (prefers-color-scheme: dark){#${FIRST_FRAME_ID}{display:none}}</style>`,
     // Its controls answer nothing until the app runs: inert, and read out by the app's toolbar only.
     toolbar.replace(/^\s*<header /, '<header inert aria-hidden="true" '),
