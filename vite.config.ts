@@ -3,9 +3,12 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
-import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { createServer, defineConfig, type Plugin, type UserConfig } from 'vite';
 import { layoutMap } from './src/core/layout/layout.ts';
 import { loadMapText } from './src/core/load.ts';
+import type { LaidOutMap } from './src/core/layout/types.ts';
+import type { ArgumentMap } from './src/core/model/types.ts';
+import { firstFrameHtml } from './src/ui/first-frame-html.ts';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -48,27 +51,48 @@ function serveMaps(): Plugin {
  * `virtual:default-map`: the Trenin map the app opens with, read, checked and laid out when the app is built,
  * by the same core code the app runs (the layout is deterministic, and measures with the font's metrics, the
  * same in Node as in the browser). The first visit then neither loads the file reader and its schema
- * library nor spends its first frames on work whose result is known.
+ * library nor spends its first frames on work whose result is known. The same map's first frame is drawn into
+ * index.html's mount point (`src/ui/first-frame-html.ts`), so that the page shows it before any script runs.
  */
 function defaultMap(): Plugin {
   const id = 'virtual:default-map';
   const folder = new URL('./data/', import.meta.url);
+  const file = new URL('trenin-2010.argmap.json', folder);
+  const mountPoint = '<div id="app"></div>';
+  const prepare = async (fail: (message: string) => never) => {
+    const loaded = await loadMapText(readFileSync(file, 'utf8'), async (path) =>
+      readFileSync(new URL(path, folder), 'utf8'),
+    );
+    if (!loaded.valid || !loaded.map)
+      return fail(`data/trenin-2010.argmap.json: ${loaded.problems.map((p) => p.message).join('; ')}`);
+    return { ...loaded, map: loaded.map, laidOut: layoutMap(loaded.map) };
+  };
   return {
     name: 'argmap-default-map',
     resolveId: (source) => (source === id ? `\0${id}` : undefined),
     async load(resolved) {
       if (resolved !== `\0${id}`) return undefined;
-      const file = new URL('trenin-2010.argmap.json', folder);
       this.addWatchFile(fileURLToPath(file));
       this.addWatchFile(fileURLToPath(new URL('trenin-2010.txt', folder)));
-      const loaded = await loadMapText(readFileSync(file, 'utf8'), async (path) =>
-        readFileSync(new URL(path, folder), 'utf8'),
-      );
-      if (!loaded.valid || !loaded.map)
-        this.error(`data/trenin-2010.argmap.json: ${loaded.problems.map((p) => p.message).join('; ')}`);
-      const prepared = { ...loaded, laidOut: layoutMap(loaded.map) };
+      const prepared = await prepare((message) => this.error(message));
       // JSON.parse of a string literal: parsed faster than the same object written as JavaScript.
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(prepared))});`;
+    },
+    async transformIndexHtml(html) {
+      const fail = (message: string): never => {
+        throw new Error(message);
+      };
+      if (!html.includes(mountPoint))
+        fail(`index.html: no empty mount point ${mountPoint} for the first frame`);
+      const { map, laidOut } = await prepare(fail);
+      // Should the toolbar ask for something the stand-ins below lack (a new control), the build goes on with a
+      // plain toolbar, as tall as the app's when it takes one row, and says so; first-frame.spec.ts then fails
+      // where the app's toolbar wraps.
+      const toolbar = await toolbarHtml(map, laidOut).catch((error: unknown) => {
+        console.warn(`argmap: the first frame has a plain toolbar: ${String(error)}`);
+        return undefined;
+      });
+      return html.replace(mountPoint, `<div id="app">\n${firstFrameHtml(map, laidOut, toolbar)}\n</div>`);
     },
   };
 }
@@ -103,6 +127,49 @@ function viewerBundles(): Plugin {
         this.emitFile({ type: 'asset', fileName: name, source: readFileSync(new URL(name, dist)) });
     },
   };
+}
+
+/**
+ * The app's own toolbar for the default map, rendered by Svelte on the server (a Vite server of its own loads
+ * the component for that), for the first frame: with the same controls and the same scoped styles it wraps,
+ * and so is as tall, as the app's at every width, and the map below it does not move when the app takes over.
+ */
+async function toolbarHtml(map: ArgumentMap, laidOut: LaidOutMap): Promise<string> {
+  const server = await createServer({
+    configFile: false,
+    root: fileURLToPath(new URL('.', import.meta.url)),
+    plugins: [svelte()],
+    define,
+    server: { middlewareMode: true, hmr: false, ws: false },
+    appType: 'custom',
+    logLevel: 'silent',
+  });
+  try {
+    const { render } = (await server.ssrLoadModule('svelte/server')) as typeof import('svelte/server');
+    const { default: Toolbar } = await server.ssrLoadModule('/src/ui/Toolbar.svelte');
+    const levels = Math.max(...laidOut.nodes.map((n) => n.depth)) + 1;
+    const nothing = () => undefined;
+    const props = {
+      session: { map, loaded: undefined, editing: false, name: 'argmap' },
+      view: {
+        filter: { roles: [], group: '', tag: '' },
+        filtered: undefined,
+        levels: () => levels,
+        collapsed: new Set(),
+        selected: undefined,
+      },
+      show: {},
+      laidOut,
+      evaluation: { on: false, assumptions: new Map() },
+      zoom: nothing,
+      theme: 'light',
+      onkeys: nothing,
+    };
+    // Without the markers Svelte leaves for hydration: the app mounts its own toolbar, it does not hydrate this one.
+    return render(Toolbar, { props } as never).body.replace(/<!--[\s\S]*?-->/g, '');
+  } finally {
+    await server.close();
+  }
 }
 
 /**

@@ -2,6 +2,7 @@ import { select } from 'd3-selection';
 import 'd3-transition';
 import { zoom, zoomIdentity, zoomTransform, type ZoomTransform } from 'd3-zoom';
 import type { Rect } from '../core/layout/types.ts';
+import { fitMaxScale, fitScale, overviewTop, readableScale } from './first-view.ts';
 
 export interface ZoomControl {
   /**
@@ -35,9 +36,6 @@ export interface Size {
   readonly height: number;
 }
 
-/** The first view's least scale: the boxes' 14 px text at 13 px on screen, comfortably read. */
-const readableScale = 13 / 14;
-
 const reducedMotion = () => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
 /**
@@ -52,10 +50,10 @@ export function attachZoom(svg: SVGSVGElement, onTransform: (transform: ZoomTran
   surface.call(behavior).on('dblclick.zoom', null);
   const duration = (ms: number) => (reducedMotion() ? 0 : ms);
   return {
-    fit(bounds, animate = true, size, maxScale = 1.25) {
+    fit(bounds, animate = true, size, maxScale = fitMaxScale) {
       const { width, height } = size ?? svg.getBoundingClientRect();
       if (width === 0 || height === 0 || bounds.width === 0) return;
-      const scale = Math.min(maxScale, (0.94 * width) / bounds.width, (0.94 * height) / bounds.height);
+      const scale = fitScale(bounds, { width, height }, maxScale);
       const t = zoomIdentity
         .translate(width / 2, height / 2)
         .scale(scale)
@@ -79,10 +77,10 @@ export function attachZoom(svg: SVGSVGElement, onTransform: (transform: ZoomTran
     overview(bounds, focusX, size) {
       const { width, height } = size ?? svg.getBoundingClientRect();
       if (width === 0 || height === 0 || bounds.width === 0) return;
-      const fitScale = Math.min(1.25, (0.94 * width) / bounds.width, (0.94 * height) / bounds.height);
-      if (fitScale >= readableScale) return this.fit(bounds, false, { width, height });
+      if (fitScale(bounds, { width, height }) >= readableScale)
+        return this.fit(bounds, false, { width, height });
       const t = zoomIdentity
-        .translate(width / 2, 24)
+        .translate(width / 2, overviewTop)
         .scale(readableScale)
         .translate(-focusX, -bounds.y);
       surface.call(behavior.transform, t);

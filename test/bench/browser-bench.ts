@@ -30,6 +30,11 @@ export interface Frames {
 export interface BrowserFigures {
   /** Time from navigation (the Trenin map) or from the drop (generated maps) until the map answers input. */
   readonly interactive: { name: string; boxes: number; ms: number }[];
+  /**
+   * The first paint of a first visit (first-contentful-paint), median: the prerendered map, which needs no
+   * script (docs/ARCHITECTURE.md, "Performance").
+   */
+  readonly firstPaintMs: number;
   readonly frames: Frames[];
   readonly collapse: { hidden: number; collapseMs: number; expandMs: number } | undefined;
   /** PNG 2× of the Trenin map from the Export menu, click to file (median of 3). */
@@ -81,9 +86,11 @@ export async function benchBrowser(sizes: readonly number[]): Promise<BrowserFig
     await page.goto(base);
     await markTime(page, 'argmap:interactive');
     const first: number[] = [];
+    const painted: number[] = [];
     for (let i = 0; i < 5; i++) {
       await (await fresh()).goto(base);
       first.push(await markTime(page, 'argmap:interactive'));
+      painted.push(await firstPaint(page));
     }
     const next: number[] = [];
     for (let i = 0; i < 7; i++) {
@@ -164,7 +171,16 @@ export async function benchBrowser(sizes: readonly number[]): Promise<BrowserFig
     ]);
     const deckMs = await exportTime(page, 'Slides as PDF');
 
-    return { interactive, frames, collapse, pngMs, deckMs, bundle: bundleSize(), firstVisit };
+    return {
+      interactive,
+      firstPaintMs: median(painted),
+      frames,
+      collapse,
+      pngMs,
+      deckMs,
+      bundle: bundleSize(),
+      firstVisit,
+    };
   } finally {
     await browser.close();
     await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
@@ -199,6 +215,19 @@ async function firstVisitBytes(page: Page, base: string): Promise<FirstVisitByte
 }
 
 /** Milliseconds from navigation start to a mark, waiting for it. */
+/** When the page first painted content (first-contentful-paint), in ms from navigation. */
+async function firstPaint(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) =>
+        new PerformanceObserver((list) => {
+          const entry = list.getEntries().find((e) => e.name === 'first-contentful-paint');
+          if (entry) resolve(entry.startTime);
+        }).observe({ type: 'paint', buffered: true }),
+      ),
+  );
+}
+
 async function markTime(page: Page, name: string): Promise<number> {
   return page.evaluate(async (mark) => {
     for (;;) {

@@ -161,6 +161,7 @@ async function printBrowser(): Promise<BrowserFigures | undefined> {
   console.log('map                          | boxes  | interactive ms');
   for (const f of figures.interactive)
     console.log(`${f.name.padEnd(28)} | ${String(f.boxes).padStart(6)} | ${fmt(f.ms).padStart(10)}`);
+  console.log(`Trenin map painted, first visit (before any script): ${fmt(figures.firstPaintMs)} ms`);
   console.log(
     'pan/zoom gesture             | in view | with text | work p50 ms | work p95 ms | interval p95 ms | late / frames',
   );

@@ -52,7 +52,7 @@ describe('Argdown as the reference reads it', () => {
       }),
       { numRuns },
     );
-  });
+  }, 60_000);
 
   it('the Argdown argmap writes for them means to the reference what the original did, and reads back to the same map', () => {
     fc.assert(
@@ -70,5 +70,5 @@ describe('Argdown as the reference reads it', () => {
       }),
       { numRuns },
     );
-  });
+  }, 60_000);
 });

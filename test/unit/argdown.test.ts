@@ -442,7 +442,7 @@ describe('Argdown round trips', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 
   it('keeps line and paragraph separators in data (U+2028, U+2029) escaped: a reopened group keeps its title', () => {
     const map: ArgumentMap = {

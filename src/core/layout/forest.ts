@@ -43,15 +43,22 @@ export function buildForest(index: MapIndex): Forest {
     if (list) list.push({ id, relation });
     else childrenOf.set(parent, [{ id, relation }]);
   }
+  // Only undercuts need a key of several positions; other relations compare by their own (no key is made).
   const keys = new Map<string, number[]>();
   const keyOf = (relation: Relation): number[] => {
     let key = keys.get(relation.id);
     if (!key) keys.set(relation.id, (key = unitKey(index, relation)));
     return key;
   };
+  const compareUnits = (a: Relation, b: Relation): number =>
+    a === b
+      ? 0
+      : a.type !== 'undercut' && b.type !== 'undercut'
+        ? index.relationOrder(a.id) - index.relationOrder(b.id)
+        : compareKeys(keyOf(a), keyOf(b));
   for (const list of childrenOf.values()) {
     if (list.length > 1)
-      list.sort((a, b) => compareKeys(keyOf(a.relation), keyOf(b.relation)) || premiseOrder(a, b));
+      sortSmall(list, (a, b) => compareUnits(a.relation, b.relation) || premiseOrder(a, b));
   }
 
   const all = new Map<NodeId, TreeNode>();
@@ -126,4 +133,21 @@ function unitKey(index: MapIndex, relation: Relation): number[] {
 
 function premiseOrder(a: { id: NodeId; relation: Relation }, b: { id: NodeId; relation: Relation }): number {
   return a.relation.from.indexOf(a.id) - b.relation.from.indexOf(b.id);
+}
+
+/**
+ * Sorts a short list in place, stably (insertion sort): siblings are few, and Array.prototype.sort allocates
+ * for every list, which over the thousands of parents of a large map costs more than the comparisons.
+ */
+function sortSmall<T>(list: T[], compare: (a: T, b: T) => number): void {
+  if (list.length > 16) {
+    list.sort(compare);
+    return;
+  }
+  for (let i = 1; i < list.length; i++) {
+    const item = list[i]!;
+    let j = i - 1;
+    for (; j >= 0 && compare(list[j]!, item) > 0; j--) list[j + 1] = list[j]!;
+    list[j + 1] = item;
+  }
 }

@@ -20,9 +20,10 @@ export function rolesOf(index: MapIndex): Map<NodeId, Role> {
 }
 
 function resolveRole(index: MapIndex, id: NodeId, known: Map<NodeId, Role>): Role {
-  // Climb attack relations until a node whose role does not depend on its target's role.
-  const chain: NodeId[] = [];
-  const onChain = new Set<NodeId>();
+  // Climb attack relations until a node whose role does not depend on its target's role. Most nodes are
+  // settled at once (a support, an undercut, a known role): the chain is made only for an attack.
+  let chain: NodeId[] | undefined;
+  let onChain: Set<NodeId> | undefined;
   let current = id;
   let base: Role;
   for (;;) {
@@ -43,15 +44,16 @@ function resolveRole(index: MapIndex, id: NodeId, known: Map<NodeId, Role>): Rol
       known.set(current, base);
       break;
     }
-    if (onChain.has(current)) {
+    if (onChain?.has(current)) {
       base = 'objection';
       known.set(current, base);
       break;
     }
-    chain.push(current);
-    onChain.add(current);
+    (chain ??= []).push(current);
+    (onChain ??= new Set()).add(current);
     current = relation.to;
   }
+  if (!chain) return base;
   // Unwind: each node on the chain attacks the next one.
   let targetRole = base;
   for (let i = chain.length - 1; i >= 0; i--) {

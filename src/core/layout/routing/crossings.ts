@@ -155,30 +155,23 @@ export class Crossings {
     lane: Float64Array,
     leg: Float64Array,
   ): void {
+    // The gap's tables and the route's own lines in it are looked up once for all the places.
+    const lanes = this.lane[gap];
+    const sides = side === TOP ? this.high[gap] : this.low[gap];
+    const ownAt = this.ownGaps.indexOf(gap);
+    const own = ownAt >= 0 ? this.ownLines[ownAt] : undefined;
     for (let k = 0; k < n; k++) {
       const x = places[offset + k]!;
-      lane[k] = this.weightBelow(gap, LANE, x);
-      leg[k] = Math.abs(this.weightBelow(gap, side, x) - lane[k]!);
+      lane[k] = weightBelowIn(lanes, own, LANE, x);
+      leg[k] = Math.abs(weightBelowIn(sides, own, side, x) - lane[k]!);
     }
   }
 
   /** Weight of the lines of `gap` other than the route's own whose breadth at depth `at` lies below x. */
   private weightBelow(gap: number, at: Depth, x: number): number {
     const breadths = at === LANE ? this.lane[gap] : at === TOP ? this.high[gap] : this.low[gap];
-    if (!breadths) return 0;
-    let lo = 0;
-    let hi = breadths.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (breadths[mid]! < x) lo = mid + 1;
-      else hi = mid;
-    }
-    let weight = lo;
     const own = this.ownGaps.indexOf(gap);
-    if (own >= 0)
-      for (const line of this.ownLines[own]!)
-        if ((at === LANE ? line.lane : at === TOP ? line.high : line.low) < x) weight -= line.weight;
-    return weight;
+    return weightBelowIn(breadths, own >= 0 ? this.ownLines[own] : undefined, at, x);
   }
 
   /** Takes the lines joining a route's ends, by gap: the route's own, which it meets and does not cross. */
@@ -199,6 +192,31 @@ export class Crossings {
       }
     }
   }
+}
+
+/**
+ * Weight of the lines whose breadth at depth `at` lies below x (`breadths`, see `Crossings`), less the route's
+ * own lines among them.
+ */
+function weightBelowIn(
+  breadths: Float64Array | undefined,
+  own: readonly GapLine[] | undefined,
+  at: Depth,
+  x: number,
+): number {
+  if (!breadths) return 0;
+  let lo = 0;
+  let hi = breadths.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (breadths[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  let weight = lo;
+  if (own)
+    for (const line of own)
+      if ((at === LANE ? line.lane : at === TOP ? line.high : line.low) < x) weight -= line.weight;
+  return weight;
 }
 
 /** The lines at each of the given boxes. */

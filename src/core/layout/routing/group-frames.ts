@@ -93,9 +93,15 @@ function membersByGroup(
 ): Map<string, number[]> {
   const members = new Map<string, number[]>();
   nodes.forEach((node, index) => {
-    const seen = new Set<string>();
-    for (let at = nodeGroup(node.id); at !== undefined && !seen.has(at); at = tree.parentOf.get(at)) {
-      seen.add(at);
+    // The groups met so far, made only for a box in a nested group (a cycle of parents ends the walk).
+    let seen: Set<string> | undefined;
+    const first = nodeGroup(node.id);
+    for (let at = first, step = 0; at !== undefined; at = tree.parentOf.get(at), step++) {
+      if (step > 0) {
+        seen ??= new Set([first!]);
+        if (seen.has(at)) break;
+        seen.add(at);
+      }
       const list = members.get(at);
       if (list) list.push(index);
       else members.set(at, [index]);
