@@ -387,7 +387,7 @@ describe('Argdown reader: errors', () => {
       ),
       { numRuns: 400 },
     );
-  });
+  }, 60_000);
 
   it('reads deep relation trees and long files without recursion', () => {
     const deep = [
