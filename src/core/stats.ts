@@ -8,7 +8,9 @@ import { createQuoteFinder } from './quotes/anchor.ts';
 export interface MapStats {
   readonly statements: number;
   readonly arguments: number;
-  readonly relations: Readonly<Record<RelationType, number>>;
+  /** support, attack, undercut, contradiction always; entails and contrary when the map has them. */
+  readonly relations: Readonly<Record<Exclude<RelationType, 'entails' | 'contrary'>, number>> &
+    Readonly<Partial<Record<'entails' | 'contrary', number>>>;
   /** Relations with two or more linked premises. */
   readonly linked: number;
   readonly groups: number;
@@ -20,8 +22,14 @@ export interface MapStats {
 }
 
 export function mapStats(map: ArgumentMap, sourceText?: string): MapStats {
-  const relations: Record<RelationType, number> = { support: 0, attack: 0, undercut: 0, contradiction: 0 };
-  for (const relation of map.relations) relations[relation.type]++;
+  const relations: Partial<Record<RelationType, number>> & MapStats['relations'] = {
+    support: 0,
+    attack: 0,
+    undercut: 0,
+    contradiction: 0,
+  };
+  // Strict mode's kinds are counted only in maps that have them, so the contract's keys stay as they were.
+  for (const relation of map.relations) relations[relation.type] = (relations[relation.type] ?? 0) + 1;
   const tags = new Set<string>();
   for (const item of [...map.nodes, ...map.relations]) for (const tag of item.tags ?? []) tags.add(tag);
   const quotes = map.nodes.flatMap((node) => (node.quote !== undefined ? [node.quote] : []));

@@ -71,7 +71,14 @@ export const arbitraryMap: fc.Arbitrary<ArgumentMap> = fc
     const relation = (id: string): fc.Arbitrary<Relation> =>
       fc
         .record({
-          type: fc.constantFrom<RelationType>('support', 'attack', 'undercut', 'contradiction'),
+          type: fc.constantFrom<RelationType>(
+            'support',
+            'attack',
+            'undercut',
+            'contradiction',
+            'entails',
+            'contrary',
+          ),
           from: fc.uniqueArray(nodeId, { minLength: 1, maxLength: 3 }),
           to: nodeId,
           tags,

@@ -5,7 +5,8 @@ import fc from 'fast-check';
  * untitled statements, relation trees with every relation symbol in both directions (nested, with
  * comments between their lines), premise–conclusion structures of one or more steps under an argument's
  * title (with rules and relations of their statements), undercuts of reconstructed arguments, headings
- * (some wrapped over two lines), tags and front matter. They stay within what both argmap and Argdown's reference read the same: no
+ * (some wrapped over two lines), tags and front matter, some in strict mode (`model: {mode: strict}`, where
+ * relations between statements mean entails and contrary). They stay within what both argmap and Argdown's reference read the same: no
  * relation twice between the same two elements, and no relation between an argument and the statements
  * of its own reconstruction.
  */
@@ -116,8 +117,12 @@ const block: fc.Arbitrary<Block> = fc.oneof(
 
 /** A generated document: its text, from blocks written one after another. */
 export const arbitraryArgdown: fc.Arbitrary<string> = fc
-  .record({ frontMatter: fc.boolean(), blocks: fc.array(block, { minLength: 1, maxLength: 8 }) })
-  .map(({ frontMatter, blocks }) => new Writer().document(frontMatter, blocks));
+  .record({
+    frontMatter: fc.boolean(),
+    strict: fc.boolean(),
+    blocks: fc.array(block, { minLength: 1, maxLength: 8 }),
+  })
+  .map(({ frontMatter, strict, blocks }) => new Writer().document(frontMatter, strict, blocks));
 
 /** Writes blocks as text, keeping what the two readers must agree on: see the module comment. */
 class Writer {
@@ -128,11 +133,15 @@ class Writer {
   private readonly reconstructed = new Set<string>();
   private readonly arguments = new Set<string>();
 
-  document(frontMatter: boolean, blocks: readonly Block[]): string {
+  document(frontMatter: boolean, strict: boolean, blocks: readonly Block[]): string {
     // Reconstructions first in thought: which statements are an argument's own decides which relations may be.
     const parts = blocks.map((b) => this.block(b)).filter((p) => p !== '');
     const defined = [...this.arguments].map((a, i) => `<${a}>: ${words[i % words.length]} matters.`);
-    const header = frontMatter ? ['===\ntitle: Generated\n==='] : [];
+    const settings = [
+      ...(frontMatter ? ['title: Generated'] : []),
+      ...(strict ? ['model:\n  mode: strict'] : []),
+    ];
+    const header = settings.length > 0 ? [`===\n${settings.join('\n')}\n===`] : [];
     // A document of comments and headings only is empty: the reference reports it as an error.
     return [...header, ...parts, ...defined, '[Omega]: omega holds.'].join('\n\n') + '\n';
   }

@@ -335,7 +335,7 @@ describe('Argdown reader: errors', () => {
       '<A>: a\n(1) [P]: p\n-- {type: rebut} --\n(2) [C]: c\n',
       3,
       1,
-      'inference type must be support, attack, undercut or contradiction, not "rebut"',
+      'inference type must be support, attack, undercut, contradiction, entails or contrary, not "rebut"',
     ],
     [
       '(1) [P]: p\n-- {type: undercut} --\n(2) [C]: c\n',

@@ -62,7 +62,15 @@ export const arbitraryValidMap: fc.Arbitrary<ArgumentMap> = fc
 
     // Each relation as a recipe; undercuts pick an earlier support or attack once the list is known.
     const recipe = fc.record({
-      type: fc.constantFrom('support', 'support', 'attack', 'undercut', 'contradiction'),
+      type: fc.constantFrom(
+        'support',
+        'support',
+        'attack',
+        'undercut',
+        'contradiction',
+        'entails',
+        'contrary',
+      ),
       from: fc.uniqueArray(fc.constantFrom(...nodeIds), { minLength: 1, maxLength: 3 }),
       to: fc.constantFrom(...nodeIds),
       pick: fc.nat(),
@@ -95,7 +103,13 @@ export const arbitraryValidMap: fc.Arbitrary<ArgumentMap> = fc
           }
           const from = r.from.filter((f) => f !== r.to);
           if (from.length > 0)
-            relations.push({ id, type: r.type as 'support' | 'attack', from, to: r.to, ...tags });
+            relations.push({
+              id,
+              type: r.type as 'support' | 'attack' | 'entails' | 'contrary',
+              from,
+              to: r.to,
+              ...tags,
+            });
         }
         return withoutUndefined({ title, groups, nodes, relations }) as ArgumentMap;
       });

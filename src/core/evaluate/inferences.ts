@@ -1,8 +1,9 @@
 import type { ArgumentMap, NodeId, RelationId } from '../model/types.ts';
 
 /**
- * The map as the evaluator reads it: numbered nodes and _inferences_, one per support, attack and undercut,
- * two per contradiction (a mutual attack: one each way). An inference has premises (node numbers) and
+ * The map as the evaluator reads it: numbered nodes and _inferences_, one per support, attack and undercut
+ * (an `entails` is a support), two per contradiction and per `contrary` (a mutual attack: one each way; the
+ * two cannot both hold, whichever is accepted). An inference has premises (node numbers) and
  * bears on a node (supports and attacks) or on other inferences (an undercut on every inference of the
  * relation it attacks). Relations naming nodes or relations the map lacks are left out.
  */
@@ -10,7 +11,7 @@ export interface InferenceGraph {
   readonly nodeIds: readonly NodeId[];
   readonly nodeAt: ReadonlyMap<NodeId, number>;
   readonly inferences: readonly Inference[];
-  /** The inferences made from each relation (two for a contradiction). */
+  /** The inferences made from each relation (two for a contradiction or a contrary). */
   readonly ofRelation: ReadonlyMap<RelationId, readonly number[]>;
   /** Per node, the inferences it is a premise of. */
   readonly premiseOf: Rows;
@@ -64,13 +65,16 @@ export function inferenceGraph(map: ArgumentMap): InferenceGraph {
     const target = nodeAt.get(r.to);
     if (target === undefined) continue;
     const made = [inferences.length];
-    if (r.type === 'contradiction') {
+    if (r.type === 'contradiction' || r.type === 'contrary') {
       inferences.push({ relation: r.id, kind: 'attack', premises: from, target, undercuts: NONE });
       for (const p of from) {
         made.push(inferences.length);
         inferences.push({ relation: r.id, kind: 'attack', premises: [target], target: p, undercuts: NONE });
       }
-    } else inferences.push({ relation: r.id, kind: r.type, premises: from, target, undercuts: NONE });
+    } else {
+      const kind = r.type === 'entails' ? 'support' : r.type;
+      inferences.push({ relation: r.id, kind, premises: from, target, undercuts: NONE });
+    }
     ofRelation.set(r.id, made);
   }
   for (const u of undercuts) ofRelation.delete(u.relation);

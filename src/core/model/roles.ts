@@ -1,6 +1,6 @@
 import { primaryRelation } from './graph.ts';
 import type { MapIndex } from './map-index.ts';
-import type { NodeId, Role } from './types.ts';
+import { isAttackKind, isSupportKind, type NodeId, type Role } from './types.ts';
 
 /**
  * Roles are derived, never stored: a premise of nothing is a thesis; a node is a reason or an objection by its
@@ -33,12 +33,13 @@ function resolveRole(index: MapIndex, id: NodeId, known: Map<NodeId, Role>): Rol
       break;
     }
     const relation = primaryRelation(index, current);
-    if (!relation || relation.type === 'support' || relation.type === 'undercut') {
+    // Entails counts as a support, contrary as an attack (strict Argdown's kinds between statements).
+    if (!relation || isSupportKind(relation.type) || relation.type === 'undercut') {
       base = !relation
         ? 'thesis'
-        : relation.type === 'support'
+        : isSupportKind(relation.type)
           ? 'reason'
-          : index.relation(relation.to)?.type === 'attack'
+          : isAttackKind(index.relation(relation.to)?.type ?? 'support')
             ? 'rebuttal'
             : 'objection';
       known.set(current, base);

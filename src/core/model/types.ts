@@ -45,7 +45,7 @@ export interface ArgumentNode extends NodeBase {
 export type MapNode = StatementNode | ArgumentNode;
 export type NodeType = MapNode['type'];
 
-export type RelationType = 'support' | 'attack' | 'undercut' | 'contradiction';
+export type RelationType = 'support' | 'attack' | 'undercut' | 'contradiction' | 'entails' | 'contrary';
 
 interface RelationBase {
   readonly id: RelationId;
@@ -74,8 +74,42 @@ export interface ContradictionRelation extends RelationBase {
   readonly type: 'contradiction';
   readonly to: NodeId;
 }
+/**
+ * Argdown's strict mode (`model: {mode: strict}`) between statements: if the premise holds, so does the
+ * target (a logical, not a defeasible, support). Drawn, laid out and evaluated as a support.
+ */
+export interface EntailsRelation extends RelationBase {
+  readonly type: 'entails';
+  readonly to: NodeId;
+}
+/**
+ * Argdown's strict mode between statements: the two cannot both hold, though both may fail (a contradiction
+ * says exactly one holds). Drawn in the tree from premise to target like an attack; evaluated as a mutual
+ * attack (docs/EVALUATION.md).
+ */
+export interface ContraryRelation extends RelationBase {
+  readonly type: 'contrary';
+  readonly to: NodeId;
+}
 
-export type Relation = SupportRelation | AttackRelation | UndercutRelation | ContradictionRelation;
+export type Relation =
+  | SupportRelation
+  | AttackRelation
+  | UndercutRelation
+  | ContradictionRelation
+  | EntailsRelation
+  | ContraryRelation;
+
+/** Relation kinds that only Argdown's strict mode writes (between statements). */
+export const strictRelationTypes: readonly RelationType[] = ['entails', 'contrary'];
+
+/** Support and entails: the premise speaks for the target (a reason). */
+export const isSupportKind = (type: RelationType): type is 'support' | 'entails' =>
+  type === 'support' || type === 'entails';
+
+/** Attack and contrary: the premise speaks against the target (an objection). */
+export const isAttackKind = (type: RelationType): type is 'attack' | 'contrary' =>
+  type === 'attack' || type === 'contrary';
 
 export interface Group {
   readonly id: GroupId;
@@ -129,8 +163,6 @@ export interface ArgumentMap {
 export type Role = 'thesis' | 'reason' | 'objection' | 'rebuttal';
 
 /** Relations that make a premise a child of its target in the tree (contradiction is a side link). */
-export function isInferential(
-  relation: Relation,
-): relation is SupportRelation | AttackRelation | UndercutRelation {
+export function isInferential(relation: Relation): relation is Exclude<Relation, ContradictionRelation> {
   return relation.type !== 'contradiction';
 }

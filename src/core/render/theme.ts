@@ -54,7 +54,14 @@ export const themes: Readonly<Record<ThemeName, Theme>> = {
       objection: { fill: '#fbebe1', stroke: '#d55e00', label: '#a84a00' },
       rebuttal: { fill: '#f6e9f1', stroke: '#cc79a7', label: '#9c4a78' },
     },
-    relations: { support: '#009e73', attack: '#d55e00', undercut: '#b8860b', contradiction: '#7f4f9f' },
+    relations: {
+      support: '#009e73',
+      attack: '#d55e00',
+      undercut: '#b8860b',
+      contradiction: '#7f4f9f',
+      entails: '#00704f',
+      contrary: '#b0306a',
+    },
     statuses: {
       accepted: '#1a7f37',
       rejected: '#cf222e',
@@ -83,7 +90,14 @@ export const themes: Readonly<Record<ThemeName, Theme>> = {
       objection: { fill: '#35200f', stroke: '#f0883e', label: '#f5b07f' },
       rebuttal: { fill: '#33202c', stroke: '#e08fbf', label: '#efbad9' },
     },
-    relations: { support: '#2fc196', attack: '#f0883e', undercut: '#e6c14d', contradiction: '#b591d4' },
+    relations: {
+      support: '#2fc196',
+      attack: '#f0883e',
+      undercut: '#e6c14d',
+      contradiction: '#b591d4',
+      entails: '#7fdcbf',
+      contrary: '#f08fb4',
+    },
     statuses: {
       accepted: '#3fb950',
       rejected: '#ff7b72',
@@ -105,7 +119,14 @@ export const themes: Readonly<Record<ThemeName, Theme>> = {
       objection: { fill: '#f0f0f0', stroke: '#000000', label: '#000000' },
       rebuttal: { fill: '#f0f0f0', stroke: '#000000', label: '#000000' },
     },
-    relations: { support: '#000000', attack: '#000000', undercut: '#000000', contradiction: '#000000' },
+    relations: {
+      support: '#000000',
+      attack: '#000000',
+      undercut: '#000000',
+      contradiction: '#000000',
+      entails: '#000000',
+      contrary: '#000000',
+    },
     statuses: {
       accepted: '#000000',
       rejected: '#000000',
@@ -137,6 +158,10 @@ export const relationLine: Readonly<
   attack: { width: 2, dash: '7 4' },
   undercut: { width: 2, dash: '2 3' },
   contradiction: { width: 1.75, dash: '10 3 2 3' },
+  // Strict mode's kinds: entails a heavier solid line than support (it is a logical step), contrary a
+  // dash-dot-dot line, apart from attack's dashes and contradiction's dash-dot in grayscale and print.
+  entails: { width: 3 },
+  contrary: { width: 2, dash: '7 3 2 3 2 3' },
 };
 
 /** Cross-links (further relations of shared boxes) are lighter than tree connectors, in any relation type. */
@@ -148,4 +173,6 @@ export const relationWords: Readonly<Record<RelationType, string>> = {
   attack: 'but',
   undercut: 'however',
   contradiction: 'contradicts',
+  entails: 'entails',
+  contrary: 'contrary to',
 };

@@ -19,7 +19,8 @@ import { extensionKey, isRecord, own, type AifId, type JsonObject } from './type
  *       "title": "…", "source": {…} | null, "groups": […], "tour": […], …unknown top-level keys of the map,
  *       "nodes": [{ "id", "type": "argument", "title", "group", "tags", "quote", "note",
  *                   "implicit": false, "speaker", "premises", "conclusion", "extra": {…} }],
- *       "relations": [{ "id", "tags", "note", "extra": {…}, "contradiction": <nodeID of the second CA> }]
+ *       "relations": [{ "id", "tags", "note", "extra": {…}, "contradiction": <nodeID of the second CA>,
+ *                       "kind": "entails" | "contrary" }]
  *     }
  *
  * Title, source, groups and tour are written as in argmap JSON. `source: null` says that the map had no
@@ -28,7 +29,8 @@ import { extensionKey, isRecord, own, type AifId, type JsonObject } from './type
  * from the node type (MA → "rephrase"). An implicit statement is an EN node; `implicit: false` says that a
  * statement was marked not implicit. `speaker` is written where the dialogue layer (see speakers.ts) names
  * another speaker than the map's, or one where the map has none (`null`). A contradiction is written as two CA nodes, a → b and b → a; the
- * entry of the first names the second, which the reader then folds back into one relation.
+ * entry of the first names the second, which the reader then folds back into one relation. Argdown's strict
+ * kinds take AIF's nearest scheme (entails an RA, contrary a CA) and `kind` says which they were.
  */
 
 export interface NodeDetails {
@@ -53,6 +55,11 @@ export interface RelationDetails {
   readonly extra?: Extra;
   /** The string form of the nodeID of the mirrored CA node of a contradiction. */
   readonly contradiction?: string;
+  /**
+   * Argdown's strict kinds, which AIF has no scheme for: an `entails` is written as an RA node, a
+   * `contrary` as a CA node, and this says which it was.
+   */
+  readonly kind?: 'entails' | 'contrary';
 }
 
 export interface MapDetails {
@@ -96,6 +103,7 @@ const relationEntrySchema = z.looseObject({
   note: z.string().optional(),
   extra: extra.optional(),
   contradiction: z.union([id, z.number()]).optional(),
+  kind: z.enum(['entails', 'contrary']).optional(),
 });
 
 /** A node's own keys but its id and text, which the AIF node holds. */
@@ -131,8 +139,10 @@ export function readExtension(value: unknown, problems: Problem[]): ArgmapExtens
     })),
     relations: readEntries(value, 'relations', relationEntrySchema, problems, (raw) => {
       const twin = own(raw, 'contradiction');
+      const kind = own(raw, 'kind');
       return {
         ...copyKnown(raw, relationDetailKeys),
+        ...(kind === 'entails' || kind === 'contrary' ? { kind } : {}),
         ...extraOf(raw),
         ...(twin !== undefined ? { contradiction: String(twin) } : {}),
       };
@@ -257,6 +267,7 @@ export function relationEntry(
     note: relation.note,
     extra: extraWithoutOrigin(relation.extra),
     contradiction: twin,
+    kind: relation.type === 'entails' || relation.type === 'contrary' ? relation.type : undefined,
   });
   return Object.keys(entry).length > 0 ? { id: relation.id, ...entry } : undefined;
 }

@@ -234,9 +234,16 @@ function foldContradictions(
 function toRelation(draft: RelationDraft, extension: ArgmapExtension | undefined): Relation {
   const details = extension?.relations.get(draft.id);
   const tags = details?.tags ?? draft.tags;
+  // An RA the extension calls `entails` is one, a CA it calls `contrary` likewise; a kind that does not
+  // fit the node's scheme (an edited file) is not taken.
+  const kind =
+    (details?.kind === 'entails' && draft.type === 'support') ||
+    (details?.kind === 'contrary' && draft.type === 'attack')
+      ? details.kind
+      : draft.type;
   return {
     id: draft.id,
-    type: draft.type,
+    type: kind,
     from: draft.from,
     to: draft.to,
     ...(tags ? { tags: [...tags] } : {}),

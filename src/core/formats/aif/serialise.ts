@@ -150,6 +150,9 @@ function schemeType(relation: Relation, storedType: unknown): 'RA' | 'CA' | 'MA'
   switch (relation.type) {
     case 'support':
       return rephrase ? 'MA' : 'RA';
+    // AIF has no scheme of its own for entailment: the nearest is inference (RA); the extension keeps the kind.
+    case 'entails':
+      return 'RA';
     case 'undercut':
       if (storedType === 'RA') return 'RA';
       return storedType === 'MA' && rephrase ? 'MA' : 'CA';

@@ -1,9 +1,10 @@
-import type { NodeId, Relation } from '../../model/types.ts';
+import { isAttackKind, type NodeId, type Relation, type RelationType } from '../../model/types.ts';
 import { unknownKeys } from '../own-keys.ts';
 import { dataTypeWarnings, relationDataTypes } from './build-data-types.ts';
 import { nodeIdsOf, stepKey, type InferenceIds } from './build-ids.ts';
 import type { ArgdownDocument, Place, RelationRecord, Report } from './document.ts';
 import type { Data } from './inline.ts';
+import { kindOfLine, namedKind } from './strict-mode.ts';
 
 /** Data keys the model knows; any other key of an inference's `{…}` block is kept in the relation's `extra`. */
 const relationDataKeys = ['id', 'type', 'tags', 'note'];
@@ -15,6 +16,8 @@ export interface RelationContext {
   /** Claims an id in the id space nodes and relations share. */
   readonly claim: (wanted: string) => string;
   readonly report: Report;
+  /** Argdown's strict mode (`model: {mode: strict}`): see strict-mode.ts. */
+  readonly strict: boolean;
 }
 
 /** A relation as written, with its place; an undercut of an argument aims at that argument's inference. */
@@ -55,8 +58,8 @@ function inferenceRelations(
   dataTypeWarnings(step.data, relationDataTypes, 'inference', record.place, report);
   const id = inferenceIds.byRecord.get(record)!;
   const type = typeof data.type === 'string' ? data.type : 'support';
-  if (type !== 'support' && type !== 'attack' && type !== 'contradiction' && type !== 'undercut') {
-    const message = `inference type must be support, attack, undercut or contradiction, not "${type}"`;
+  if (!inferenceTypes.includes(type)) {
+    const message = `inference type must be support, attack, undercut, contradiction, entails or contrary, not "${type}"`;
     report('error', record.place, message);
   }
   const from = nodeIdsOf(step.premises, nodeIdOf);
@@ -77,7 +80,7 @@ function inferenceRelations(
   const inference: Drawn = {
     relation: {
       id,
-      type: type === 'attack' || type === 'contradiction' ? type : 'support',
+      type: inferenceTypes.includes(type) && type !== 'undercut' ? (type as RelationType) : 'support',
       from: type === 'contradiction' ? from.slice(0, 1) : from,
       to,
       ...details,
@@ -91,12 +94,21 @@ function inferenceRelations(
   if (!last || argumentNode === undefined || stated || type === 'contradiction') return [inference];
   const bearing: Relation = {
     id: claim(`${argumentNode}-conclusion`),
-    type: type === 'attack' ? 'attack' : 'support',
+    type: isAttackKind(type as RelationType) ? 'attack' : 'support',
     from: [argumentNode],
     to,
   };
   return [inference, { relation: bearing, place: argument.definedAt ?? argument.place }];
 }
+
+const inferenceTypes: readonly string[] = [
+  'support',
+  'attack',
+  'undercut',
+  'contradiction',
+  'entails',
+  'contrary',
+] satisfies readonly RelationType[];
 
 /** Tags, note, rule and unknown keys of an inference's data. */
 function relationDetails(data: Data, rule: string): Partial<Relation> {
@@ -110,7 +122,7 @@ function relationDetails(data: Data, rule: string): Partial<Relation> {
 
 /** An edge of a relation tree, or an undercut standing under an inference line. */
 function treeRelations(
-  { doc, nodeIdOf, inferenceIds, claim, report }: RelationContext,
+  { doc, nodeIdOf, inferenceIds, claim, report, strict }: RelationContext,
   record: RecordOf<'tree' | 'inference-undercut'>,
   position: number,
 ): Drawn[] {
@@ -140,9 +152,37 @@ function treeRelations(
     return [];
   }
   const to = nodeIdOf.get(record.to.entry);
-  return to === undefined
-    ? []
-    : [{ relation: { id, type: record.type, from: [from], to, ...details }, place }];
+  if (to === undefined) return [];
+  const type = lineKind(doc, record, strict, report);
+  return [{ relation: { id, type, from: [from], to, ...details } as Relation, place }];
+}
+
+/**
+ * The type of a relation line: its symbol's, made `entails` or `contrary` between statements in strict
+ * mode, or the one its `{relation: {type: …}}` names where that has the symbol's polarity.
+ */
+function lineKind(
+  doc: ArgdownDocument,
+  record: RecordOf<'tree'>,
+  strict: boolean,
+  report: Report,
+): RelationType {
+  const fromEntry = doc.entries[record.from.entry]!;
+  const ends = {
+    fromIsStatement: fromEntry.kind === 'statement' || fromEntry.steps.length > 0,
+    toIsStatement: doc.entries[record.to.entry]!.kind === 'statement',
+  };
+  const read = kindOfLine(record.type, ends, strict);
+  const named = record.details?.type;
+  if (named === undefined) return read;
+  const kind = namedKind(named, record.type);
+  if (kind === undefined)
+    report(
+      'warning',
+      record.place,
+      `relation type ${JSON.stringify(named)} does not fit a ${record.type} line; read as ${read}`,
+    );
+  return kind ?? read;
 }
 
 /** The tags, note and other keys of a relation line's `{relation: {…}}` (its id is taken with the ids). */
@@ -162,7 +202,7 @@ function aimUndercuts(
 ): { relations: Relation[]; places: Place[] } {
   const firstDrawn = new Map<NodeId, string>();
   for (const { relation } of drawn) {
-    if (relation.type === 'support' || relation.type === 'attack')
+    if (relation.type !== 'undercut' && relation.type !== 'contradiction')
       for (const premise of relation.from) if (!firstDrawn.has(premise)) firstDrawn.set(premise, relation.id);
   }
   const relations: Relation[] = [];

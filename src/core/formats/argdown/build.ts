@@ -7,6 +7,7 @@ import type { ArgdownDocument, Place, Report } from './document.ts';
 import { frontMatterFields } from './front-matter.ts';
 import type { Data } from './inline.ts';
 import type { SourceProblem } from './source-lines.ts';
+import { hasStrictKinds, isStrict, keptModelSettings } from './strict-mode.ts';
 
 /** Where each element of the built map was written, by its index in the map's lists. */
 export interface ArgdownPlaces {
@@ -32,20 +33,38 @@ export function buildMap(
   const nodeIdOf = nodeIds(doc.entries, ids);
   const inferences = inferenceIds(doc, nodeIdOf, ids);
   const nodes = buildNodes(doc.entries, nodeIdOf, groups.ofHeading, report);
-  const relations = buildRelations({ doc, nodeIdOf, inferenceIds: inferences, claim: ids.claim, report });
+  const strict = isStrict(frontMatter?.value);
+  const relations = buildRelations({
+    doc,
+    nodeIdOf,
+    inferenceIds: inferences,
+    claim: ids.claim,
+    report,
+    strict,
+  });
   const header = frontMatterFields(
     frontMatter?.value ?? {},
     frontMatter?.place ?? { line: 1, column: 1 },
     report,
   );
+  const map: ArgumentMap = {
+    ...header,
+    groups: groups.groups,
+    nodes: nodes.nodes,
+    relations: relations.relations,
+    ...(header.extra ? { extra: header.extra } : {}),
+  };
   return {
-    map: {
-      ...header,
-      groups: groups.groups,
-      nodes: nodes.nodes,
-      relations: relations.relations,
-      ...(header.extra ? { extra: header.extra } : {}),
-    },
+    map: strict && hasStrictKinds(map) ? withoutStrictSetting(map) : map,
     places: { nodes: nodes.places, relations: relations.places, groups: groups.places },
   };
+}
+
+/** A map whose entails and contrary relations say it is strict keeps no `mode: strict` (see strict-mode.ts). */
+function withoutStrictSetting(map: ArgumentMap): ArgumentMap {
+  const { model, ...others } = map.extra ?? {};
+  const kept = keptModelSettings(model);
+  const extra = kept === undefined ? others : { ...map.extra, model: kept };
+  const { extra: _, ...rest } = map;
+  return Object.keys(extra).length > 0 ? { ...rest, extra } : rest;
 }

@@ -3,6 +3,7 @@ import type { ArgumentMap, Extra } from '../../model/types.ts';
 import { defineEntries } from '../own-keys.ts';
 import { readYamlMapping } from './inline.ts';
 import { jsonLine, readableJson } from './json-line.ts';
+import { modelSettings } from './strict-mode.ts';
 import { compactTour } from './tour-steps.ts';
 
 /**
@@ -17,17 +18,20 @@ export function frontMatterText(map: ArgumentMap): string | undefined {
   if (map.title !== undefined) entries.push(['title', map.title]);
   if (map.source) entries.push(['source', withExtra(map.source)]);
   if (map.tour) entries.push(['tour', compactTour(map.tour)]);
-  const others = Object.keys(map.extra ?? {});
+  // A map with entails or contrary relations is written in Argdown's strict mode (strict-mode.ts).
+  const model = modelSettings(map);
+  const extra: Extra = model === map.extra?.model ? (map.extra ?? {}) : withModel(map.extra, model);
+  const others = Object.keys(extra);
   // Reading YAML back costs what reading the file does: front matter of many unknown keys (a hundred
   // thousand is legal) is written as JSON lines, as it was before, without that check.
   if (others.length > maxYamlKeys) {
     const lines = [
       ...entries.map(([key, value]) => yamlOrJson(key, value)),
-      ...others.map((key) => jsonEntry(key, map.extra![key])),
+      ...others.map((key) => jsonEntry(key, extra[key])),
     ];
     return ['===', ...lines, '==='].join('\n');
   }
-  for (const key of others) entries.push([key, map.extra![key]]);
+  for (const key of others) entries.push([key, extra[key]]);
   if (entries.length === 0) return undefined;
   // All at once first (one pass over the YAML library, for front matter of a hundred thousand keys); key by
   // key only when some value needs JSON.
@@ -66,4 +70,12 @@ function jsonEntry(key: string, value: unknown): string {
 function withExtra<T extends { readonly extra?: Extra }>(value: T): Record<string, unknown> {
   const { extra, ...known } = value;
   return defineEntries({ ...known }, extra);
+}
+
+/** The map's kept keys with `model` set, in its place or else last. */
+function withModel(extra: Extra | undefined, model: unknown): Extra {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(extra ?? {}))
+    defineEntries(out, { [key]: key === 'model' ? model : extra![key] });
+  return defineEntries(out, { model });
 }

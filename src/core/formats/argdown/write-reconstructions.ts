@@ -1,4 +1,12 @@
-import type { ArgumentMap, MapNode, NodeId, Relation, RelationId } from '../../model/types.ts';
+import {
+  isAttackKind,
+  type ArgumentMap,
+  type MapNode,
+  type NodeId,
+  type Relation,
+  type RelationId,
+} from '../../model/types.ts';
+import { hasStrictKinds, isStrict } from './strict-mode.ts';
 import { chainOf, relationsUnder } from './write-steps.ts';
 
 /**
@@ -72,7 +80,8 @@ function findReconstructions(map: ArgumentMap): Found[] {
   });
   const found: Found[] = [];
   const taken = new Set<RelationId>();
-  const search: Search = { relations, nodes, undercut, taken };
+  const strict = isStrict(map.extra) || hasStrictKinds(map);
+  const search: Search = { relations, nodes, undercut, taken, strict };
   const take = (f: Found) => {
     found.push(f);
     for (const r of [...f.reconstruction.steps, ...[...f.reconstruction.under.values()].flat()])
@@ -144,6 +153,8 @@ interface Search {
   readonly nodes: ReadonlyMap<NodeId, MapNode>;
   readonly undercut: ReadonlySet<RelationId>;
   readonly taken: ReadonlySet<RelationId>;
+  /** The map is written in Argdown's strict mode (strict-mode.ts). */
+  readonly strict: boolean;
 }
 
 /**
@@ -158,14 +169,14 @@ function argumentRun(
   j: number,
   search: Search,
 ): Found | undefined {
-  const { relations, nodes, undercut, taken } = search;
+  const { relations, nodes, undercut, taken, strict } = search;
   const premises = node.premises!;
   let budget = 256;
   const extend = (steps: Relation[], gaps: Relation[][], next: number): Found | undefined => {
     if (--budget < 0 || steps.length > maxSteps) return undefined;
     const chain = chainOf(steps, nodes);
     if (!chain) return undefined;
-    const under = sameList(chain.premises, premises) ? relationsUnder(steps, gaps) : undefined;
+    const under = sameList(chain.premises, premises) ? relationsUnder(steps, gaps, nodes, strict) : undefined;
     if (under) {
       const bearing = bearingOf(node.id, steps[steps.length - 1]!, relations[j + 1], search);
       if (bearing === false) return undefined;
@@ -215,7 +226,7 @@ function bearingOf(
   const drawn =
     next !== undefined &&
     next.id === `${argument}-conclusion` &&
-    next.type === (last.type === 'attack' ? 'attack' : 'support') &&
+    next.type === (isAttackKind(last.type) ? 'attack' : 'support') &&
     next.from.length === 1 &&
     next.from[0] === argument &&
     next.to === last.to &&

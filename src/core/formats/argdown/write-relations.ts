@@ -1,6 +1,7 @@
-import type { ArgumentMap, Relation, RelationId } from '../../model/types.ts';
+import type { ArgumentMap, Relation, RelationId, RelationType } from '../../model/types.ts';
 import { defineEntries } from '../own-keys.ts';
 import { dataBlock } from './data-block.ts';
+import { hasStrictKinds, isStrict, kindOfLine, symbolTypeOf } from './strict-mode.ts';
 import { slug } from './syntax.ts';
 import { escapeText, escapeTitle, isName, type NodeName } from './write-names.ts';
 import type { PlannedReconstruction, ReconstructionPlan } from './write-reconstructions.ts';
@@ -28,7 +29,7 @@ export function relationBlocks(
   plan: ReconstructionPlan,
 ): string[] {
   const out: string[] = [];
-  const { titles, details } = argumentTitles(map, nodeNames, plan);
+  const { titles, details } = argumentTitles(map, nodeNames, plan, lineKinds(map, plan));
   let tree: { root: string; lines: string[] } | undefined;
   const flush = () => {
     if (tree) out.push([tree.root, ...tree.lines].join('\n'));
@@ -71,6 +72,7 @@ function argumentTitles(
   map: ArgumentMap,
   nodeNames: ReadonlyMap<string, NodeName>,
   plan: ReconstructionPlan,
+  kindOf: (relation: Relation) => RelationType,
 ): { titles: Map<RelationId, string>; details: Map<RelationId, string> } {
   const used = new Set(
     map.nodes.filter((n) => n.type === 'argument').map((n) => nodeNames.get(n.id)!.title ?? ''),
@@ -104,7 +106,7 @@ function argumentTitles(
     records++;
     if (!inTree) titles.set(relation.id, freeName(relation.id));
     else {
-      const data = relationData(relation, wantedId);
+      const data = relationData(relation, wantedId, kindOf(relation));
       if (data) details.set(relation.id, data);
     }
   }
@@ -116,12 +118,31 @@ function undercutTitle(to: RelationId, titles: ReadonlyMap<RelationId, string>):
 }
 
 /**
- * `{relation: {id, tags, note, …}}` for a relation line, with what the reader would not make up the same;
+ * The type the reader gives a relation written on a tree line, from its symbol and ends: in strict mode
+ * (strict-mode.ts) a support between statements reads as entails, so one that is not says so in its data.
+ */
+function lineKinds(map: ArgumentMap, plan: ReconstructionPlan): (relation: Relation) => RelationType {
+  const strict = isStrict(map.extra) || hasStrictKinds(map);
+  const types = new Map(map.nodes.map((n) => [n.id, n.type]));
+  return (relation) => {
+    if (relation.type === 'undercut') return relation.type;
+    const from = relation.from[0]!;
+    const ends = {
+      fromIsStatement: types.get(from) === 'statement' || plan.reconstructed.has(from),
+      toIsStatement: types.get(relation.to) === 'statement',
+    };
+    return kindOfLine(symbolTypeOf(relation.type), ends, strict);
+  };
+}
+
+/**
+ * `{relation: {id, type, tags, note, …}}` for a relation line, with what the reader would not make up the same;
  * undefined when it needs none. Argdown has no data for relations: its tools keep it as the element's.
  */
-function relationData(relation: Relation, wantedId: string): string | undefined {
+function relationData(relation: Relation, wantedId: string, read: RelationType): string | undefined {
   const data: Record<string, unknown> = {};
   if (relation.id !== wantedId) data.id = relation.id;
+  if (read !== relation.type) data.type = relation.type;
   if (relation.tags?.length) data.tags = [...relation.tags];
   if (relation.note !== undefined) data.note = relation.note;
   defineEntries(data, relation.extra);
@@ -158,11 +179,12 @@ function reconstructionText(
 
 /** A relation of a numbered statement, on a line under it (`write-steps.ts`, `fitsUnder`). */
 function lineUnder(relation: Relation, statement: string, ref: Ref): string {
+  const type = symbolTypeOf(relation.type);
   if (relation.to === statement) {
-    const symbol = relation.type === 'support' ? '+' : relation.type === 'attack' ? '-' : '><';
+    const symbol = type === 'support' ? '+' : type === 'attack' ? '-' : '><';
     return `${symbol} ${ref(relation.from[0]!)}`;
   }
-  return `${relation.type === 'support' ? '+>' : '->'} ${ref(relation.to)}`;
+  return `${type === 'support' ? '+>' : '->'} ${ref(relation.to)}`;
 }
 
 /** `----`, or `-- rule {data} --` with what the reader would not make up the same. */
@@ -204,6 +226,7 @@ function treeLine(
     if (title === undefined) return undefined;
     return { root: `<${escapeTitle(title)}>`, symbol: '_', child };
   }
-  const symbol = relation.type === 'support' ? '+' : relation.type === 'attack' ? '-' : '><';
+  const type = symbolTypeOf(relation.type);
+  const symbol = type === 'support' ? '+' : type === 'attack' ? '-' : '><';
   return { root: ref(relation.to), symbol, child };
 }

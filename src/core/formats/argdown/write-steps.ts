@@ -1,4 +1,5 @@
 import type { MapNode, NodeId, Relation } from '../../model/types.ts';
+import { kindOfLine, symbolTypeOf } from './strict-mode.ts';
 
 /**
  * The premises and conclusion the reader derives from these steps written as one premise–conclusion
@@ -33,13 +34,15 @@ export function chainOf(
 export function relationsUnder(
   steps: readonly Relation[],
   gaps: readonly (readonly Relation[])[],
+  nodes: ReadonlyMap<NodeId, MapNode>,
+  strict: boolean,
 ): Map<NodeId, Relation[]> | undefined {
   const under = new Map<NodeId, Relation[]>();
   for (const [i, gap] of gaps.entries()) {
     const open = [steps[i]!.to, ...steps[i + 1]!.from.slice(1)];
     let at = 0;
     for (const relation of gap) {
-      while (at < open.length && !fitsUnder(relation, open[at]!)) at++;
+      while (at < open.length && !fitsUnder(relation, open[at]!, nodes, strict)) at++;
       if (at === open.length) return undefined;
       const list = under.get(open[at]!);
       if (list) list.push(relation);
@@ -49,11 +52,28 @@ export function relationsUnder(
   return under;
 }
 
-/** A relation line under `statement`: `+ [B]`, `- [B]`, `>< [B]` into it, `+> [B]`, `-> [B]` out of it. */
-export function fitsUnder(relation: Relation, statement: NodeId): boolean {
+/**
+ * A relation line under `statement`: `+ [B]`, `- [B]`, `>< [B]` into it, `+> [B]`, `-> [B]` out of it,
+ * where the reader gives its type back from the symbol alone (in strict mode, an argument at the far end
+ * of a line into the statement may or may not be reconstructed: such a line is written in a tree).
+ */
+export function fitsUnder(
+  relation: Relation,
+  statement: NodeId,
+  nodes: ReadonlyMap<NodeId, MapNode>,
+  strict: boolean,
+): boolean {
   if (relation.type === 'undercut' || relation.from.length !== 1) return false;
   if (relation.tags?.length || relation.note !== undefined || relation.extra) return false;
   const from = relation.from[0]!;
   if (from === relation.to) return false;
-  return relation.to === statement || (from === statement && relation.type !== 'contradiction');
+  const into = relation.to === statement;
+  if (!into && (from !== statement || relation.type === 'contradiction')) return false;
+  const far = nodes.get(into ? from : relation.to)?.type;
+  if (strict && into && far === 'argument') return false;
+  const ends = {
+    fromIsStatement: into ? far === 'statement' : true,
+    toIsStatement: into || far === 'statement',
+  };
+  return kindOfLine(symbolTypeOf(relation.type), ends, strict) === relation.type;
 }

@@ -50,11 +50,21 @@ export const argumentSchema = z.looseObject({
 
 export const nodeSchema = z.discriminatedUnion('type', [statementSchema, argumentSchema]);
 
-export const relationTypes = ['support', 'attack', 'undercut', 'contradiction'] as const;
+export const relationTypes = [
+  'support',
+  'attack',
+  'undercut',
+  'contradiction',
+  'entails',
+  'contrary',
+] as const;
 
 export const relationSchema = z.looseObject({
   id,
-  type: z.enum(relationTypes),
+  type: z.enum(relationTypes).meta({
+    description:
+      "entails and contrary are the kinds of Argdown's strict mode between statements: a logical support, and two claims that cannot both hold.",
+  }),
   from: z
     .union([id, z.array(id).min(1, 'a relation needs at least one premise')])
     .meta({ description: 'Premise node id, or several ids of linked co-premises that only jointly count.' }),
