@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { dropFile } from './drop-file.ts';
 
 test('the legend starts folded, and opened it sits under the map, never over it', async ({ page }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
@@ -35,4 +36,37 @@ test('on a phone the toolbar is one row and the map has most of the screen; ☰ 
   await page.getByRole('button', { name: 'More controls' }).click();
   await expect(page.getByRole('button', { name: 'Fit' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Open map' })).toBeVisible();
+});
+
+test('a strict-mode Argdown map draws entails and contrary with lines of their own, named in the legend', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto('/');
+  await page.locator('[data-node-id]').first().waitFor();
+  const text = [
+    '===',
+    'model:',
+    '  mode: strict',
+    '===',
+    '',
+    '[Prices rise]: Prices will rise next year.',
+    '  + [Demand grows]: Demand grows faster than supply.',
+    '  - [Glut]: There is a glut of goods.',
+    '    - [Empty shelves]: The shelves are empty.',
+    '  <- <Cheap imports>: Imports will stay cheap.',
+    '',
+  ].join('\n');
+  await dropFile(page, 'strict.argdown', text);
+  await page.locator('[data-node-id="glut"]').waitFor();
+  const line = (kind: string) => page.locator(`path.connector.${kind}`).first();
+  await expect(line('entails')).toHaveCSS('stroke-width', '3px');
+  await expect(line('contrary')).toHaveCSS('stroke-dasharray', '7px, 3px, 2px, 3px, 2px, 3px');
+  await expect(line('attack')).toHaveCSS('stroke-dasharray', '7px, 4px');
+  const legend = page.getByRole('region', { name: 'Legend' });
+  const toggle = page.getByRole('button', { name: /^Legend/ });
+  if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+  await expect(legend.getByRole('listitem').filter({ hasText: 'entails' })).toHaveCount(1);
+  await expect(legend.getByRole('listitem').filter({ hasText: 'contrary' })).toHaveCount(1);
+  if (process.env.ARGMAP_SHOT) await page.screenshot({ path: process.env.ARGMAP_SHOT });
 });

@@ -8,6 +8,8 @@ import { frontMatterFields } from './front-matter.ts';
 import type { Data } from './inline.ts';
 import type { SourceProblem } from './source-lines.ts';
 import { hasStrictKinds, isStrict, keptModelSettings } from './strict-mode.ts';
+import { regroupNodes, regroupSections, withoutRegroup } from './build-regroup.ts';
+import { defineEntries } from '../own-keys.ts';
 
 /** Where each element of the built map was written, by its index in the map's lists. */
 export interface ArgdownPlaces {
@@ -47,24 +49,41 @@ export function buildMap(
     frontMatter?.place ?? { line: 1, column: 1 },
     report,
   );
-  const map: ArgumentMap = {
+  let map: ArgumentMap = {
     ...header,
     groups: groups.groups,
     nodes: nodes.nodes,
     relations: relations.relations,
     ...(header.extra ? { extra: header.extra } : {}),
   };
+  let groupPlaces = groups.places;
+  const place = frontMatter?.place ?? { line: 1, column: 1 };
+  const sections = regroupSections(frontMatter?.value.group, place, report);
+  if (sections) {
+    const ownGroup = new Set(
+      doc.entries.flatMap((entry, i) =>
+        entry.data && 'group' in entry.data && nodeIdOf.has(i) ? [nodeIdOf.get(i)!] : [],
+      ),
+    );
+    const regrouped = regroupNodes(map.nodes, sections, ownGroup);
+    map = withExtraKey({ ...map, ...regrouped }, 'group', withoutRegroup(frontMatter!.value.group as Data));
+    groupPlaces = regrouped.groups.map(() => place);
+  }
+  // A map whose entails and contrary relations say it is strict keeps no `mode: strict` (strict-mode.ts).
+  if (strict && hasStrictKinds(map)) map = withExtraKey(map, 'model', keptModelSettings(map.extra?.model));
   return {
-    map: strict && hasStrictKinds(map) ? withoutStrictSetting(map) : map,
-    places: { nodes: nodes.places, relations: relations.places, groups: groups.places },
+    map,
+    places: { nodes: nodes.places, relations: relations.places, groups: groupPlaces },
   };
 }
 
-/** A map whose entails and contrary relations say it is strict keeps no `mode: strict` (see strict-mode.ts). */
-function withoutStrictSetting(map: ArgumentMap): ArgumentMap {
-  const { model, ...others } = map.extra ?? {};
-  const kept = keptModelSettings(model);
-  const extra = kept === undefined ? others : { ...map.extra, model: kept };
+/** The map with one kept front matter key set in its place, or removed (undefined). */
+function withExtraKey(map: ArgumentMap, key: string, value: unknown): ArgumentMap {
   const { extra: _, ...rest } = map;
+  const extra: Record<string, unknown> = {};
+  for (const k of Object.keys(map.extra ?? {})) {
+    const v = k === key ? value : map.extra![k];
+    if (v !== undefined) defineEntries(extra, { [k]: v });
+  }
   return Object.keys(extra).length > 0 ? { ...rest, extra } : rest;
 }

@@ -5,6 +5,7 @@ import { normaliseSpace, slug } from './syntax.ts';
 import { frontMatterText } from './write-front-matter.ts';
 import { escapeText, escapeTitle, loneSurrogate, nameNodes, type NodeName } from './write-names.ts';
 import { planReconstructions } from './write-reconstructions.ts';
+import { planRegroup } from './write-regroup.ts';
 import { relationBlocks } from './write-relations.ts';
 
 /**
@@ -20,10 +21,11 @@ import { relationBlocks } from './write-relations.ts';
  */
 export function serialiseArgdown(map: ArgumentMap): string {
   const out: string[] = [];
-  const header = frontMatterText(map);
+  const names = nameNodes(map);
+  const regroup = planRegroup(map, names);
+  const header = frontMatterText(map, regroup?.sections);
   if (header) out.push(header);
 
-  const names = nameNodes(map);
   const plan = planReconstructions(map);
   const nodeById = new Map(map.nodes.map((n) => [n.id, n]));
   const ref = (id: string): string => {
@@ -42,7 +44,9 @@ export function serialiseArgdown(map: ArgumentMap): string {
       out.push(...headings.enter(groups.get(group)!, groups));
       section = group;
     }
-    out.push(nodeLine(node, names.get(node.id)!, section, plan.reconstructed.has(node.id)));
+    // With a regroup list in the front matter, headings say no group: the list does, or the node's data.
+    const says = regroup === undefined ? section : regroup.listed.has(node.id) ? node.group : undefined;
+    out.push(nodeLine(node, names.get(node.id)!, says, plan.reconstructed.has(node.id)));
   }
   for (const group of map.groups) if (!headings.written(group.id)) out.push(headings.heading(group));
 

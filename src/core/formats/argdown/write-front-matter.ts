@@ -13,14 +13,19 @@ import { compactTour } from './tour-steps.ts';
  * stays here; it is kept short instead. A value YAML would not give back exactly (or that would break the
  * file: a line `===` in a text, a line separator) is written as JSON, which is YAML too.
  */
-export function frontMatterText(map: ArgumentMap): string | undefined {
+export function frontMatterText(
+  map: ArgumentMap,
+  regroup?: readonly Record<string, unknown>[],
+): string | undefined {
   const entries: [string, unknown][] = [];
   if (map.title !== undefined) entries.push(['title', map.title]);
   if (map.source) entries.push(['source', withExtra(map.source)]);
   if (map.tour) entries.push(['tour', compactTour(map.tour)]);
   // A map with entails or contrary relations is written in Argdown's strict mode (strict-mode.ts).
   const model = modelSettings(map);
-  const extra: Extra = model === map.extra?.model ? (map.extra ?? {}) : withModel(map.extra, model);
+  let extra: Extra = model === map.extra?.model ? (map.extra ?? {}) : withKey(map.extra, 'model', model);
+  // Groups that headings cannot say are listed as Argdown's regroup sections (write-regroup.ts).
+  if (regroup) extra = withKey(extra, 'group', { ...groupSettings(map.extra?.group), regroup });
   const others = Object.keys(extra);
   // Reading YAML back costs what reading the file does: front matter of many unknown keys (a hundred
   // thousand is legal) is written as JSON lines, as it was before, without that check.
@@ -72,10 +77,14 @@ function withExtra<T extends { readonly extra?: Extra }>(value: T): Record<strin
   return defineEntries({ ...known }, extra);
 }
 
-/** The map's kept keys with `model` set, in its place or else last. */
-function withModel(extra: Extra | undefined, model: unknown): Extra {
+/** The map's kept keys with one set, in its place or else last. */
+function withKey(extra: Extra | undefined, set: string, value: unknown): Extra {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(extra ?? {}))
-    defineEntries(out, { [key]: key === 'model' ? model : extra![key] });
-  return defineEntries(out, { model });
+    defineEntries(out, { [key]: key === set ? value : extra![key] });
+  return defineEntries(out, { [set]: value });
+}
+
+function groupSettings(kept: unknown): Record<string, unknown> {
+  return kept !== null && typeof kept === 'object' && !Array.isArray(kept) ? { ...kept } : {};
 }
