@@ -180,10 +180,18 @@ describe('entails and contrary drawn and evaluated', () => {
       expect(rule('entails')).toMatch(/stroke-width:3(;|$)/);
       expect(rule('entails')).not.toMatch(/dasharray/);
       expect(rule('contrary')).toMatch(/stroke-dasharray:7 3 2 3 2 3/);
+      expect(svg).toContain(`<marker id="arrow-entails"`);
+      expect(svg).toContain(`<marker id="arrow-contrary"`);
       const dashes = ['support', 'attack', 'undercut', 'contradiction'].map(rule);
       expect(dashes).not.toContain(rule('entails'));
       expect(dashes).not.toContain(rule('contrary'));
     }
+  });
+
+  it('leave the pictures of maps without them as they were: no rules or arrowheads of theirs', () => {
+    const plain = { ...mixed, relations: mixed.relations.filter((r) => r.type === 'support') };
+    const svg = renderSvg(layoutMap(plain));
+    expect(svg).not.toMatch(/entails|contrary/);
   });
 
   it('lays out entails as a reason and contrary as an objection, with their words', () => {

@@ -135,10 +135,12 @@ describe('the render model', () => {
 
   it('gives each relation type one arrowhead in its colour (contradictions one at each end), defined in the model alone', () => {
     for (const theme of Object.values(themes)) {
+      // Strict Argdown's kinds get theirs only in maps that draw them (Trenin's has none).
       const { markers } = renderModel(layoutMap(trenin), theme);
+      const drawn = Object.entries(theme.relations).filter(([t]) => t !== 'entails' && t !== 'contrary');
       const ends = markers.filter((m) => !m.id.endsWith('-start'));
-      expect(ends.map((m) => m.id)).toEqual(Object.keys(theme.relations).map((t) => `arrow-${t}`));
-      expect(ends.map((m) => m.fill)).toEqual(Object.values(theme.relations));
+      expect(ends.map((m) => m.id)).toEqual(drawn.map(([t]) => `arrow-${t}`));
+      expect(ends.map((m) => m.fill)).toEqual(drawn.map(([, colour]) => colour));
       const starts = markers.filter((m) => m.id.endsWith('-start'));
       expect(starts.map((m) => [m.id, m.fill])).toEqual([
         ['arrow-contradiction-start', theme.relations.contradiction],

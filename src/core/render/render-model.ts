@@ -1,6 +1,6 @@
 import { boxStyle } from '../layout/box-style.ts';
 import type { GroupFrame, LaidOutConnector, LaidOutMap, LaidOutNode } from '../layout/types.ts';
-import type { RelationId, NodeId, RelationType } from '../model/types.ts';
+import { strictRelationTypes, type RelationId, type NodeId, type RelationType } from '../model/types.ts';
 import type { RelationStatus, StatementStatus } from '../evaluate/evaluate.ts';
 import { fontMetricsData } from '../text/font-metrics.generated.ts';
 import { outlineLoops } from '../layout/outline.ts';
@@ -169,9 +169,14 @@ const BACKWARD = { refX: 1, path: 'M10,0L0,5L10,10z' } as const;
 const markerId = (type: RelationType, end: 'start' | 'end'): string =>
   end === 'end' ? `arrow-${type}` : `arrow-${type}-start`;
 
-function markersFor(theme: Theme): Marker[] {
+/**
+ * The arrowheads of every relation type, strict Argdown's kinds (entails, contrary) only where drawn, so
+ * that the pictures of maps without them stay as they were.
+ */
+function markersFor(theme: Theme, drawn: ReadonlySet<RelationType>): Marker[] {
   return Object.entries(theme.relations).flatMap(([name, colour]) => {
     const type = name as RelationType;
+    if (strictRelationTypes.includes(type) && !drawn.has(type)) return [];
     const end = { id: markerId(type, 'end'), ...MARKER_SHAPE, ...FORWARD, fill: colour };
     if (type !== 'contradiction') return [end];
     return [end, { id: markerId(type, 'start'), ...MARKER_SHAPE, ...BACKWARD, fill: colour }];
@@ -181,7 +186,7 @@ function markersFor(theme: Theme): Marker[] {
 /** With `evaluation`, boxes carry their status and connectors whether their relation is active. */
 export function renderModel(laidOut: LaidOutMap, theme: Theme, evaluation?: EvaluationMarks): RenderModel {
   return {
-    markers: markersFor(theme),
+    markers: markersFor(theme, new Set(laidOut.connectors.map((c) => c.type))),
     frames: laidOut.groups.map((group) => frameShape(group, theme)),
     connectors: laidOut.connectors.map((c) => connectorShape(c, evaluation)),
     boxes: laidOut.nodes.map((node) => new Box(node, evaluation?.statements.get(node.id))),

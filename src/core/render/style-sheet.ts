@@ -1,4 +1,5 @@
 import { boxStyle } from '../layout/box-style.ts';
+import { strictRelationTypes, type RelationType } from '../model/types.ts';
 import { crossLinkLine, implicitBorder, relationLine, roleBorder, type Theme } from './theme.ts';
 import { gapGeometry } from '../layout/routing/gap-geometry.ts';
 import { CONNECTOR_LABEL, PILL } from './render-model.ts';
@@ -8,7 +9,17 @@ import { WORDS_SIZE } from './status-legend.ts';
  * The map's CSS for a theme: inlined in exported files, set as text of a style element in the app. The
  * rules of an evaluation's marks are left out of a picture that draws none (`evaluation: false`).
  */
-export function styleSheet(theme: Theme, { evaluation = true }: { evaluation?: boolean } = {}): string {
+export function styleSheet(
+  theme: Theme,
+  {
+    evaluation = true,
+    strictKinds = strictRelationTypes,
+  }: {
+    evaluation?: boolean;
+    /** Strict Argdown's kinds to write line rules for (a file: those it draws; the app: both). */
+    strictKinds?: readonly RelationType[];
+  } = {},
+): string {
   const rules = [
     `text{font-family:Inter,'Inter Variable',Arial,sans-serif;font-kerning:none;font-variant-ligatures:none;fill:${theme.text}}`,
     `.group .frame{stroke-width:1}`,
@@ -42,6 +53,8 @@ export function styleSheet(theme: Theme, { evaluation = true }: { evaluation?: b
     `.node.implicit rect.box{fill:${theme.background};stroke-width:${implicitBorder.width};stroke-dasharray:${implicitBorder.dash}}`,
   );
   for (const [type, colour] of Object.entries(theme.relations)) {
+    const kind = type as RelationType;
+    if (strictRelationTypes.includes(kind) && !strictKinds.includes(kind)) continue;
     const line = relationLine[type as keyof typeof relationLine];
     rules.push(
       `.connector.${type}{stroke:${colour};stroke-width:${line.width}${line.dash ? `;stroke-dasharray:${line.dash}` : ''}}`,

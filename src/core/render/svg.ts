@@ -1,3 +1,4 @@
+import { strictRelationTypes } from '../model/types.ts';
 import { px } from '../round.ts';
 import type { LaidOutMap, Rect } from '../layout/types.ts';
 import { within } from './within.ts';
@@ -74,7 +75,12 @@ export function renderSvg(laidOut: LaidOutMap, options: SvgOptions = {}): string
   if (options.description) out.push(`<desc>${escapeXml(options.description)}</desc>`);
   // A step's context, in its picture: readable, a step behind what the step is about.
   const fading = options.lit ? '.faded{opacity:0.5}' : '';
-  out.push(`<style>${styleSheet(theme, { evaluation: options.evaluation !== undefined })}${fading}</style>`);
+  const drawnKinds = new Set(model.connectors.map((c) => c.connector.type));
+  const sheet = styleSheet(theme, {
+    evaluation: options.evaluation !== undefined,
+    strictKinds: strictRelationTypes.filter((kind) => drawnKinds.has(kind)),
+  });
+  out.push(`<style>${sheet}${fading}</style>`);
   out.push(`<defs>${model.markers.map(markerSvg).join('')}</defs>`);
   if (options.background !== false) {
     out.push(
