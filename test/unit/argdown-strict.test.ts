@@ -79,6 +79,28 @@ describe('Argdown strict mode', () => {
     ]);
   });
 
+  it('leaves out an attack between statements that are contrary already, as the reference does', () => {
+    const text = `===\nmodel: {mode: strict}\n===\n\n[A]: a.\n  - [B]: b.\n\n[B]\n  - [A]\n`;
+    const { map, problems } = parseArgdown(text);
+    expect(edges(map)).toEqual(['contrary b → a']);
+    expect(referenceSummary(text).relations).toEqual(['contrary [B] → [A]']);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        line: 9,
+        message: expect.stringContaining('contrary already'),
+      }),
+    ]);
+    // A map may hold both: the second is written with its type named, and so comes back.
+    const both = {
+      ...map,
+      relations: [...map.relations, { id: 'r9', type: 'contrary', from: ['a'], to: 'b' }],
+    };
+    expect(read(serialiseArgdown(both as ArgumentMap))).toEqual(both);
+    // In loose mode they are two attacks.
+    expect(edges(read(text.replace('strict', 'loose')))).toEqual(['attack b → a', 'attack a → b']);
+  });
+
   it('keeps no setting a strict map says by itself, and keeps the others', () => {
     const strict = read(`===\nmodel:\n  mode: strict\n  other: 1\n===\n\n[A]: a.\n  + [B]: b.\n`);
     expect(strict.extra).toEqual({ model: { other: 1 } });

@@ -25,6 +25,8 @@ interface Drawn {
   readonly relation: Relation;
   readonly place: Place;
   readonly undercuts?: { readonly argument: number; readonly place: Place };
+  /** For a tree line: whether it names its type (`{relation: {type: …}}`), and so is kept as written. */
+  readonly named?: boolean;
 }
 
 type RecordOf<K extends RelationRecord['kind']> = Extract<RelationRecord, { kind: K }>;
@@ -43,7 +45,42 @@ export function buildRelations(context: RelationContext): { relations: Relation[
       ? inferenceRelations(context, record, statedPairs)
       : treeRelations(context, record, position),
   );
-  return aimUndercuts(context, drawn);
+  return aimUndercuts(context, context.strict ? withoutRepeatedContraries(context, drawn) : drawn);
+}
+
+/**
+ * Strict mode, as Argdown's ModelPlugin has it: contrary is symmetric, so an attack between two statements
+ * that are contrary already (either way round; a reconstructed argument's relations count as its
+ * conclusion's) adds nothing and is left out, with a warning; one whose line names its type (as the writer
+ * writes a second contrary of two statements, which argmap's model may hold) is kept.
+ */
+function withoutRepeatedContraries(
+  { doc, nodeIdOf, report }: RelationContext,
+  drawn: readonly Drawn[],
+): Drawn[] {
+  const conclusionOf = new Map<NodeId, NodeId>();
+  doc.entries.forEach((entry, i) => {
+    const last = entry.steps[entry.steps.length - 1];
+    const node = nodeIdOf.get(i);
+    const conclusion = last && nodeIdOf.get(last.conclusion.entry);
+    if (node !== undefined && conclusion !== undefined) conclusionOf.set(node, conclusion);
+  });
+  const end = (id: NodeId) => conclusionOf.get(id) ?? id;
+  const seen = new Set<string>();
+  return drawn.filter(({ relation, place, named }) => {
+    if (relation.type !== 'contrary' || named !== false) return true;
+    const key = [end(relation.from[0]!), relation.to].sort().join('\n');
+    if (!seen.has(key)) {
+      seen.add(key);
+      return true;
+    }
+    report(
+      'warning',
+      place,
+      `these two statements are contrary already (strict mode); this attack adds nothing and is left out`,
+    );
+    return false;
+  });
 }
 
 /** An inference of a reconstruction, and the relation of the argument to its conclusion. */
@@ -154,7 +191,8 @@ function treeRelations(
   const to = nodeIdOf.get(record.to.entry);
   if (to === undefined) return [];
   const type = lineKind(doc, record, strict, report);
-  return [{ relation: { id, type, from: [from], to, ...details } as Relation, place }];
+  const named = record.details?.type !== undefined;
+  return [{ relation: { id, type, from: [from], to, ...details } as Relation, place, named }];
 }
 
 /**

@@ -72,7 +72,7 @@ function argumentTitles(
   map: ArgumentMap,
   nodeNames: ReadonlyMap<string, NodeName>,
   plan: ReconstructionPlan,
-  kindOf: (relation: Relation) => RelationType,
+  kindOf: (relation: Relation) => RelationType | undefined,
 ): { titles: Map<RelationId, string>; details: Map<RelationId, string> } {
   const used = new Set(
     map.nodes.filter((n) => n.type === 'argument').map((n) => nodeNames.get(n.id)!.title ?? ''),
@@ -118,20 +118,35 @@ function undercutTitle(to: RelationId, titles: ReadonlyMap<RelationId, string>):
 }
 
 /**
- * The type the reader gives a relation written on a tree line, from its symbol and ends: in strict mode
- * (strict-mode.ts) a support between statements reads as entails, so one that is not says so in its data.
+ * The type the reader gives a relation written on a tree line, from its symbol and ends (undefined: it
+ * leaves the line out): in strict mode (strict-mode.ts) a support between statements reads as entails, so
+ * one that is not says so in its data.
  */
-function lineKinds(map: ArgumentMap, plan: ReconstructionPlan): (relation: Relation) => RelationType {
+function lineKinds(
+  map: ArgumentMap,
+  plan: ReconstructionPlan,
+): (relation: Relation) => RelationType | undefined {
   const strict = isStrict(map.extra) || hasStrictKinds(map);
-  const types = new Map(map.nodes.map((n) => [n.id, n.type]));
+  const nodes = new Map(map.nodes.map((n) => [n.id, n]));
+  const end = (id: string) => {
+    const node = nodes.get(id);
+    return node?.type === 'argument' && plan.reconstructed.has(id) ? (node.conclusion ?? id) : id;
+  };
+  // The reader leaves out a second contrary of the same two statements unless its line names its type.
+  const contraries = new Set<string>();
   return (relation) => {
     if (relation.type === 'undercut') return relation.type;
     const from = relation.from[0]!;
     const ends = {
-      fromIsStatement: types.get(from) === 'statement' || plan.reconstructed.has(from),
-      toIsStatement: types.get(relation.to) === 'statement',
+      fromIsStatement: nodes.get(from)?.type === 'statement' || plan.reconstructed.has(from),
+      toIsStatement: nodes.get(relation.to)?.type === 'statement',
     };
-    return kindOfLine(symbolTypeOf(relation.type), ends, strict);
+    const read = kindOfLine(symbolTypeOf(relation.type), ends, strict);
+    if (read !== 'contrary') return read;
+    const pair = [end(from), relation.to].sort().join('\n');
+    if (contraries.has(pair)) return undefined;
+    contraries.add(pair);
+    return read;
   };
 }
 
@@ -139,7 +154,11 @@ function lineKinds(map: ArgumentMap, plan: ReconstructionPlan): (relation: Relat
  * `{relation: {id, type, tags, note, …}}` for a relation line, with what the reader would not make up the same;
  * undefined when it needs none. Argdown has no data for relations: its tools keep it as the element's.
  */
-function relationData(relation: Relation, wantedId: string, read: RelationType): string | undefined {
+function relationData(
+  relation: Relation,
+  wantedId: string,
+  read: RelationType | undefined,
+): string | undefined {
   const data: Record<string, unknown> = {};
   if (relation.id !== wantedId) data.id = relation.id;
   if (read !== relation.type) data.type = relation.type;
