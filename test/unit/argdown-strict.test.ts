@@ -300,6 +300,22 @@ group:
     expect(sections).toMatchObject({ Fees: 'Costs', Time: 'Hidden', Reform: undefined });
   });
 
+  it('lists no title two boxes share: each says its group in its data', () => {
+    const map: ArgumentMap = {
+      groups: [{ id: 'g', title: 'G' }],
+      nodes: [
+        { id: 'a', type: 'statement', text: 'One.', title: 'Same', group: 'g' },
+        { id: 'b', type: 'statement', text: 'Two.' },
+        { id: 'c', type: 'statement', text: 'Three.', title: 'Same' },
+      ],
+      relations: [],
+    };
+    const written = serialiseArgdown(map);
+    expect(written).toContain('regroup');
+    expect(written).not.toContain('statements: [Same]');
+    expect(read(written)).toEqual(map);
+  });
+
   it('is not written where headings say the groups', () => {
     const map = read(text);
     const ordered = { ...map, nodes: [...map.nodes].sort((a, b) => (a.group ? 1 : 0) - (b.group ? 1 : 0)) };

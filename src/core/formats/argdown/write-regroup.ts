@@ -21,11 +21,18 @@ export function planRegroup(map: ArgumentMap, names: ReadonlyMap<NodeId, NodeNam
   const grouped = (group: GroupId | undefined) => group !== undefined && groupIds.has(group);
   const firstGrouped = map.nodes.findIndex((n) => grouped(n.group));
   if (firstGrouped < 0 || !map.nodes.slice(firstGrouped).some((n) => !grouped(n.group))) return undefined;
+  // The reader places nodes by title: a title two nodes share is listed for neither.
+  const titleCount = new Map<string, number>();
+  for (const n of map.nodes) {
+    if (n.title !== undefined)
+      titleCount.set(`${n.type} ${n.title}`, (titleCount.get(`${n.type} ${n.title}`) ?? 0) + 1);
+  }
   const listed = new Set<NodeId>();
   const members = new Map<GroupId, { statements: string[]; arguments: string[] }>();
   for (const node of map.nodes) {
     const title = names.get(node.id)?.title;
     if (!grouped(node.group) || title === undefined || title !== node.title) continue;
+    if (titleCount.get(`${node.type} ${title}`) !== 1) continue;
     const entry = members.get(node.group!) ?? { statements: [], arguments: [] };
     members.set(node.group!, entry);
     (node.type === 'statement' ? entry.statements : entry.arguments).push(title);
