@@ -1,7 +1,8 @@
 import { boxStyle } from '../layout/box-style.ts';
 import { outlineLoops } from '../layout/outline.ts';
 import { gapGeometry } from '../layout/routing/gap-geometry.ts';
-import type { LineGeometry, Rect } from '../layout/types.ts';
+import type { Rect } from '../layout/types.ts';
+import { drawMarker, endAngle, markerNamed, startAngle } from './canvas-arrowheads.ts';
 import { traceLine, traceOutline, type OutlineSink } from './path.ts';
 import { insidePicture, isFaded, type Picture, type PictureOptions } from './picture.ts';
 import {
@@ -203,55 +204,6 @@ function drawConnector(
   if (end && insidePicture(shown, c.end.x, c.end.y))
     drawMarker(ctx, end, c.end.x, c.end.y, endAngle(c.line), width);
   ctx.restore();
-}
-
-/** The marker a connector names (`url(#id)`). */
-const markerNamed = (markers: ReadonlyMap<string, Marker>, url: string | undefined): Marker | undefined =>
-  url === undefined ? undefined : markers.get(url.slice('url(#'.length, -1));
-
-/**
- * An arrowhead as SVG draws a marker: `markerWidth` times the line's width across (markerUnits
- * "strokeWidth"), its viewBox scaled to that, `refX`/`refY` on the line's end, turned along the line.
- */
-function drawMarker(ctx: MapCanvas, m: Marker, x: number, y: number, angle: number, lineWidth: number): void {
-  const [, , boxWidth] = m.viewBox.split(' ').map(Number);
-  const k = (m.width * lineWidth) / boxWidth!;
-  const points = (m.path.match(/-?[\d.]+/g) ?? []).map(Number);
-  ctx.save();
-  ctx.translate(x, y);
-  ctx.rotate(angle);
-  ctx.scale(k, k);
-  ctx.translate(-m.refX, -m.refY);
-  ctx.beginPath();
-  for (let i = 0; i + 1 < points.length; i += 2) {
-    if (i === 0) ctx.moveTo(points[i]!, points[i + 1]!);
-    else ctx.lineTo(points[i]!, points[i + 1]!);
-  }
-  ctx.closePath();
-  ctx.fillStyle = m.fill;
-  ctx.fill();
-  ctx.restore();
-}
-
-/** The direction in which a line arrives at its end: from the last point before it that differs. */
-function endAngle({ coords }: LineGeometry): number {
-  const n = coords.length;
-  const [ex, ey] = [coords[n - 2]!, coords[n - 1]!];
-  for (let k = n - 4; k >= 0; k -= 2) {
-    const [x, y] = [coords[k]!, coords[k + 1]!];
-    if (x !== ex || y !== ey) return Math.atan2(ey - y, ex - x);
-  }
-  return 0;
-}
-
-/** The direction in which a line leaves its start: towards the first point after it that differs. */
-function startAngle({ coords }: LineGeometry): number {
-  const [sx, sy] = [coords[0]!, coords[1]!];
-  for (let k = 2; k + 1 < coords.length; k += 2) {
-    const [x, y] = [coords[k]!, coords[k + 1]!];
-    if (x !== sx || y !== sy) return Math.atan2(y - sy, x - sx);
-  }
-  return 0;
 }
 
 function drawConnectorLabel(
