@@ -5,6 +5,7 @@ import { indexMap } from '../model/map-index.ts';
 import { rolesOf } from '../model/roles.ts';
 import type { ArgumentMap, NodeId } from '../model/types.ts';
 import type { Room, StepTree } from './step-scene.ts';
+import { drawnPart } from '../model/in-map.ts';
 
 /** The overview's text is never drawn smaller than this on screen (14 px body text at 12 px). */
 export const OVERVIEW_SCALE = 12 / 14;
@@ -18,7 +19,8 @@ const OVERVIEW_TEXT_LENGTH = 70;
  * text's first words), collapsed to the deepest level at which the map fits `screen` (in screen pixels) with
  * its text drawn at least `minScale` of its size; drawing down, or to the right when only that fits as deep.
  */
-export function overviewLayout(map: ArgumentMap, screen: Room, minScale = OVERVIEW_SCALE): LaidOutMap {
+export function overviewLayout(whole: ArgumentMap, screen: Room, minScale = OVERVIEW_SCALE): LaidOutMap {
+  const map = drawnPart(whole);
   const index = indexMap(map);
   const forest = buildForest(index);
   const byDepth: NodeId[][] = [];
