@@ -1,4 +1,4 @@
-import type { ArgumentMap, NodeId, Relation, RelationId } from '../model/types.ts';
+import type { ArgumentMap, MapNode, NodeId, Relation, RelationId } from '../model/types.ts';
 
 /**
  * The part of a map made of the `shown` boxes, to be laid out as a map of its own (a presentation step's
@@ -12,8 +12,23 @@ export function cutMap(map: ArgumentMap, shown: ReadonlySet<NodeId>): ArgumentMa
     ...(map.title !== undefined ? { title: map.title } : {}),
     ...(map.source !== undefined ? { source: map.source } : {}),
     groups: [],
-    nodes: map.nodes.filter((n) => shown.has(n.id)).map(({ group: _group, ...node }) => node),
+    nodes: map.nodes.filter((n) => shown.has(n.id)).map(({ group: _group, ...node }) => cutNode(node, shown)),
     relations,
+  };
+}
+
+/**
+ * A box as the cut holds it: an argument's premises and conclusion cut to the shown ones, as its inference's
+ * premises are, so that the premises hang under the argument in every step that shows them with it.
+ */
+function cutNode(node: MapNode, shown: ReadonlySet<NodeId>): MapNode {
+  if (node.type !== 'argument') return node;
+  const { premises, conclusion, ...rest } = node;
+  const kept = premises?.filter((id) => shown.has(id)) ?? [];
+  return {
+    ...rest,
+    ...(kept.length > 0 ? { premises: kept } : {}),
+    ...(conclusion !== undefined && shown.has(conclusion) ? { conclusion } : {}),
   };
 }
 
