@@ -16,22 +16,19 @@ const argdown = [
   '',
   '[Aside]: A titled statement tied to nothing.',
   '',
-  '[Kept]: Tied to nothing, but asked for. {isInMap: true}',
+  'Untitled, tied to nothing, but asked for. {isInMap: true}',
   '',
 ].join('\n');
 
 describe('isInMap: boxes kept but not drawn', () => {
-  it('marks what Argdown’s map leaves out: statements tied to nothing, unless asked for', () => {
+  it('marks the prose Argdown’s map leaves out: untitled statements tied to nothing, unless asked for', () => {
     const { map, problems } = parseArgdown(argdown);
     expect(problems).toEqual([]);
     const leftOut = map.nodes.filter((n) => n.extra?.isInMap === false).map((n) => n.text);
-    expect(leftOut).toEqual([
-      'Some prose that introduces the debate.',
-      'A titled statement tied to nothing.',
-    ]);
-    expect(map.nodes.find((n) => n.title === 'Kept')?.extra).toBeUndefined();
+    expect(leftOut).toEqual(['Some prose that introduces the debate.']);
+    expect(map.nodes.find((n) => n.text.startsWith('Untitled'))?.extra).toBeUndefined();
     const drawn = layoutMap(map).nodes.map((n) => n.id);
-    expect(drawn.sort()).toEqual(['claim', 'kept', 'reason']);
+    expect(drawn.sort()).toEqual(['aside', 'claim', 'reason', 'untitled-tied-to-nothing-but-asked-for']);
   });
 
   it('draws a document without relations whole: a list of claims being written', () => {

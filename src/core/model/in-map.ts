@@ -29,6 +29,20 @@ export function disconnectedNodes(map: ArgumentMap): Set<NodeId> {
 }
 
 /**
+ * The prose around an argument, as Argdown writes it: untitled statements tied to nothing (a line of text
+ * between the relation trees). Argdown's map leaves out titled ones too; argmap draws those, a box its
+ * author named, as it is being written in the editor.
+ */
+export function proseNodes(map: ArgumentMap): Set<NodeId> {
+  const loose = disconnectedNodes(map);
+  return new Set(
+    map.nodes
+      .filter((n) => loose.has(n.id) && n.type === 'statement' && n.title === undefined)
+      .map((n) => n.id),
+  );
+}
+
+/**
  * The part of the map that is drawn: without the boxes left out of the drawing, the relations that touch
  * them, and the undercuts of relations so dropped. The map itself when nothing is left out.
  */

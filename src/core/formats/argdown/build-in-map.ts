@@ -1,15 +1,15 @@
-import { disconnectedNodes, inMapKey } from '../../model/in-map.ts';
+import { inMapKey, proseNodes } from '../../model/in-map.ts';
 import type { ArgumentMap, MapNode } from '../../model/types.ts';
 
 /**
- * Argdown's map leaves out the statements tied to nothing, the prose around the argument, unless their data
- * says `isInMap: true`: such a box is marked `isInMap: false` (`model/in-map.ts`), kept but not drawn, and
- * the `isInMap: true` that only asked for it to be drawn is dropped. A document without any relation is a
- * list of claims and is drawn whole, as it is being written.
+ * Argdown's map leaves out the statements tied to nothing; argmap leaves out the untitled ones, the prose
+ * around the argument (`proseNodes`), unless their data says `isInMap: true`. Such a box is marked
+ * `isInMap: false` (`model/in-map.ts`), kept but not drawn, and the `isInMap: true` that only asked for it
+ * to be drawn is dropped. A document without any relation is a list of claims and is drawn whole.
  */
 export function markLeftOut(map: ArgumentMap): readonly MapNode[] {
   if (map.relations.length === 0) return map.nodes;
-  const loose = disconnectedNodes(map);
+  const loose = proseNodes(map);
   if (loose.size === 0) return map.nodes;
   return map.nodes.map((node) => {
     if (!loose.has(node.id)) return node;

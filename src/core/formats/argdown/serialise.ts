@@ -1,5 +1,5 @@
 import type { ArgumentMap, Group, MapNode } from '../../model/types.ts';
-import { disconnectedNodes, inMapKey } from '../../model/in-map.ts';
+import { inMapKey, proseNodes } from '../../model/in-map.ts';
 import { defineEntries } from '../own-keys.ts';
 import { dataBlock } from './data-block.ts';
 import { normaliseSpace, slug } from './syntax.ts';
@@ -38,7 +38,7 @@ export function serialiseArgdown(map: ArgumentMap): string {
   const headings = new HeadingWriter(map.groups);
   let section: string | undefined;
   // The reader leaves these out of the drawing unless their data asks for them (`build-in-map.ts`).
-  const loose = map.relations.length > 0 ? disconnectedNodes(map) : new Set<string>();
+  const loose = map.relations.length > 0 ? proseNodes(map) : new Set<string>();
   for (const node of map.nodes) {
     const group = node.group !== undefined && groups.has(node.group) ? node.group : undefined;
     if (group !== undefined && group !== section) {
@@ -95,8 +95,8 @@ function nodeLine(
 }
 
 /**
- * The node's extra data as Argdown says it: a box tied to nothing is left out of Argdown's map unless it
- * says `isInMap: true`, so that is written for one that is drawn, and `isInMap: false` goes without saying.
+ * The node's extra data as Argdown says it: prose (an untitled box tied to nothing) is left out of the map
+ * unless it says `isInMap: true`, so that is written for one that is drawn, and `isInMap: false` goes without saying.
  */
 function inMapData(extra: MapNode['extra'], loose: boolean): MapNode['extra'] {
   if (!loose) return extra;
