@@ -76,4 +76,57 @@ describe('isInMap: boxes kept but not drawn', () => {
     expect(drawn.relations.map((r) => r.id)).toEqual(['r4']);
     expect(presentationSteps(map).map((s) => s.focus)).toEqual(['a', 'c', 'd']);
   });
+
+  it('keeps a linked premise drawn when its partner is left out, and the argument’s hold on it', () => {
+    const map: ArgumentMap = {
+      groups: [],
+      nodes: [
+        { type: 'statement', id: 'c', text: 'c' },
+        { type: 'argument', id: 'arg', text: 'arg', premises: ['p', 'q'], conclusion: 'c' },
+        { type: 'statement', id: 'p', text: 'p', extra: { isInMap: false } },
+        { type: 'statement', id: 'q', text: 'q' },
+      ],
+      relations: [
+        { id: 'inference', type: 'support', from: ['p', 'q'], to: 'c' },
+        { id: 'gist', type: 'support', from: ['arg'], to: 'c' },
+      ],
+    };
+    const drawn = drawnPart(map);
+    expect(drawn.relations[0]).toMatchObject({ id: 'inference', from: ['q'] });
+    expect(drawn.nodes[1]).toMatchObject({ premises: ['q'] });
+    const laid = layoutMap(map);
+    expect(laid.nodes.find((n) => n.id === 'q')?.parent).toBe('arg');
+  });
+});
+
+describe('an argument holds its reconstruction', () => {
+  it('hangs every step of a reconstruction under the argument, the argument under its conclusion', () => {
+    const { map } = parseArgdown(
+      [
+        '<Gist>: The gist.',
+        '',
+        '(1) [P1]: first',
+        '(2) [P2]: second',
+        '----',
+        '(3) [Step]: a step',
+        '(4) [P3]: third',
+        '----',
+        '(5) [C]: the conclusion',
+        '',
+        '[C]',
+        '  - [O]: an objection',
+        '',
+      ].join('\n'),
+    );
+    const parent = new Map(layoutMap(map).nodes.map((n) => [n.id, n.parent]));
+    expect(Object.fromEntries(parent)).toEqual({
+      c: undefined,
+      gist: 'c',
+      o: 'c',
+      step: 'gist',
+      p3: 'gist',
+      p1: 'step',
+      p2: 'step',
+    });
+  });
 });

@@ -42,18 +42,12 @@ function ownersOf(index: MapIndex): Owners {
   for (const node of index.map.nodes) {
     if (node.type !== 'argument' || !node.premises?.length || node.conclusion === undefined) continue;
     const conclusion = node.conclusion;
-    const premises = new Set(node.premises);
     const argues = index.premiseOf(node.id).some((r) => isInferential(r) && r.to === conclusion);
-    if (!argues || premises.has(node.id)) continue;
+    if (!argues || node.premises.includes(node.id)) continue;
+    const within = reconstructed(index, node.premises, conclusion);
     const inference = index
       .incoming(conclusion)
-      .find(
-        (r) =>
-          isInferential(r) &&
-          !found.has(r.id) &&
-          r.from.length === premises.size &&
-          r.from.every((id) => premises.has(id)),
-      );
+      .find((r) => isInferential(r) && !found.has(r.id) && r.from.every((id) => within.has(id)));
     if (!inference) continue;
     found.set(inference.id, node.id);
     inferenceOf.set(node.id, inference.id);
@@ -61,4 +55,23 @@ function ownersOf(index: MapIndex): Owners {
   const made: Owners = { get: (id) => found.get(id), inferenceOf };
   owners.set(index, made);
   return made;
+}
+
+/**
+ * The statements of a reconstruction: its premises and the intermediate conclusions drawn from them, step by
+ * step (an inference whose premises are all among them adds its conclusion), short of the final conclusion.
+ */
+function reconstructed(index: MapIndex, premises: readonly NodeId[], conclusion: NodeId): Set<NodeId> {
+  const within = new Set(premises);
+  const pending = [...premises];
+  while (pending.length > 0) {
+    for (const r of index.premiseOf(pending.pop()!)) {
+      if (r.type === 'undercut' || r.type === 'contradiction' || r.to === conclusion || within.has(r.to))
+        continue;
+      if (!r.from.every((id) => within.has(id))) continue;
+      within.add(r.to);
+      pending.push(r.to);
+    }
+  }
+  return within;
 }

@@ -1,4 +1,5 @@
-import type { ArgumentMap, MapNode, NodeId, Relation, RelationId } from './types.ts';
+import { partOf } from './submap.ts';
+import type { ArgumentMap, MapNode, NodeId } from './types.ts';
 
 /**
  * Argdown's `isInMap`: a box marked `isInMap: false` (a node's extra field, as Argdown's data block names
@@ -43,26 +44,12 @@ export function proseNodes(map: ArgumentMap): Set<NodeId> {
 }
 
 /**
- * The part of the map that is drawn: without the boxes left out of the drawing, the relations that touch
- * them, and the undercuts of relations so dropped. The map itself when nothing is left out.
+ * The part of the map that is drawn: without the boxes left out of the drawing; a relation loses the premises
+ * left out and goes when none is left or its target is left out, and an undercut goes with the relation it
+ * attacks (`submap.ts`). The map itself when nothing is left out.
  */
 export function drawnPart(map: ArgumentMap): ArgumentMap {
   if (!map.nodes.some(leftOutOfDrawing)) return map;
-  const nodes = map.nodes.filter((n) => !leftOutOfDrawing(n));
-  const kept = new Set(nodes.map((n) => n.id));
-  const dropped = new Set<RelationId>();
-  const touchesLeftOut = (r: Relation) =>
-    r.from.some((id) => !kept.has(id)) || (r.type !== 'undercut' && !kept.has(r.to));
-  for (const r of map.relations) if (touchesLeftOut(r)) dropped.add(r.id);
-  // An undercut of a dropped relation goes too; each round drops one more link of a chain of undercuts.
-  for (let more = dropped.size > 0; more;) {
-    more = false;
-    for (const r of map.relations) {
-      if (r.type === 'undercut' && !dropped.has(r.id) && dropped.has(r.to)) {
-        dropped.add(r.id);
-        more = true;
-      }
-    }
-  }
-  return { ...map, nodes, relations: map.relations.filter((r) => !dropped.has(r.id)) };
+  const shown = new Set(map.nodes.filter((n) => !leftOutOfDrawing(n)).map((n) => n.id));
+  return { ...map, ...partOf(map, shown) };
 }
