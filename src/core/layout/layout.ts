@@ -113,6 +113,7 @@ export function layoutMap(map: ArgumentMap, options: LayoutOptions = {}): LaidOu
       speaker: box.speaker,
       titleLines: box.titleLines,
       textLines: box.textLines,
+      textRuns: box.textRuns,
       truncated: box.truncated,
       collapsed: collapsed.has(tree.id) && tree.children.length > 0,
       hidden: collapsed.has(tree.id) ? tree.size : 0,
