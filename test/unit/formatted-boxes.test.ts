@@ -29,13 +29,25 @@ describe('boxes with formatted text', () => {
       measurer.width(' here', 'regular', 14);
     expect(expected).toBeGreaterThan(measurer.width('A bold claim here', 'regular', 14));
     expect(box.width).toBe(Math.ceil(Math.max(120, expected + 24)));
+    // Each run placed where the runs before it end.
+    const at = (s: string, weight: 'regular' | 'semibold') => measurer.width(s, weight, 14);
     expect(box.textRuns).toEqual([
       [
-        { text: 'A ', bold: false, italic: false },
-        { text: 'bold', bold: true, italic: false },
-        { text: ' ', bold: false, italic: false },
-        { text: 'claim', bold: true, italic: false },
-        { text: ' here', bold: false, italic: false },
+        { text: 'A ', bold: false, italic: false, x: 0 },
+        { text: 'bold', bold: true, italic: false, x: at('A ', 'regular') },
+        { text: ' ', bold: false, italic: false, x: at('A ', 'regular') + at('bold', 'semibold') },
+        {
+          text: 'claim',
+          bold: true,
+          italic: false,
+          x: at('A  ', 'regular') + at('bold', 'semibold'),
+        },
+        {
+          text: ' here',
+          bold: false,
+          italic: false,
+          x: at('A  ', 'regular') + at('boldclaim', 'semibold'),
+        },
       ],
     ]);
   });
@@ -60,8 +72,12 @@ describe('boxes with formatted text', () => {
     const laidOut = layoutMap(fixtureMap());
     const svg = renderSvg(laidOut);
     expect(svg).toContain('<tspan font-weight="600">partnership</tspan>');
-    expect(svg).toContain('<tspan font-style="italic">trust</tspan>');
-    expect(svg).toContain('<tspan font-weight="600" font-style="italic">both</tspan>');
+    // Italic is the upright face slanted by the drawing itself, about where the measured run starts.
+    expect(svg).toMatch(
+      /<text class="text" transform="translate\([-\d.]+,[-\d.]+\) skewX\(-14\)">trust <\/text>/,
+    );
+    expect(svg).toMatch(/skewX\(-14\)"><tspan font-weight="600">both<\/tspan> <\/text>/);
+    expect(svg).not.toContain('font-style');
     expect(svg).toMatch(
       /<tspan text-decoration="underline">the<\/tspan>|<tspan text-decoration="underline">the Valdai/,
     );
@@ -81,7 +97,7 @@ describe('boxes with formatted text', () => {
     );
     const model = renderModel(laidOut, themes.light);
     const lines = model.boxes.find((box) => box.node.id === 'plain')!.lines;
-    expect(lines.every((line) => line.runs === undefined)).toBe(true);
+    expect(lines.every((line) => line.segments === undefined)).toBe(true);
   });
 
   it('finds words by what the box shows, not by its markup', () => {

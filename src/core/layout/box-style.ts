@@ -2,8 +2,8 @@ import type { MapNode, Role } from '../model/types.ts';
 import type { TextMeasurer } from '../text/measure.ts';
 import { fitted } from '../text/fitted.ts';
 import { wrapText, type WrapStyle, type WrappedText } from '../text/wrap.ts';
-import { isFormatted, mayHaveMarkup, parseInlineRuns, type InlineRun } from '../text/inline-runs.ts';
-import { wrapRuns } from '../text/styled-wrap.ts';
+import { isFormatted, mayHaveMarkup, parseInlineRuns } from '../text/inline-runs.ts';
+import { wrapRuns, type LineRun } from '../text/styled-wrap.ts';
 
 /** Box metrics shared by layout and rendering, so that both place text at the same pixels. */
 export const boxStyle = {
@@ -44,7 +44,7 @@ export interface BoxContent {
   /** The text's lines as plain text (its markup read: what the lines say). */
   readonly textLines: readonly string[];
   /** The runs of each text line, when the text has formatting or links; undefined for plain text. */
-  readonly textRuns: readonly (readonly InlineRun[])[] | undefined;
+  readonly textRuns: readonly (readonly LineRun[])[] | undefined;
   readonly truncated: boolean;
   readonly width: number;
   readonly height: number;
@@ -115,7 +115,7 @@ function wrapBoxText(
   text: string,
   measurer: TextMeasurer,
   style: WrapStyle,
-): { text: WrappedText; runs: readonly (readonly InlineRun[])[] | undefined } {
+): { text: WrappedText; runs: readonly (readonly LineRun[])[] | undefined } {
   if (!mayHaveMarkup(text)) return { text: wrapText(text, measurer, style), runs: undefined };
   const runs = parseInlineRuns(text);
   if (!isFormatted(runs))

@@ -1,4 +1,4 @@
-import type { InlineRun } from '../text/inline-runs.ts';
+import type { LineRun } from '../text/styled-wrap.ts';
 import type { NodeId, RelationId, RelationType, Role } from '../model/types.ts';
 
 export type Direction = 'down' | 'right';
@@ -30,7 +30,7 @@ export interface LaidOutNode extends Rect {
   /** The text's lines as plain text, its markup read. */
   readonly textLines: readonly string[];
   /** Each text line's runs (bold, italic, links) when the text is formatted; undefined for plain text. */
-  readonly textRuns?: readonly (readonly InlineRun[])[] | undefined;
+  readonly textRuns?: readonly (readonly LineRun[])[] | undefined;
   readonly truncated: boolean;
   /** The node's subtree is collapsed; `hidden` boxes are not drawn. */
   readonly collapsed: boolean;

@@ -2,7 +2,7 @@ import { boxStyle } from '../layout/box-style.ts';
 import type { GroupFrame, LaidOutConnector, LaidOutMap, LaidOutNode } from '../layout/types.ts';
 import type { RelationId, NodeId, RelationType } from '../model/types.ts';
 import type { RelationStatus, StatementStatus } from '../evaluate/evaluate.ts';
-import type { InlineRun } from '../text/inline-runs.ts';
+import { textSegments, type TextSegment } from './run-format.ts';
 import { fontMetricsData } from '../text/font-metrics.generated.ts';
 import { outlineLoops } from '../layout/outline.ts';
 import { px } from '../round.ts';
@@ -127,8 +127,8 @@ export interface TextLine {
   readonly y: number;
   /** The line's plain text. */
   readonly text: string;
-  /** Its runs, when it is formatted (bold, italic, links); drawn as `text` without them. */
-  readonly runs?: readonly InlineRun[];
+  /** Its runs in segments, when it is formatted (bold, italic, links); drawn as `text` without them. */
+  readonly segments?: readonly TextSegment[];
 }
 
 /** A pill on a box's bottom edge with a short text in its middle. */
@@ -300,7 +300,7 @@ function nodeTextLines(node: LaidOutNode): TextLine[] {
         text,
       };
       const runs = node.textRuns?.[i];
-      return runs ? { ...line, runs } : line;
+      return runs ? { ...line, segments: textSegments(runs, line.x, line.y) } : line;
     }),
     ...speakerLines(node, x),
   ];

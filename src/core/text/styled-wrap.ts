@@ -2,9 +2,14 @@ import type { InlineRun } from './inline-runs.ts';
 import type { FontWeight, TextMeasurer } from './measure.ts';
 import { wrapText, type WrapStyle, type WrappedText } from './wrap.ts';
 
+/** A run of a wrapped line, and where it starts: its distance from the line's start, in px. */
+export interface LineRun extends InlineRun {
+  readonly x: number;
+}
+
 /** Formatted text wrapped into lines: each line's plain text and its runs. */
 export interface WrappedRuns extends WrappedText {
-  readonly runs: readonly (readonly InlineRun[])[];
+  readonly runs: readonly (readonly LineRun[])[];
 }
 
 const ELLIPSIS = '…';
@@ -42,7 +47,7 @@ export function wrapRuns(runs: readonly InlineRun[], measurer: TextMeasurer, sty
   const wrapped = wrapText(plain, inPlace, style);
   const ellipsisWidth = measurer.width(ELLIPSIS, style.weight, style.size);
   const lines: string[] = [];
-  const lineRuns: InlineRun[][] = [];
+  const lineRuns: LineRun[][] = [];
   let width = 0;
   let from = 0;
   wrapped.lines.forEach((line, k) => {
@@ -64,11 +69,21 @@ export function wrapRuns(runs: readonly InlineRun[], measurer: TextMeasurer, sty
       lineWidth += ellipsisWidth;
     }
     lines.push(cut ? body + ELLIPSIS : body);
-    lineRuns.push(pieces);
+    lineRuns.push(placed(pieces, measurer, style));
     width = Math.max(width, lineWidth);
     from = end;
   });
   return { lines, width, truncated: wrapped.truncated, runs: lineRuns };
+}
+
+/** Each run with its distance from the line's start: widths add up, since text is drawn without kerning. */
+function placed(pieces: readonly InlineRun[], measurer: TextMeasurer, style: WrapStyle): LineRun[] {
+  let x = 0;
+  return pieces.map((piece) => {
+    const run = { ...piece, x };
+    x += measurer.width(piece.text, piece.bold ? 'semibold' : style.weight, style.size);
+    return run;
+  });
 }
 
 /**
@@ -97,7 +112,11 @@ function flatten(runs: readonly InlineRun[]): { plain: string; owner: Uint32Arra
   return { plain, owner: Uint32Array.from(owners) };
 }
 
-/** The runs of plain[start, end): each stretch in its run's format (spaces never bold), equal neighbours merged. */
+/**
+ * The runs of plain[start, end), equal neighbours merged. A space takes the slant of the character before
+ * it, so that a slanted stretch never starts with one (a text element drops its leading space), and is a
+ * link's only inside its text (an underline stops at the link's last word); spaces are never bold.
+ */
 function slice(
   runs: readonly InlineRun[],
   plain: string,
@@ -109,13 +128,16 @@ function slice(
   const pieces: InlineRun[] = [];
   for (let i = start; i < end; i++) {
     const run = runs[owner[i]!]!;
-    const isBold = bold[i] === 1;
     const last = pieces[pieces.length - 1];
-    if (last && last.bold === isBold && last.italic === run.italic && last.href === run.href) {
+    const space = plain[i] === ' ' && last !== undefined;
+    const italic = space ? last.italic : run.italic;
+    const href = space && last.href !== run.href ? undefined : run.href;
+    const isBold = bold[i] === 1;
+    if (last && last.bold === isBold && last.italic === italic && last.href === href) {
       pieces[pieces.length - 1] = { ...last, text: last.text + plain[i]! };
     } else {
-      const piece = { text: plain[i]!, bold: isBold, italic: run.italic };
-      pieces.push(run.href === undefined ? piece : { ...piece, href: run.href });
+      const piece = { text: plain[i]!, bold: isBold, italic };
+      pieces.push(href === undefined ? piece : { ...piece, href });
     }
   }
   return pieces;
