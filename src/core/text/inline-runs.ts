@@ -47,7 +47,13 @@ export function isFormatted(runs: readonly InlineRun[]): boolean {
 /** Only addresses that open a page or a mail: never `javascript:`, `data:` or the like. */
 export function safeHref(url: string): string | undefined {
   const trimmed = url.trim();
-  return /^(?:https?:\/\/|mailto:)[^\s\u0000-\u001f\u007f]+$/i.test(trimmed) ? trimmed : undefined;
+  if (!/^(?:https?:\/\/|mailto:)\S+$/i.test(trimmed)) return undefined;
+  // No control character: a browser drops some of them, which could change what the address says.
+  for (let i = 0; i < trimmed.length; i++) {
+    const c = trimmed.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f) return undefined;
+  }
+  return trimmed;
 }
 
 type Token =
