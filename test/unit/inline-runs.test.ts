@@ -129,4 +129,26 @@ describe('parseInlineRuns', () => {
       }),
     );
   });
+
+  it('reads hostile texts in one pass: long runs of marks and brackets, deep nesting', () => {
+    const n = 40_000;
+    const texts = [
+      '*a _b '.repeat(n),
+      '_a *b '.repeat(n),
+      '['.repeat(n * 4),
+      '[a]('.repeat(n),
+      `${'[x'.repeat(n)}${'](https://e.org)'.repeat(n)}`,
+      `${'*a '.repeat(n)}${' b*'.repeat(n)}`,
+      `${'**a '.repeat(n)}${'b* '.repeat(n)}`,
+      `[t](https://e.org/${'('.repeat(n)}`,
+    ];
+    for (const text of texts) {
+      const runs = parseInlineRuns(text);
+      const letters = (s: string) => s.replace(/[^ab]/g, '');
+      if (!text.includes('](')) expect(letters(runs.map((run) => run.text).join(''))).toBe(letters(text));
+    }
+    // Nested emphasis as deep as the text is long formats every word.
+    const nested = parseInlineRuns(`${'*a '.repeat(n)}${' b*'.repeat(n)}`);
+    expect(nested.every((run) => run.italic || run.text.trim() === '')).toBe(true);
+  });
 });

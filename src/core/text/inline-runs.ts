@@ -28,7 +28,7 @@ export function mayHaveMarkup(text: string): boolean {
 /** The text's runs, adjacent runs of equal format merged. Empty text gives no run. */
 export function parseInlineRuns(text: string): InlineRun[] {
   if (!mayHaveMarkup(text)) return text === '' ? [] : [{ text, bold: false, italic: false }];
-  return merge(resolve(tokenize(text)));
+  return merge(resolve(tokenize(text, true)));
 }
 
 /** The text as read, without its markup: what search and accessible names use. */
@@ -82,7 +82,12 @@ function charBefore(s: string, at: number): string {
 }
 const charAfter = (s: string, at: number) => (at >= s.length ? '' : String.fromCodePoint(s.codePointAt(at)!));
 
-function tokenize(s: string): Token[] {
+/**
+ * Tokens of the text: text, links and runs of delimiters. A link's text is read without links (a link in a
+ * link is text, as in CommonMark), so reading never nests deeper than one level.
+ */
+function tokenize(s: string, links: boolean): Token[] {
+  const closing = links && s.includes('](') ? closings(s) : undefined;
   const tokens: Token[] = [];
   let text = '';
   const flush = () => {
@@ -94,13 +99,13 @@ function tokenize(s: string): Token[] {
     if (c === '\\' && i + 1 < s.length && isAsciiPunctuation(s[i + 1]!)) {
       text += s[i + 1];
       i += 2;
-    } else if (c === '[') {
-      const link = readLink(s, i);
+    } else if (c === '[' && closing) {
+      const link = readLink(s, i, closing);
       if (link) {
         flush();
         tokens.push({
           kind: 'link',
-          runs: parseInlineRuns(link.text),
+          runs: merge(resolve(tokenize(link.text, false))),
           href: safeHref(link.url),
           bold: 0,
           italic: 0,
@@ -144,70 +149,113 @@ function tokenize(s: string): Token[] {
   return tokens;
 }
 
+/** Where each bracket and parenthesis closes, and where white space is next: found in one pass each. */
+interface Closings {
+  /** For each `[` and `(`, its matching `]` or `)` (balanced, escaped ones skipped). */
+  readonly close: ReadonlyMap<number, number>;
+  /** For each position, the first white space at or after it (the text's length if none). */
+  readonly nextWhite: Int32Array;
+}
+
+function closings(s: string): Closings {
+  const close = new Map<number, number>();
+  const brackets: number[] = [];
+  const parens: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '\\') i++;
+    else if (c === '[') brackets.push(i);
+    else if (c === '(') parens.push(i);
+    else if (c === ']' && brackets.length > 0) close.set(brackets.pop()!, i);
+    else if (c === ')' && parens.length > 0) close.set(parens.pop()!, i);
+  }
+  const nextWhite = new Int32Array(s.length + 1);
+  nextWhite[s.length] = s.length;
+  for (let i = s.length - 1; i >= 0; i--) nextWhite[i] = /\s/.test(s[i]!) ? i : nextWhite[i + 1]!;
+  return { close, nextWhite };
+}
+
+/** Longest address read: longer ones are text. */
+const MAX_URL = 2048;
+
 /**
  * A link `[text](url)` starting at `at`: the text's brackets and the address's parentheses balanced (an
  * address may hold parentheses, as Wikipedia's do), no white space in the address; undefined otherwise.
  */
-function readLink(s: string, at: number): { text: string; url: string; end: number } | undefined {
-  let depth = 0;
-  let i = at;
-  for (; i < s.length; i++) {
-    const c = s[i];
-    if (c === '\\') i++;
-    else if (c === '[') depth++;
-    else if (c === ']' && --depth === 0) break;
-  }
-  if (i >= s.length || s[i + 1] !== '(') return undefined;
-  const textEnd = i;
-  depth = 0;
-  for (i = textEnd + 1; i < s.length; i++) {
-    const c = s[i]!;
-    if (/\s/.test(c)) return undefined;
-    if (c === '\\') i++;
-    else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) break;
-  }
-  if (i >= s.length || textEnd === at + 1 || i === textEnd + 2) return undefined;
-  return { text: s.slice(at + 1, textEnd), url: s.slice(textEnd + 2, i), end: i + 1 };
+function readLink(
+  s: string,
+  at: number,
+  { close, nextWhite }: Closings,
+): { text: string; url: string; end: number } | undefined {
+  const textEnd = close.get(at);
+  if (textEnd === undefined || textEnd === at + 1 || s[textEnd + 1] !== '(') return undefined;
+  const urlEnd = close.get(textEnd + 1);
+  if (urlEnd === undefined || urlEnd === textEnd + 2 || urlEnd - textEnd - 2 > MAX_URL) return undefined;
+  if (nextWhite[textEnd + 2]! < urlEnd) return undefined;
+  return { text: s.slice(at + 1, textEnd), url: s.slice(textEnd + 2, urlEnd), end: urlEnd + 1 };
 }
 
 /**
  * CommonMark's "process emphasis": each closer, left to right, takes the nearest opener of its character
  * before it; two characters each (bold) where both have two, else one (italic). Everything between the
- * pair takes the format; delimiters between them that found no partner stay literal.
+ * pair takes the format; delimiters between them that found no partner stay literal. Linear, as the
+ * spec's: a closer that finds no opener marks how far down the next closer of its kind need look
+ * (`bottom`), and formats are added over ranges by differences, summed once at the end.
  */
 function resolve(tokens: Token[]): Token[] {
   const openers: number[] = [];
+  const bottom = new Map<string, number>();
+  const boldDelta = new Int32Array(tokens.length + 1);
+  const italicDelta = new Int32Array(tokens.length + 1);
   for (let k = 0; k < tokens.length; k++) {
     const closer = tokens[k]!;
     if (closer.kind !== 'delim') continue;
+    const kind = `${closer.char}${closer.canOpen ? 1 : 0}${closer.length % 3}`;
     if (closer.canClose) {
-      for (let o = openers.length - 1; o >= 0 && closer.count > 0; o--) {
+      let o = openers.length - 1;
+      while (closer.count > 0 && o >= Math.min(bottom.get(kind) ?? 0, openers.length)) {
         const opener = tokens[openers[o]!]! as Extract<Token, { kind: 'delim' }>;
-        if (opener.char !== closer.char || opener.count === 0) continue;
-        // The rule of three: `*foo**bar*` is not `*foo*` + `*bar*`.
-        const either = opener.canClose || closer.canOpen;
-        if (
-          either &&
-          (opener.length + closer.length) % 3 === 0 &&
-          (opener.length % 3 !== 0 || closer.length % 3 !== 0)
-        )
+        if (opener.char !== closer.char || !pairs(opener, closer)) {
+          o--;
           continue;
-        const used = opener.count >= 2 && closer.count >= 2 ? 2 : 1;
-        for (let t = openers[o]! + 1; t < k; t++) {
-          if (used === 2) tokens[t]!.bold++;
-          else tokens[t]!.italic++;
         }
+        const used = opener.count >= 2 && closer.count >= 2 ? 2 : 1;
+        const delta = used === 2 ? boldDelta : italicDelta;
+        delta[openers[o]! + 1]!++;
+        delta[k]!--;
         opener.count -= used;
         closer.count -= used;
         // Openers between the pair can no longer match anything after it.
         openers.length = opener.count > 0 ? o + 1 : o;
-        o = openers.length;
+        for (const [key, at] of bottom) if (at > openers.length) bottom.set(key, openers.length);
+        o = openers.length - 1;
       }
+      if (closer.count > 0) bottom.set(kind, openers.length);
     }
     if (closer.count > 0 && closer.canOpen) openers.push(k);
   }
+  let bold = 0;
+  let italic = 0;
+  tokens.forEach((token, t) => {
+    bold += boldDelta[t]!;
+    italic += italicDelta[t]!;
+    token.bold = bold;
+    token.italic = italic;
+  });
   return tokens;
+}
+
+/** The rule of three: `*foo**bar*` is not `*foo*` + `*bar*` (a run that may both open and close). */
+function pairs(
+  opener: Extract<Token, { kind: 'delim' }>,
+  closer: Extract<Token, { kind: 'delim' }>,
+): boolean {
+  const either = opener.canClose || closer.canOpen;
+  return !(
+    either &&
+    (opener.length + closer.length) % 3 === 0 &&
+    (opener.length % 3 !== 0 || closer.length % 3 !== 0)
+  );
 }
 
 function merge(tokens: readonly Token[]): InlineRun[] {
