@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseArgdown } from '../../src/core/formats/argdown/parse.ts';
 import { serialiseArgdown } from '../../src/core/formats/argdown/serialise.ts';
@@ -66,6 +67,38 @@ describe('boxes with formatted text', () => {
     widths.forEach((width) => expect(width).toBeLessThanOrEqual(150));
     expect(wrapped.width).toBe(Math.max(...widths));
     wrapped.runs.forEach((runs, i) => expect(runs.map((run) => run.text).join('')).toBe(wrapped.lines[i]));
+  });
+
+  it('on generated formatted texts: lines within the width, runs spelling the line, placed end to end', () => {
+    const word = fc.constantFrom('trust', 'NATO', 'security', 'deficit', 'Россия', 'a', 'reset-button');
+    const piece = fc
+      .tuple(word, fc.constantFrom('', '**', '*', '_', '__', '***'))
+      .map(([w, mark]) => (mark ? `${mark}${w}${mark}` : w));
+    const link = word.map((w) => `[${w} ${w}](https://example.org/${w})`);
+    const text = fc
+      .array(fc.oneof(piece, piece, link), { minLength: 1, maxLength: 60 })
+      .map((parts) => parts.join(' '));
+    const style = { weight: 'regular' as const, size: 14, maxWidth: 160, maxLines: 6 };
+    fc.assert(
+      fc.property(text, (t) => {
+        const wrapped = wrapRuns(parseInlineRuns(t), measurer, style);
+        expect(wrapped.lines.length).toBeLessThanOrEqual(style.maxLines);
+        wrapped.runs.forEach((runs, i) => {
+          expect(runs.map((run) => run.text).join('')).toBe(wrapped.lines[i]);
+          let x = 0;
+          for (const run of runs) {
+            expect(run.x).toBeCloseTo(x, 9);
+            x += measurer.width(run.text, run.bold ? 'semibold' : 'regular', 14);
+          }
+          expect(x).toBeLessThanOrEqual(style.maxWidth + 1e-9);
+          // A slanted or upright stretch never starts with a space (a text element would drop it).
+          runs.forEach((run, k) => {
+            if (k > 0 && run.text.startsWith(' ')) expect(run.italic).toBe(runs[k - 1]!.italic);
+          });
+        });
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('draws runs as tspans with weight, slant and underline, and a link as text only, in the SVG file', () => {
