@@ -116,6 +116,7 @@ export function layoutMap(whole: ArgumentMap, options: LayoutOptions = {}): Laid
       speaker: box.speaker,
       titleLines: box.titleLines,
       textLines: box.textLines,
+      textRuns: box.textRuns,
       truncated: box.truncated,
       collapsed: collapsed.has(tree.id) && tree.children.length > 0,
       hidden: collapsed.has(tree.id) ? tree.size : 0,

@@ -1,3 +1,4 @@
+import { plainText } from '../text/inline-runs.ts';
 import { buildForest } from '../layout/forest.ts';
 import { layoutMap } from '../layout/layout.ts';
 import type { LaidOutMap } from '../layout/types.ts';
@@ -57,7 +58,7 @@ function compactMap(map: ArgumentMap): ArgumentMap {
     groups: [],
     nodes: map.nodes.map(({ title, group: _group, ...node }) => ({
       ...node,
-      text: title?.trim() ? title : short(node.text),
+      text: title?.trim() ? title : short(plainText(node.text)),
     })),
   };
 }

@@ -112,7 +112,8 @@ export function readBody(raw: string, column: number, problems: LineProblem[]): 
   for (let i = 0; i < raw.length;) {
     const c = raw[i]!;
     if (c === '\\' && i + 1 < raw.length && isEscapable(raw[i + 1]!)) {
-      text += raw[i + 1];
+      // An escaped emphasis mark stays escaped: the text keeps its inline markup (src/core/text/inline-runs.ts).
+      text += raw[i + 1] === '*' || raw[i + 1] === '_' ? raw.slice(i, i + 2) : raw[i + 1];
       i += 2;
       continue;
     }
