@@ -130,3 +130,12 @@ describe('an argument holds its reconstruction', () => {
     });
   });
 });
+
+describe('a box named and nothing more', () => {
+  it('says its name once', () => {
+    const { map } = parseArgdown('<Named>\n  - [O]: o\n\n(1) [P]: p\n----\n(2) [C]: c\n');
+    const named = layoutMap(map).nodes.find((n) => n.id === 'named');
+    expect(map.nodes.find((n) => n.id === 'named')).toMatchObject({ title: 'Named', text: 'Named' });
+    expect(named).toMatchObject({ titleLines: [], textLines: ['Named'] });
+  });
+});

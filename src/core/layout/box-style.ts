@@ -87,7 +87,9 @@ export function measureBox(
   const { title: titleStyle, text: textStyle } =
     textWidth === s.maxTextWidth ? defaultStyles : wrapStyles(textWidth);
   const label = boxLabel(node, role);
-  const title = node.title?.trim() ? wrapText(node.title, measurer, titleStyle) : undefined;
+  // A title that only repeats the text (an argument named and nothing more) is said once, as the text.
+  const shownTitle = node.title?.trim() && node.title.trim() !== node.text.trim() ? node.title : undefined;
+  const title = shownTitle !== undefined ? wrapText(shownTitle, measurer, titleStyle) : undefined;
   const { text, runs } = wrapBoxText(node.text, measurer, textStyle);
   const said = speaker !== undefined ? speakerLine(speaker, textWidth, measurer) : undefined;
   const labelWidth = measurer.width(label, 'semibold', s.labelSize);
