@@ -32,6 +32,7 @@ function recordingCanvas() {
   const fills: { style: string; alpha: number; points: number }[] = [];
   const rects: { style: string; width: number; height: number }[] = [];
   const stack: { alpha: number; font: string; fill: unknown; stroke: unknown }[] = [];
+  const skews: number[] = [];
   let points = 0;
   const ctx: MapCanvas = {
     fillStyle: '#000',
@@ -85,11 +86,16 @@ function recordingCanvas() {
       });
     },
     strokeText: () => {},
+    // Inter's advances are about 0.55 em: enough for where the next run starts.
+    measureText(text) {
+      return { width: text.length * 0.55 * Number(/(\d+)px/.exec(this.font)?.[1] ?? 10) };
+    },
+    transform: (_a, _b, c) => skews.push(c),
     translate: () => {},
     rotate: () => {},
     scale: () => {},
   };
-  return { ctx, texts, fills, rects };
+  return { ctx, texts, fills, rects, skews };
 }
 
 const trenin = parseArgmapJson(readText('data/trenin-2010.argmap.json')).map!;
@@ -182,5 +188,24 @@ describe('the PNG drawn on a canvas', () => {
     expect(new Set(pictureTexts(picture(laidOut, options), options).filter(Boolean))).toEqual(
       new Set(texts.map((t) => t.text)),
     );
+  });
+
+  it('draws bold runs semibold, a link underlined and italic slanted, as the SVG does', () => {
+    const formatted = layoutMap({
+      groups: [],
+      nodes: [{ type: 'statement', id: 'a', text: 'Plain **bold** _slanted_ [a link](https://example.org)' }],
+      relations: [],
+    });
+    const recording = recordingCanvas();
+    drawPicture(recording.ctx, picture(formatted, {}), {}, 1);
+    const of = (text: string) => recording.texts.find((t) => t.text.trim() === text);
+    expect(of('bold')?.font).toMatch(/^600 /);
+    expect(of('Plain')?.font).toMatch(/^400 /);
+    expect(of('a link')?.font).toMatch(/^400 /);
+    expect(recording.skews).toHaveLength(1);
+    expect(recording.skews[0]).toBeLessThan(0);
+    // The underline: a thin bar as wide as the link's words.
+    expect(recording.rects.some((r) => r.height <= 2 && r.width > 10)).toBe(true);
+    expect(recording.texts.map((t) => t.text).join('')).not.toContain('**');
   });
 });

@@ -17,6 +17,7 @@ import {
 import { statusLegendMarks, WORDS_SIZE } from './status-legend.ts';
 import { captionTexts } from './svg-caption.ts';
 import { crossLinkLine, implicitBorder, relationLine, roleBorder, type Theme } from './theme.ts';
+import { ITALIC_SKEW, runFormat, type TextSegment } from './run-format.ts';
 
 /**
  * What the canvas drawer needs of a 2D context: a part of the browser's `CanvasRenderingContext2D` (and
@@ -44,6 +45,8 @@ export interface MapCanvas extends OutlineSink {
   setLineDash(segments: number[]): void;
   fillText(text: string, x: number, y: number): void;
   strokeText(text: string, x: number, y: number): void;
+  measureText(text: string): { readonly width: number };
+  transform(a: number, b: number, c: number, d: number, e: number, f: number): void;
   translate(x: number, y: number): void;
   rotate(angle: number): void;
   scale(x: number, y: number): void;
@@ -252,10 +255,31 @@ function drawBox(ctx: MapCanvas, box: BoxShape, theme: Theme, faded: boolean): v
         : line.className === 'speaker'
           ? theme.mutedText
           : theme.text;
-    ctx.fillText(line.text, line.x, line.y);
+    if (line.segments) for (const segment of line.segments) drawSegment(ctx, segment, size, semibold);
+    else ctx.fillText(line.text, line.x, line.y);
   }
   for (const b of [badge, ...folds]) if (b) drawBadge(ctx, b, colours.stroke, theme.background);
   if (status) drawBadge(ctx, status.pill, theme.statuses[status.status], theme.background);
+  ctx.restore();
+}
+
+/**
+ * A stretch of a formatted line, as the SVG writer draws it (`run-format.ts`): its runs end to end, bold in
+ * the semibold face, a link underlined, an italic stretch slanted about its start.
+ */
+function drawSegment(ctx: MapCanvas, segment: TextSegment, size: number, semibold: boolean): void {
+  ctx.save();
+  ctx.translate(segment.x, segment.y);
+  if (segment.italic) ctx.transform(1, 0, Math.tan((ITALIC_SKEW * Math.PI) / 180), 1, 0, 0);
+  let x = 0;
+  for (const run of segment.runs) {
+    const format = runFormat(run);
+    setFont(ctx, semibold || format.weight ? 'semibold' : 'regular', size);
+    ctx.fillText(run.text, x, 0);
+    const width = ctx.measureText(run.text).width;
+    if (format.decoration) ctx.fillRect(x, size * 0.12, width, Math.max(1, size / 14));
+    x += width;
+  }
   ctx.restore();
 }
 

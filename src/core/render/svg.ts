@@ -1,6 +1,8 @@
 import { px } from '../round.ts';
 import type { LaidOutMap, Rect } from '../layout/types.ts';
 import { insidePicture, isFaded, picture, type PictureOptions } from './picture.ts';
+import type { InlineRun } from '../text/inline-runs.ts';
+import { runFormat, slant, type TextSegment } from './run-format.ts';
 import { escapeXml } from './escape.ts';
 import { pathData } from './path.ts';
 import type { Badge, BoxShape, ConnectorShape, FrameShape, Marker, TextAt } from './render-model.ts';
@@ -89,14 +91,36 @@ function boxSvg({ node, className, rx, lines, badge, folds, status }: BoxShape, 
     `<rect class="box" x="${n(node.x)}" y="${n(node.y)}" width="${n(node.width)}" height="${n(node.height)}" rx="${rx}"/>`,
   );
   for (const line of lines) {
-    parts.push(
-      `<text class="${line.className}" x="${n(line.x)}" y="${n(line.y)}">${escapeXml(line.text)}</text>`,
-    );
+    if (line.segments) {
+      for (const segment of line.segments) parts.push(segmentSvg(line.className, segment));
+    } else {
+      parts.push(
+        `<text class="${line.className}" x="${n(line.x)}" y="${n(line.y)}">${escapeXml(line.text)}</text>`,
+      );
+    }
   }
   if (badge) parts.push(badgeSvg(badge));
   for (const fold of folds) parts.push(badgeSvg(fold));
   if (status) parts.push(badgeSvg(status.pill, status.className));
   return `<g class="${className}${faded ? ' faded' : ''}" data-node-id="${escapeXml(node.id)}">${parts.join('')}</g>`;
+}
+
+/** A stretch of a formatted line: upright at its place, or slanted about it (see `ITALIC_SKEW`). */
+function segmentSvg(className: string, segment: TextSegment): string {
+  const place = segment.italic ? `transform="${slant(segment)}"` : `x="${n(segment.x)}" y="${n(segment.y)}"`;
+  return `<text class="${className}" ${place}>${segment.runs.map(runSvg).join('')}</text>`;
+}
+
+/**
+ * A run as a tspan: bold in the semibold face the layout measured it in, a link underlined. A file draws a
+ * link's text only, never an active link (no address to follow in a picture).
+ */
+function runSvg(run: InlineRun): string {
+  const format = runFormat(run);
+  const attributes =
+    (format.weight ? ` font-weight="${format.weight}"` : '') +
+    (format.decoration ? ` text-decoration="${format.decoration}"` : '');
+  return attributes ? `<tspan${attributes}>${escapeXml(run.text)}</tspan>` : escapeXml(run.text);
 }
 
 function badgeSvg(b: Badge, className?: string): string {

@@ -1,5 +1,6 @@
 import type { ArgumentMap } from '../../model/types.ts';
 import { groupsOfHeadings } from './build-groups.ts';
+import { markLeftOut } from './build-in-map.ts';
 import { idSpace, inferenceIds, nodeIds } from './build-ids.ts';
 import { buildNodes } from './build-nodes.ts';
 import { buildRelations } from './build-relations.ts';
@@ -38,11 +39,12 @@ export function buildMap(
     frontMatter?.place ?? { line: 1, column: 1 },
     report,
   );
+  const nodesDrawn = markLeftOut({ groups: [], nodes: nodes.nodes, relations: relations.relations });
   return {
     map: {
       ...header,
       groups: groups.groups,
-      nodes: nodes.nodes,
+      nodes: nodesDrawn,
       relations: relations.relations,
       ...(header.extra ? { extra: header.extra } : {}),
     },
