@@ -1,3 +1,4 @@
+import { plainText } from './text/inline-runs.ts';
 import type { ArgumentMap, NodeId } from './model/types.ts';
 
 /** Lower case without accents: "Россия", "Pristina" and "Priština" match as a reader expects. */
@@ -40,7 +41,8 @@ export function searchNodes(map: ArgumentMap, query: string): SearchHit[] {
   map.nodes.forEach((node, order) => {
     const fields: [SearchHit['field'], string | undefined][] = [
       ['title', node.title],
-      ['text', node.text],
+      // What the box shows: `**bold**` is found by "bold", and by the words around it.
+      ['text', plainText(node.text)],
       ['tag', node.tags?.join(' ')],
       ['note', node.note],
       ['speaker', node.speaker],
@@ -52,7 +54,12 @@ export function searchNodes(map: ArgumentMap, query: string): SearchHit[] {
       ([, value]) => value && words.some((word) => foldForSearch(value).includes(word)),
     );
     const field = best?.[0] ?? 'text';
-    hits.push({ id: node.id, field, context: searchContext(best?.[1] ?? node.text, words), order });
+    hits.push({
+      id: node.id,
+      field,
+      context: searchContext(best?.[1] ?? plainText(node.text), words),
+      order,
+    });
   });
   return hits
     .sort((a, b) => fieldRank[a.field] - fieldRank[b.field] || a.order - b.order)

@@ -46,11 +46,7 @@ async function loadResvg(): Promise<typeof import('@resvg/resvg-wasm').Resvg> {
  */
 export async function svgToPng(svg: string, scale: number): Promise<Blob> {
   const { width, height } = pngSize(svg, scale);
-  if (!(width <= MAX_SIDE && height <= MAX_SIDE && width * height <= MAX_AREA)) {
-    const fits =
-      Math.min(MAX_SIDE / width, MAX_SIDE / height, Math.sqrt(MAX_AREA / (width * height))) * scale;
-    throw new TooLargeError(Math.max(0.1, Math.floor(fits * 10) / 10));
-  }
+  checkSize(width, height, scale);
   const [Resvg, { regular, semibold }] = await Promise.all([loadResvg(), fetchFonts()]);
   const settings = pngRenderOptions(svg, scale);
   const options = { ...settings, font: { ...settings.font, fontBuffers: [regular, semibold] } };
@@ -63,6 +59,13 @@ export async function svgToPng(svg: string, scale: number): Promise<Blob> {
       throw new TooLargeError(Math.max(0.1, scale / 2));
     throw error;
   }
+}
+
+/** Refuses a picture larger than the browser allows a canvas, naming a scale at which it fits. */
+export function checkSize(width: number, height: number, scale: number): void {
+  if (width <= MAX_SIDE && height <= MAX_SIDE && width * height <= MAX_AREA) return;
+  const fits = Math.min(MAX_SIDE / width, MAX_SIDE / height, Math.sqrt(MAX_AREA / (width * height))) * scale;
+  throw new TooLargeError(Math.max(0.1, Math.floor(fits * 10) / 10));
 }
 
 /** Renders and encodes, then gives the WebAssembly memory back at once (a large picture holds hundreds of MB). */

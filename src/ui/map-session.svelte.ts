@@ -1,4 +1,4 @@
-import { exportName } from '../core/export/export-svg.ts';
+import { exportName } from '../core/export/export-name.ts';
 import type { LaidOutMap } from '../core/layout/types.ts';
 import type { LoadedMap } from '../core/load.ts';
 import type { ArgumentMap } from '../core/model/types.ts';

@@ -19,3 +19,30 @@ export function shareAlike(a: PNG, b: PNG, tolerance: number): number {
   }
   return alike / (a.width * a.height);
 }
+
+/**
+ * The share of `cell`-pixel squares whose mean ink (darkness, 0–255, over all channels) differs by at most
+ * `tolerance` between two pictures of the same size: the same drawing, whatever two renderers do at the
+ * edges of letters and lines.
+ */
+export function inkAlike(a: PNG, b: PNG, cell: number, tolerance: number): number {
+  const ink = (png: PNG, cx: number, cy: number) => {
+    let sum = 0;
+    let count = 0;
+    for (let y = cy; y < Math.min(cy + cell, png.height); y++)
+      for (let x = cx; x < Math.min(cx + cell, png.width); x++) {
+        const at = (y * png.width + x) * 4;
+        sum += 765 - png.data[at]! - png.data[at + 1]! - png.data[at + 2]!;
+        count++;
+      }
+    return sum / count / 3;
+  };
+  let alike = 0;
+  let cells = 0;
+  for (let y = 0; y < a.height; y += cell)
+    for (let x = 0; x < a.width; x += cell) {
+      cells++;
+      if (Math.abs(ink(a, x, y) - ink(b, x, y)) <= tolerance) alike++;
+    }
+  return alike / cells;
+}

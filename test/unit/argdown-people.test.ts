@@ -274,8 +274,24 @@ describe('data blocks', () => {
       note: 'n, {x}: y',
     });
     expect(read('{id: x, id: y}').problems[0]!.message).toBe(
-      'data block is not valid YAML: the key "id" is repeated',
+      'data block is not valid YAML: the key "id" is repeated; kept as written in the field "unparsed"',
     );
     expect(read('{"id":"z","note":"\\/\\/ c"}').map.nodes[0]).toMatchObject({ id: 'z', note: '// c' });
+  });
+
+  it('that are not YAML are said, kept as written and written back as they were', () => {
+    const text = '(1) [P]: p\n-- {uses: [1]; x: y} --\n(2) [C]: c\n';
+    const read = parseArgdown(text);
+    expect(read.problems).toEqual([expect.objectContaining({ line: 2, column: 14, severity: 'warning' })]);
+    expect(read.map.relations[0]!.extra).toEqual({ unparsed: '{uses: [1]; x: y}' });
+    const written = serialiseArgdown(read.map);
+    expect(written).toContain('-- {uses: [1]; x: y} --');
+    expect(parseArgdown(written).map).toEqual(read.map);
+  });
+
+  it('keep an "unparsed" field that would read as other data as a field', () => {
+    const map = parseArgdown('[A]: a {unparsed: "{x: 1}"}\n').map;
+    expect(map.nodes[0]!.extra).toEqual({ unparsed: '{x: 1}' });
+    expect(serialiseArgdown(map)).toContain('{unparsed: "{x: 1}"}');
   });
 });

@@ -162,7 +162,7 @@ describe('Argdown and AIF files', () => {
     expect(lines).toContain(
       'test/fixtures/argdown/errors.argdown:14:3: only an argument can be undercut: [Statement] is a statement',
     );
-    expect(lines[lines.length - 1]).toMatch(/errors\.argdown: invalid \(13 errors\)$/);
+    expect(lines[lines.length - 1]).toMatch(/errors\.argdown: invalid \(12 errors\)$/);
   });
 
   it('reads Argdown from standard input by its content', async () => {

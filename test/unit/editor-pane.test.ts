@@ -41,7 +41,7 @@ describe('the editor pane hands its text to the app', () => {
     const { unmount } = render(EditorPane, on);
     expect(on.onready).toHaveBeenCalledOnce();
     // The map's own text, read: nothing new to draw (the draft, read, would have been drawn).
-    await screen.findByText('No problems: the map shows this text.');
+    await screen.findByText('No problems: the map shows this text.', {}, { timeout: 10_000 });
     expect(on.onmap).not.toHaveBeenCalled();
     unmount();
     expect(on.onclosed).toHaveBeenCalledOnce();
@@ -57,7 +57,7 @@ describe('the editor pane hands its text to the app', () => {
   it('tells the page while it reads its text, so that a reading that hangs is known at the next start', async () => {
     const on = props({ text: argdown('Map') });
     render(EditorPane, on);
-    await screen.findByText('No problems: the map shows this text.');
+    await screen.findByText('No problems: the map shows this text.', {}, { timeout: 10_000 });
     await vi.waitFor(() => expect(on.onreading.mock.calls).toEqual([[true], [false]]));
   });
 

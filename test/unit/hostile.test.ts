@@ -21,6 +21,7 @@ const validButOdd = new Set([
   'argdown-nul.argdown',
   'argdown-proto.argdown',
   'argdown-self-support.argdown',
+  'argdown-yaml-alias.argdown',
   'aif-html.aif.json',
   'aif-proto.aif.json',
   'aif-ra-loop.aif.json',

@@ -85,21 +85,19 @@ describe('layout of the example map', () => {
   });
 
   it('places children in file order, linked co-premises side by side under one connector', () => {
-    const order = [
-      'pollution-high',
-      'cars-cause',
-      'shops-fear',
-      'vans-at-night',
-      'disabled-residents',
-      'health-argument',
-    ];
+    // The health argument sits where its reconstruction's inference (r1) was written.
+    const order = ['health-argument', 'shops-fear', 'vans-at-night', 'disabled-residents'];
     const xs = order.map((id) => nodes.get(id)!.x);
     expect(xs).toEqual([...xs].sort((a, b) => a - b));
     expect(connector('r1')).toMatchObject({
       kind: 'tree',
       type: 'support',
       premises: ['pollution-high', 'cars-cause'],
+      // As Argdown's map draws it: premises → argument → conclusion.
+      target: 'health-argument',
     });
+    expect(nodes.get('pollution-high')!.parent).toBe('health-argument');
+    expect(nodes.get('health-argument')!.parent).toBe('close-centre');
     const [p, q] = [nodes.get('pollution-high')!, nodes.get('cars-cause')!];
     expect(q.x - (p.x + p.width)).toBe(12);
   });
@@ -133,7 +131,7 @@ describe('layout of the example map', () => {
 
   it('frames groups around their boxes', () => {
     const health = laid.groups.filter((g) => g.id === 'health');
-    expect(health.map((g) => g.nodes)).toEqual([['pollution-high', 'cars-cause'], ['health-argument']]);
+    expect(health.map((g) => g.nodes)).toEqual([['health-argument', 'pollution-high', 'cars-cause']]);
     for (const frame of laid.groups) {
       for (const id of frame.nodes) {
         const n = nodes.get(id)!;

@@ -11,12 +11,15 @@ describe('keyboard steps along the tree', () => {
   const laid = layoutMap(example);
   it.each([
     ['shops-fear', 'parent', 'close-centre'],
-    ['close-centre', 'first-child', 'pollution-high'],
+    ['close-centre', 'first-child', 'health-argument'],
+    ['health-argument', 'first-child', 'pollution-high'],
+    ['pollution-high', 'parent', 'health-argument'],
     ['pollution-high', 'next-sibling', 'cars-cause'],
     ['cars-cause', 'previous-sibling', 'pollution-high'],
     ['close-centre', 'next-sibling', 'cars-essential'],
     ['close-centre', 'parent', undefined],
-    ['health-argument', 'next-sibling', undefined],
+    ['health-argument', 'next-sibling', 'shops-fear'],
+    ['disabled-residents', 'next-sibling', undefined],
   ] as const)('from %s, %s → %s', (from, step, to) => {
     expect(stepFrom(laid, from, step)).toBe(to);
   });

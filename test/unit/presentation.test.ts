@@ -27,11 +27,11 @@ describe('presentation steps', () => {
     expect(new Set(order).size).toBe(example.nodes.length);
     expect(order.slice(0, 6)).toEqual([
       'close-centre',
+      'health-argument',
       'pollution-high',
       'cars-cause',
       'shops-fear',
       'footfall-rose',
-      'vans-at-night',
     ]);
     steps.forEach((step, i) => expect(step.show).toEqual(order.slice(0, i + 1)));
   });

@@ -7,6 +7,9 @@ import type { PictureCaption } from '../render/svg-caption.ts';
 import type { ThemeName } from '../render/theme.ts';
 import { embedFonts, type FontFiles } from './embed-fonts.ts';
 
+// Kept here too for the callers that name it with the exporter; the app imports it alone.
+export { exportName } from './export-name.ts';
+
 export interface SvgExportOptions {
   readonly theme: ThemeName;
   /** Only this part of the map (the app's current view). */
@@ -55,19 +58,6 @@ export function pictureCaption(map: ArgumentMap): PictureCaption | undefined {
   const attribution = attributionOf(map);
   if (!map.title && !attribution) return undefined;
   return { ...(map.title ? { title: map.title } : {}), ...(attribution ? { attribution } : {}) };
-}
-
-/**
- * A file name for exports, from the map's file name: "data/trenin-2010.argmap.json" → "trenin-2010", also
- * for "debate.argdown", "debate.ad", "debate.aif.json".
- */
-export function exportName(path: string): string {
-  const base = path.split(/[\\/]/).pop() ?? '';
-  return (
-    base
-      .replace(/(\.argmap\.json|\.aif\.json|\.json|\.argdown|\.ad|\.aif)$/i, '')
-      .replace(/[^\p{L}\p{N}._-]+/gu, '-') || 'argmap'
-  );
 }
 
 /** Who and where the map's argument comes from, as captions name it: "author, publisher, date". */

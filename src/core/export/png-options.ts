@@ -1,8 +1,7 @@
 /**
- * How an exported SVG becomes a PNG, the same in the CLI and the app: both draw it with resvg (its native
- * build in Node, its WebAssembly build in the browser), with these options and the bundled fonts, so that
- * the two files are the same picture. A browser's own canvas would not do: its hinted, gamma-corrected
- * glyphs and its anti-aliasing differ from resvg's at the edge of every letter.
+ * How an exported SVG becomes a PNG with resvg: its native build in the CLI, its WebAssembly build for the
+ * app's page pictures, with these options and the bundled fonts, so that the files are the same picture.
+ * (The app's whole-map PNG is drawn on a canvas from the render model instead: `render/canvas.ts`.)
  */
 
 export interface PngSize {

@@ -1,7 +1,9 @@
 import type { MapNode, Role } from '../model/types.ts';
 import type { TextMeasurer } from '../text/measure.ts';
 import { fitted } from '../text/fitted.ts';
-import { wrapText, type WrapStyle } from '../text/wrap.ts';
+import { wrapText, type WrapStyle, type WrappedText } from '../text/wrap.ts';
+import { isFormatted, mayHaveMarkup, parseInlineRuns } from '../text/inline-runs.ts';
+import { wrapRuns, type LineRun } from '../text/styled-wrap.ts';
 
 /** Box metrics shared by layout and rendering, so that both place text at the same pixels. */
 export const boxStyle = {
@@ -39,7 +41,10 @@ export interface BoxContent {
   /** The speaker's label under the text (cut to the text's width), when the box names one. */
   readonly speaker: string | undefined;
   readonly titleLines: readonly string[];
+  /** The text's lines as plain text (its markup read: what the lines say). */
   readonly textLines: readonly string[];
+  /** The runs of each text line, when the text has formatting or links; undefined for plain text. */
+  readonly textRuns: readonly (readonly LineRun[])[] | undefined;
   readonly truncated: boolean;
   readonly width: number;
   readonly height: number;
@@ -82,8 +87,10 @@ export function measureBox(
   const { title: titleStyle, text: textStyle } =
     textWidth === s.maxTextWidth ? defaultStyles : wrapStyles(textWidth);
   const label = boxLabel(node, role);
-  const title = node.title?.trim() ? wrapText(node.title, measurer, titleStyle) : undefined;
-  const text = wrapText(node.text, measurer, textStyle);
+  // A title that only repeats the text (an argument named and nothing more) is said once, as the text.
+  const shownTitle = node.title?.trim() && node.title.trim() !== node.text.trim() ? node.title : undefined;
+  const title = shownTitle !== undefined ? wrapText(shownTitle, measurer, titleStyle) : undefined;
+  const { text, runs } = wrapBoxText(node.text, measurer, textStyle);
   const said = speaker !== undefined ? speakerLine(speaker, textWidth, measurer) : undefined;
   const labelWidth = measurer.width(label, 'semibold', s.labelSize);
   const saidWidth = said !== undefined ? measurer.width(said, 'regular', s.labelSize) : 0;
@@ -95,8 +102,26 @@ export function measureBox(
     speaker: said,
     titleLines: title?.lines ?? noLines,
     textLines: text.lines,
+    textRuns: runs,
     truncated: text.truncated || (title?.truncated ?? false),
     width: Math.ceil(Math.max(s.minWidth, contentWidth + 2 * s.paddingX)),
     height: Math.ceil(2 * s.paddingY + bands + Math.max(1, lineCount) * s.lineHeight),
   };
+}
+
+/**
+ * The text wrapped: plain text as it is; text with markup as its runs (bold measured bold), or, when the
+ * markup formats nothing (escapes only), as the plain text it reads as.
+ */
+function wrapBoxText(
+  text: string,
+  measurer: TextMeasurer,
+  style: WrapStyle,
+): { text: WrappedText; runs: readonly (readonly LineRun[])[] | undefined } {
+  if (!mayHaveMarkup(text)) return { text: wrapText(text, measurer, style), runs: undefined };
+  const runs = parseInlineRuns(text);
+  if (!isFormatted(runs))
+    return { text: wrapText(runs.map((run) => run.text).join(''), measurer, style), runs: undefined };
+  const wrapped = wrapRuns(runs, measurer, style);
+  return { text: wrapped, runs: wrapped.runs };
 }

@@ -1,7 +1,8 @@
-import { conclusionOf, type MapIndex } from '../model/map-index.ts';
+import type { MapIndex } from '../model/map-index.ts';
 import type { NodeId } from '../model/types.ts';
 import { PendingRoute, routedConnector, treeConnector, type RouteExtent } from './connector-lines.ts';
 import type { TreeNode } from './forest.ts';
+import { drawnTargetOf } from './drawn-target.ts';
 import { bumpBreadthAt } from './frame.ts';
 import { boxOf, lineEnds, placeJunctions, type Drawing, type Junctions, type LineEnd } from './junctions.ts';
 import { gapGeometry } from './routing/gap-geometry.ts';
@@ -31,7 +32,7 @@ export function drawConnectors(
   const drawing: Drawing = {
     index,
     relations,
-    targets: relations.map((relation) => conclusionOf(index, relation)),
+    targets: relations.map((relation) => drawnTargetOf(index, relation)),
     firstAt: relations.map((relation, i) => {
       const first = index.relationOrder(relation.id);
       return first < 0 ? i : first;

@@ -1,6 +1,7 @@
 import { primaryRelation } from '../model/graph.ts';
-import { conclusionOf, type MapIndex } from '../model/map-index.ts';
+import type { MapIndex } from '../model/map-index.ts';
 import type { NodeId, Relation, RelationId } from '../model/types.ts';
+import { drawnTargetOf, inferenceDrawnInto } from './drawn-target.ts';
 
 /** A node in the drawn tree: placed under its parent by `relation` (its primary relation). */
 export interface TreeNode {
@@ -21,8 +22,8 @@ export interface Forest {
 }
 
 /**
- * The spanning forest the layout draws: each node hangs under the conclusion of its primary relation (the
- * first one in file order). Children are grouped by relation, relations ordered by file order with each
+ * The spanning forest the layout draws: each node hangs under the box its primary relation (the first one in
+ * file order) is drawn into (`drawn-target.ts`). Children are grouped by relation, relations ordered by file order with each
  * undercut right after the relation it attacks, premises in `from` order. Theses are the roots, in file
  * order; nodes left over sit on cycles, and the first of them in file order becomes a root (the cycle is
  * broken there). Built iteratively: 10,000-deep chains are fine.
@@ -32,16 +33,19 @@ export function buildForest(index: MapIndex): Forest {
   // thousand nodes), and the children of each parent.
   const nodes = index.map.nodes;
   const parentAt: (NodeId | undefined)[] = new Array<NodeId | undefined>(nodes.length);
-  const childrenOf = new Map<NodeId, { id: NodeId; relation: Relation }[]>();
+  const childrenOf = new Map<NodeId, { id: NodeId; relation: Relation; unit: Relation }[]>();
   for (let i = 0; i < nodes.length; i++) {
     const id = nodes[i]!.id;
     const relation = primaryRelation(index, id);
-    const parent = relation && conclusionOf(index, relation);
+    const parent = relation && drawnTargetOf(index, relation);
     if (!relation || parent === undefined || !index.node(parent)) continue;
     parentAt[i] = parent;
+    // An argument drawn with its reconstruction sits where the reconstruction's inference was written.
+    const drawnInto = inferenceDrawnInto(index, id);
+    const unit = drawnInto?.type !== 'undercut' && drawnInto?.to === parent ? drawnInto : relation;
     const list = childrenOf.get(parent);
-    if (list) list.push({ id, relation });
-    else childrenOf.set(parent, [{ id, relation }]);
+    if (list) list.push({ id, relation, unit });
+    else childrenOf.set(parent, [{ id, relation, unit }]);
   }
   // Only undercuts need a key of several positions; other relations compare by their own (no key is made).
   const keys = new Map<string, number[]>();
@@ -57,8 +61,7 @@ export function buildForest(index: MapIndex): Forest {
         ? index.relationOrder(a.id) - index.relationOrder(b.id)
         : compareKeys(keyOf(a), keyOf(b));
   for (const list of childrenOf.values()) {
-    if (list.length > 1)
-      sortSmall(list, (a, b) => compareUnits(a.relation, b.relation) || premiseOrder(a, b));
+    if (list.length > 1) sortSmall(list, (a, b) => compareUnits(a.unit, b.unit) || premiseOrder(a, b));
   }
 
   const all = new Map<NodeId, TreeNode>();

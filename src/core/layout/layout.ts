@@ -1,3 +1,4 @@
+import { drawnPart } from '../model/in-map.ts';
 import { indexMap } from '../model/map-index.ts';
 import { rolesOf } from '../model/roles.ts';
 import { shownSpeaker } from '../model/speaker.ts';
@@ -39,9 +40,11 @@ const spacingFor: Record<Direction, Spacing> = {
 /**
  * Lays a map out: boxes sized from the font's metrics, a tidy tree on each node's primary parent, connectors
  * for every relation (linked premises under one bar, undercuts into the middle of the connector they attack,
- * cross-links and contradictions routed around boxes), and frames for groups. Pure and deterministic.
+ * cross-links and contradictions routed around boxes), and frames for groups. Boxes marked `isInMap: false`
+ * are left out (`in-map.ts`). Pure and deterministic.
  */
-export function layoutMap(map: ArgumentMap, options: LayoutOptions = {}): LaidOutMap {
+export function layoutMap(whole: ArgumentMap, options: LayoutOptions = {}): LaidOutMap {
+  const map = drawnPart(whole);
   const direction = options.direction ?? 'down';
   const collapsed = options.collapsed ?? new Set<NodeId>();
   const measurer = options.measurer ?? createFontMeasurer();
@@ -113,6 +116,7 @@ export function layoutMap(map: ArgumentMap, options: LayoutOptions = {}): LaidOu
       speaker: box.speaker,
       titleLines: box.titleLines,
       textLines: box.textLines,
+      textRuns: box.textRuns,
       truncated: box.truncated,
       collapsed: collapsed.has(tree.id) && tree.children.length > 0,
       hidden: collapsed.has(tree.id) ? tree.size : 0,

@@ -1,3 +1,4 @@
+import type { LineRun } from '../text/styled-wrap.ts';
 import type { NodeId, RelationId, RelationType, Role } from '../model/types.ts';
 
 export type Direction = 'down' | 'right';
@@ -26,7 +27,10 @@ export interface LaidOutNode extends Rect {
   /** The speaker's label under the text ("— Interviewer"), on boxes whose speaker is not the source's author. */
   readonly speaker?: string;
   readonly titleLines: readonly string[];
+  /** The text's lines as plain text, its markup read. */
   readonly textLines: readonly string[];
+  /** Each text line's runs (bold, italic, links) when the text is formatted; undefined for plain text. */
+  readonly textRuns?: readonly (readonly LineRun[])[] | undefined;
   readonly truncated: boolean;
   /** The node's subtree is collapsed; `hidden` boxes are not drawn. */
   readonly collapsed: boolean;

@@ -1,3 +1,4 @@
+import { plainText } from '../text/inline-runs.ts';
 import { buildForest } from '../layout/forest.ts';
 import { layoutMap } from '../layout/layout.ts';
 import type { LaidOutMap } from '../layout/types.ts';
@@ -5,6 +6,7 @@ import { indexMap } from '../model/map-index.ts';
 import { rolesOf } from '../model/roles.ts';
 import type { ArgumentMap, NodeId } from '../model/types.ts';
 import type { Room, StepTree } from './step-scene.ts';
+import { drawnPart } from '../model/in-map.ts';
 
 /** The overview's text is never drawn smaller than this on screen (14 px body text at 12 px). */
 export const OVERVIEW_SCALE = 12 / 14;
@@ -18,7 +20,8 @@ const OVERVIEW_TEXT_LENGTH = 70;
  * text's first words), collapsed to the deepest level at which the map fits `screen` (in screen pixels) with
  * its text drawn at least `minScale` of its size; drawing down, or to the right when only that fits as deep.
  */
-export function overviewLayout(map: ArgumentMap, screen: Room, minScale = OVERVIEW_SCALE): LaidOutMap {
+export function overviewLayout(whole: ArgumentMap, screen: Room, minScale = OVERVIEW_SCALE): LaidOutMap {
+  const map = drawnPart(whole);
   const index = indexMap(map);
   const forest = buildForest(index);
   const byDepth: NodeId[][] = [];
@@ -55,7 +58,7 @@ function compactMap(map: ArgumentMap): ArgumentMap {
     groups: [],
     nodes: map.nodes.map(({ title, group: _group, ...node }) => ({
       ...node,
-      text: title?.trim() ? title : short(node.text),
+      text: title?.trim() ? title : short(plainText(node.text)),
     })),
   };
 }

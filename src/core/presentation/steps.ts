@@ -1,6 +1,7 @@
 import { buildForest, type TreeNode } from '../layout/forest.ts';
 import { indexMap } from '../model/map-index.ts';
 import type { ArgumentMap, NodeId } from '../model/types.ts';
+import { drawnPart } from '../model/in-map.ts';
 
 export interface PresentationStep {
   /** The box the step is about: the camera frames it with what it reveals. */
@@ -36,7 +37,8 @@ export function presentationSteps(map: ArgumentMap): PresentationStep[] {
   });
   if (tour.length > 0) return tour;
 
-  const index = indexMap(map);
+  // The default tour steps through the boxes drawn, in tree order.
+  const index = indexMap(drawnPart(map));
   const steps: PresentationStep[] = [];
   const shown: NodeId[] = [];
   // Depth first, iteratively: a long chain must not overflow the stack.

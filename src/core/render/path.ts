@@ -52,12 +52,29 @@ export function traceLine(line: LineGeometry, sink: PathSink): void {
   }
 }
 
+/** A `PathSink` that can close a loop: what outlines are traced into. */
+export interface OutlineSink extends PathSink {
+  closePath(): void;
+}
+
 /**
  * SVG path data of closed outlines made of straight runs (see `layout/outline.ts`), each corner rounded with
  * `radius` px, less where a run is too short for two corners.
  */
 export function outlinePath(loops: readonly (readonly Point[])[], radius: number): string {
   let d = '';
+  traceOutline(loops, radius, {
+    moveTo: (x, y) => (d += `M${px(x)},${px(y)}`),
+    lineTo: (x, y) => (d += `L${px(x)},${px(y)}`),
+    quadraticCurveTo: (x1, y1, x, y) => (d += `Q${px(x1)},${px(y1)} ${px(x)},${px(y)}`),
+    bezierCurveTo: () => {},
+    closePath: () => (d += 'Z'),
+  });
+  return d;
+}
+
+/** Traces closed outlines with rounded corners (as `outlinePath` writes them) into a sink. */
+export function traceOutline(loops: readonly (readonly Point[])[], radius: number, sink: OutlineSink): void {
   for (const loop of loops) {
     const count = loop.length;
     if (count < 3) continue;
@@ -78,9 +95,10 @@ export function outlinePath(loops: readonly (readonly Point[])[], radius: number
       const r = reach(i);
       const start = towards(p, loop[(i + count - 1) % count]!, r);
       const end = towards(p, loop[(i + 1) % count]!, r);
-      d += `${i === 0 ? 'M' : 'L'}${px(start.x)},${px(start.y)}Q${px(p.x)},${px(p.y)} ${px(end.x)},${px(end.y)}`;
+      if (i === 0) sink.moveTo(start.x, start.y);
+      else sink.lineTo(start.x, start.y);
+      sink.quadraticCurveTo(p.x, p.y, end.x, end.y);
     }
-    d += 'Z';
+    sink.closePath();
   }
-  return d;
 }

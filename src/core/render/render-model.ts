@@ -2,6 +2,7 @@ import { boxStyle } from '../layout/box-style.ts';
 import type { GroupFrame, LaidOutConnector, LaidOutMap, LaidOutNode } from '../layout/types.ts';
 import { strictRelationTypes, type RelationId, type NodeId, type RelationType } from '../model/types.ts';
 import type { RelationStatus, StatementStatus } from '../evaluate/evaluate.ts';
+import { textSegments, type TextSegment } from './run-format.ts';
 import { fontMetricsData } from '../text/font-metrics.generated.ts';
 import { outlineLoops } from '../layout/outline.ts';
 import { px } from '../round.ts';
@@ -124,7 +125,10 @@ export interface TextLine {
   readonly className: 'label' | 'title' | 'text' | 'speaker';
   readonly x: number;
   readonly y: number;
+  /** The line's plain text. */
   readonly text: string;
+  /** Its runs in segments, when it is formatted (bold, italic, links); drawn as `text` without them. */
+  readonly segments?: readonly TextSegment[];
 }
 
 /** A pill on a box's bottom edge with a short text in its middle. */
@@ -293,12 +297,16 @@ function nodeTextLines(node: LaidOutNode): TextLine[] {
       y: lineTop(i) + baselineOffset(s.titleSize, s.lineHeight),
       text,
     })),
-    ...node.textLines.map((text, i) => ({
-      className: 'text' as const,
-      x,
-      y: lineTop(node.titleLines.length + i) + baselineOffset(s.textSize, s.lineHeight),
-      text,
-    })),
+    ...node.textLines.map((text, i) => {
+      const line = {
+        className: 'text' as const,
+        x,
+        y: lineTop(node.titleLines.length + i) + baselineOffset(s.textSize, s.lineHeight),
+        text,
+      };
+      const runs = node.textRuns?.[i];
+      return runs ? { ...line, segments: textSegments(runs, line.x, line.y) } : line;
+    }),
     ...speakerLines(node, x),
   ];
 }

@@ -3,7 +3,15 @@ import type { LaidOutMap } from '../layout/types.ts';
 import { px } from '../round.ts';
 import { createFontMeasurer } from '../text/measure.ts';
 import { escapeXml } from './escape.ts';
-import { PILL, pill, statusPillWidth, statusText, type Badge, type EvaluationMarks } from './render-model.ts';
+import {
+  PILL,
+  pill,
+  statusPillWidth,
+  statusText,
+  type Badge,
+  type EvaluationMarks,
+  type TextAt,
+} from './render-model.ts';
 import type { Theme } from './theme.ts';
 
 /*
@@ -45,9 +53,21 @@ const INACTIVE_WORDS = 'inactive relation';
 /** The words' size, as the style sheet sets it (`.legend-words`). */
 export const WORDS_SIZE = PILL.textSize + 1;
 
+/** A legend's mark, placed: a status pill, or the sample of an inactive relation's line with its words. */
+export type LegendMark =
+  | { readonly type: 'pill'; readonly status: StatementStatus; readonly pill: Badge }
+  | {
+      readonly type: 'inactive';
+      /** The line's left end, and its length. */
+      readonly x: number;
+      readonly y: number;
+      readonly length: number;
+      readonly words: TextAt;
+    };
+
 interface LegendItem {
   readonly width: number;
-  readonly draw: (x: number, y: number) => string;
+  readonly place: (x: number, y: number) => LegendMark;
 }
 
 /** The legend's pills and line sample, in order, each with its width. */
@@ -55,7 +75,7 @@ function items(legend: StatusLegend): LegendItem[] {
   const pills: LegendItem[] = legend.statuses.map((status) => {
     const text = statusText(status);
     const width = statusPillWidth(text);
-    return { width, draw: (x, y) => pillSvg(pill(x, y, width, text), status) };
+    return { width, place: (x, y) => ({ type: 'pill', status, pill: pill(x, y, width, text) }) };
   });
   if (!legend.inactive) return pills;
   const wordsWidth = createFontMeasurer().width(INACTIVE_WORDS, 'regular', WORDS_SIZE);
@@ -63,9 +83,13 @@ function items(legend: StatusLegend): LegendItem[] {
     ...pills,
     {
       width: INACTIVE_LINE + 6 + wordsWidth,
-      draw: (x, y) =>
-        `<path class="connector support inactive" d="M${px(x)},${px(y + PILL.height / 2)}h${INACTIVE_LINE}"/>` +
-        `<text class="legend-words" x="${px(x + INACTIVE_LINE + 6)}" y="${px(y + PILL.baseline)}">${INACTIVE_WORDS}</text>`,
+      place: (x, y) => ({
+        type: 'inactive',
+        x,
+        y: y + PILL.height / 2,
+        length: INACTIVE_LINE,
+        words: { x: x + INACTIVE_LINE + 6, y: y + PILL.baseline, text: INACTIVE_WORDS },
+      }),
     },
   ];
 }
@@ -94,16 +118,30 @@ export function statusLegendHeight(legend: StatusLegend, width: number): number 
   return GAP + ROW * (placed[placed.length - 1]!.row + 1);
 }
 
+/** The legend's marks placed in a band from `top`, across `width` from `x`. */
+export function statusLegendMarks(
+  legend: StatusLegend,
+  band: { readonly x: number; readonly top: number; readonly width: number },
+): LegendMark[] {
+  const placed = rows(items(legend), Math.max(1, band.width - 2 * GAP));
+  return placed.map(({ item, x, row }) =>
+    item.place(band.x + GAP + x, band.top + GAP + row * ROW + (ROW - PILL.height) / 2),
+  );
+}
+
 /** The legend drawn in a band from `top`, across `width` from `x`. */
 export function statusLegendSvg(
   legend: StatusLegend,
   band: { readonly x: number; readonly top: number; readonly width: number },
   theme: Theme,
 ): string {
-  const placed = rows(items(legend), Math.max(1, band.width - 2 * GAP));
-  if (placed.length === 0) return '';
-  const drawn = placed.map(({ item, x, row }) =>
-    item.draw(band.x + GAP + x, band.top + GAP + row * ROW + (ROW - PILL.height) / 2),
+  const marks = statusLegendMarks(legend, band);
+  if (marks.length === 0) return '';
+  const drawn = marks.map((mark) =>
+    mark.type === 'pill'
+      ? pillSvg(mark.pill, mark.status)
+      : `<path class="connector support inactive" d="M${px(mark.x)},${px(mark.y)}h${mark.length}"/>` +
+        `<text class="legend-words" x="${px(mark.words.x)}" y="${px(mark.words.y)}">${escapeXml(mark.words.text)}</text>`,
   );
   return `<g class="status-legend" aria-label="Statuses" fill="${theme.mutedText}">${drawn.join('')}</g>`;
 }

@@ -45,28 +45,45 @@ export function captionBand(caption: PictureCaption, width: number): number {
   return PAD + LINE * (lines.below ? 2 : 1);
 }
 
+/** A caption's line of text, placed: its baseline's start (its end with `anchor: 'end'`). */
+export interface CaptionText {
+  readonly x: number;
+  readonly y: number;
+  readonly text: string;
+  readonly size: number;
+  readonly weight: 'regular' | 'semibold';
+  readonly anchor: 'start' | 'end';
+  /** The title in the theme's text colour, the source in its muted one. */
+  readonly ink: 'text' | 'muted';
+}
+
+/** The caption's lines, placed under a picture whose drawing (without the caption) ends at `bottom`. */
+export function captionTexts(
+  caption: PictureCaption,
+  box: { readonly x: number; readonly width: number; readonly bottom: number },
+): CaptionText[] {
+  const lines = captionLines(caption, box.width);
+  const y = box.bottom + LINE - 4;
+  const out: CaptionText[] = [];
+  const title = { ...TITLE, anchor: 'start', ink: 'text' } as const;
+  const source = { ...SOURCE, ink: 'muted' } as const;
+  if (lines.left) out.push({ x: box.x + PAD, y, text: lines.left, ...title });
+  if (lines.right) out.push({ x: box.x + box.width - PAD, y, text: lines.right, ...source, anchor: 'end' });
+  if (lines.below) out.push({ x: box.x + PAD, y: y + LINE, text: lines.below, ...source, anchor: 'start' });
+  return out;
+}
+
 /** The caption's text, drawn under a picture whose drawing (without the caption) ends at `bottom`. */
 export function captionSvg(
   caption: PictureCaption,
   box: { readonly x: number; readonly width: number; readonly bottom: number },
   theme: Theme,
 ): string {
-  const lines = captionLines(caption, box.width);
-  const font = (f: typeof TITLE | typeof SOURCE) =>
-    `font-family="Inter" font-size="${f.size}" font-weight="${f.weight === 'semibold' ? 600 : 400}"`;
-  const y = box.bottom + LINE - 4;
-  const out: string[] = [];
-  if (lines.left)
-    out.push(
-      `<text x="${px(box.x + PAD)}" y="${px(y)}" ${font(TITLE)} fill="${theme.text}">${escapeXml(lines.left)}</text>`,
-    );
-  if (lines.right)
-    out.push(
-      `<text x="${px(box.x + box.width - PAD)}" y="${px(y)}" text-anchor="end" ${font(SOURCE)} fill="${theme.mutedText}">${escapeXml(lines.right)}</text>`,
-    );
-  if (lines.below)
-    out.push(
-      `<text x="${px(box.x + PAD)}" y="${px(y + LINE)}" ${font(SOURCE)} fill="${theme.mutedText}">${escapeXml(lines.below)}</text>`,
-    );
+  const out = captionTexts(caption, box).map(
+    (line) =>
+      `<text x="${px(line.x)}" y="${px(line.y)}"${line.anchor === 'end' ? ' text-anchor="end"' : ''} ` +
+      `font-family="Inter" font-size="${line.size}" font-weight="${line.weight === 'semibold' ? 600 : 400}" ` +
+      `fill="${line.ink === 'text' ? theme.text : theme.mutedText}">${escapeXml(line.text)}</text>`,
+  );
   return `<g class="caption">${out.join('')}</g>`;
 }

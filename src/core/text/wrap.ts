@@ -71,7 +71,13 @@ export function wrapText(text: string, measurer: TextMeasurer, style: WrapStyle)
         lineEnd = end;
         lineWidth = wordWidth;
       } else {
-        const pieces = breakWord(text.slice(i, end), measure, style.maxWidth, style.maxLines);
+        const pieces = breakWord(
+          text,
+          i,
+          end,
+          (a, b) => measurer.width(text, style.weight, style.size, a, b),
+          style,
+        );
         for (const piece of pieces.slice(0, -1)) {
           lines.push(piece.text);
           pushWidth(lines.length - 1, piece.width);
@@ -129,39 +135,59 @@ interface Piece {
   readonly width: number;
 }
 
-function breakWord(word: string, measure: (s: string) => number, maxWidth: number, limit: number): Piece[] {
+/**
+ * Pieces of the word text[start, end), measured in place (a measurer may know more of the text than its
+ * characters: the formatting of a run, see `styled-wrap.ts`).
+ */
+function breakWord(
+  text: string,
+  start: number,
+  end: number,
+  measure: (from: number, to: number) => number,
+  style: WrapStyle,
+): Piece[] {
   // Break opportunities after hyphens, dashes and slashes first; widths add up, so they are summed.
   const pieces: Piece[] = [];
-  let current = '';
+  let from = start;
+  let at = start;
   let width = 0;
   const push = () => {
-    if (current !== '') pieces.push({ text: current, width });
-    current = '';
+    if (at > from) pieces.push({ text: text.slice(from, at), width });
+    from = at;
     width = 0;
   };
+  const word = text.slice(start, end);
+  let partStart = start;
   for (const part of word.split(/(?<=[-‐–—/])/)) {
-    if (pieces.length > limit) break;
-    const partWidth = measure(part);
-    if (width + partWidth <= maxWidth) {
-      current += part;
+    if (pieces.length > style.maxLines) break;
+    const partEnd = partStart + part.length;
+    const partWidth = measure(partStart, partEnd);
+    if (width + partWidth <= style.maxWidth) {
+      at = partEnd;
       width += partWidth;
+      partStart = partEnd;
       continue;
     }
     push();
-    if (partWidth <= maxWidth) {
-      current = part;
+    if (partWidth <= style.maxWidth) {
+      at = partEnd;
       width = partWidth;
+      partStart = partEnd;
       continue;
     }
+    let clusterStart = partStart;
     for (const cluster of clusters(part)) {
-      const clusterWidth = measure(cluster);
-      if (current !== '' && width + clusterWidth > maxWidth) {
+      const clusterEnd = clusterStart + cluster.length;
+      const clusterWidth = measure(clusterStart, clusterEnd);
+      if (at > from && width + clusterWidth > style.maxWidth) {
         push();
-        if (pieces.length > limit) break;
+        if (pieces.length > style.maxLines) break;
       }
-      current += cluster;
+      at = clusterEnd;
       width += clusterWidth;
+      clusterStart = clusterEnd;
     }
+    partStart = partEnd;
   }
   push();
   return pieces;

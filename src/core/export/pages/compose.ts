@@ -1,3 +1,4 @@
+import { plainText } from '../../text/inline-runs.ts';
 import { layoutMap } from '../../layout/layout.ts';
 import { attributionOf } from '../export-svg.ts';
 import type { LaidOutMap, Rect } from '../../layout/types.ts';
@@ -161,7 +162,7 @@ export function composeDeck(map: ArgumentMap, options: ComposeOptions = {}): Com
 /** A box's title, or the first words of its text. */
 function titleOfBox(map: ArgumentMap, id: NodeId): string {
   const node = indexMap(map).node(id);
-  return node?.title ?? node?.text ?? id;
+  return node?.title ?? (node ? plainText(node.text) : id);
 }
 
 function documentOf(map: ArgumentMap, pages: readonly ComposedPage[]): ComposedDocument {
@@ -312,7 +313,7 @@ export function composeMap(
   const index = indexMap(map);
   const sheets: Sheet[] = parts.map((part) => {
     const from = part.continues !== undefined ? index.node(part.continues) : undefined;
-    const subtitle = from ? `continued: ${from.title ?? from.text}` : undefined;
+    const subtitle = from ? `continued: ${from.title ?? plainText(from.text)}` : undefined;
     return {
       laidOut: part.laidOut,
       title: subtitle ?? map.title ?? 'Argument map',

@@ -6,6 +6,7 @@ import { rolesOf } from '../../model/roles.ts';
 import type { ArgumentMap, NodeId, Role } from '../../model/types.ts';
 import { cutMap } from '../../presentation/step-map.ts';
 import { fitScale, MIN_PAGE_SCALE } from './page-svg.ts';
+import { drawnPart } from '../../model/in-map.ts';
 
 /** One page's share of a map: its layout, and the box it continues from (none on the first page). */
 export interface MapPart {
@@ -25,13 +26,14 @@ export function mapParts(
   roles: ReadonlyMap<NodeId, Role> = rolesOf(indexMap(map)),
   direction?: Direction,
 ): MapPart[] {
-  const index = indexMap(map);
+  const drawn = drawnPart(map);
+  const index = indexMap(drawn);
   const forest = buildForest(index);
   const parts: MapPart[] = [];
   const pending: { tree: readonly TreeNode[]; continues?: NodeId }[] = [{ tree: forest.roots }];
   while (pending.length > 0) {
     const { tree, continues } = pending.shift()!;
-    for (const [i, part] of fittedParts(map, roles, tree, area, direction).entries()) {
+    for (const [i, part] of fittedParts(drawn, roles, tree, area, direction).entries()) {
       const from = i > 0 ? tree[0]?.id : continues;
       parts.push({ laidOut: part.laidOut, ...(from !== undefined ? { continues: from } : {}) });
       for (const branch of part.folded) pending.push({ tree: [branch], continues: branch.id });

@@ -1,5 +1,6 @@
 import type { ArgumentMap } from '../../model/types.ts';
 import { groupsOfHeadings } from './build-groups.ts';
+import { markLeftOut } from './build-in-map.ts';
 import { idSpace, inferenceIds, nodeIds } from './build-ids.ts';
 import { buildNodes } from './build-nodes.ts';
 import { buildRelations } from './build-relations.ts';
@@ -52,7 +53,7 @@ export function buildMap(
   let map: ArgumentMap = {
     ...header,
     groups: groups.groups,
-    nodes: nodes.nodes,
+    nodes: markLeftOut({ groups: [], nodes: nodes.nodes, relations: relations.relations }),
     relations: relations.relations,
     ...(header.extra ? { extra: header.extra } : {}),
   };

@@ -1,3 +1,4 @@
+import { readData } from './inline.ts';
 import { jsonLine } from './json-line.ts';
 
 /**
@@ -13,14 +14,31 @@ const bareWord = /^[A-Za-z][\w-]*$/;
 const yamlWords = /^(?:true|false|null|yes|no|on|off|y|n|~)$/i;
 const isBare = (word: string): boolean => bareWord.test(word) && !yamlWords.test(word);
 
+/** The data field that keeps a data block as written when it cannot be read as YAML. */
+export const unparsedDataKey = 'unparsed';
+
 /** `{key: value, …}` on one line; slashes escaped so that no `//` or `/*` can start a comment. */
 export function dataBlock(data: Record<string, unknown>): string {
+  const asWritten = unparsedAsWritten(data);
+  if (asWritten !== undefined) return asWritten;
   const entries = Object.keys(data).map((key) => {
     const value = data[key];
     const bareValue = typeof value === 'string' && isBare(value);
     return `${isBare(key) ? key : jsonLine(key)}: ${bareValue ? value : jsonLine(value)}`;
   });
   return `{${entries.join(', ')}}`.replace(/\//g, '\\/');
+}
+
+/**
+ * A data block the reader could not read as YAML comes back as it was written, so that the file reads as
+ * before, to Argdown too; undefined when the data is anything else, or would read back as other data.
+ */
+function unparsedAsWritten(data: Record<string, unknown>): string | undefined {
+  const keys = Object.keys(data);
+  const text = data[unparsedDataKey];
+  if (keys.length !== 1 || typeof text !== 'string' || !/^\{[^\n\r/]*\}$/.test(text)) return undefined;
+  const again = readData(text, 1, []);
+  return again?.[unparsedDataKey] === text && Object.keys(again).length === 1 ? text : undefined;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { depthError } from '../json-text.ts';
-import { dataBlockAsJson } from './data-block.ts';
+import { dataBlockAsJson, unparsedDataKey } from './data-block.ts';
 import { maxNestingDepth, maxYamlAliases } from '../limits.ts';
 import { isEscapable, normaliseSpace } from './syntax.ts';
 
@@ -112,7 +112,8 @@ export function readBody(raw: string, column: number, problems: LineProblem[]): 
   for (let i = 0; i < raw.length;) {
     const c = raw[i]!;
     if (c === '\\' && i + 1 < raw.length && isEscapable(raw[i + 1]!)) {
-      text += raw[i + 1];
+      // An escaped emphasis mark stays escaped: the text keeps its inline markup (src/core/text/inline-runs.ts).
+      text += raw[i + 1] === '*' || raw[i + 1] === '_' ? raw.slice(i, i + 2) : raw[i + 1];
       i += 2;
       continue;
     }
@@ -182,8 +183,14 @@ export function readData(source: string, column: number, problems: LineProblem[]
   }
   const read = yamlMapping(source, 'data block', 'a mapping, like {key: value}', false);
   if ('error' in read) {
-    problems.push({ severity: 'error', column: column + read.error.column - 1, message: read.error.message });
-    return undefined;
+    // Argdown itself reads a document without reading its data blocks, so one it cannot read as YAML does
+    // not stop the map from opening: it is said, and kept as written, to be mended later.
+    problems.push({
+      severity: 'warning',
+      column: column + read.error.column - 1,
+      message: `${read.error.message}; kept as written in the field "${unparsedDataKey}"`,
+    });
+    return { [unparsedDataKey]: source };
   }
   return read.value;
 }

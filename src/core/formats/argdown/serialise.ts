@@ -1,4 +1,5 @@
 import type { ArgumentMap, Group, MapNode } from '../../model/types.ts';
+import { inMapKey, proseNodes } from '../../model/in-map.ts';
 import { defineEntries } from '../own-keys.ts';
 import { dataBlock } from './data-block.ts';
 import { normaliseSpace, slug } from './syntax.ts';
@@ -38,6 +39,8 @@ export function serialiseArgdown(map: ArgumentMap): string {
   const groups = new Map(map.groups.map((g) => [g.id, g]));
   const headings = new HeadingWriter(map.groups);
   let section: string | undefined;
+  // The reader leaves these out of the drawing unless their data asks for them (`build-in-map.ts`).
+  const loose = map.relations.length > 0 ? proseNodes(map) : new Set<string>();
   for (const node of map.nodes) {
     const group = node.group !== undefined && groups.has(node.group) ? node.group : undefined;
     if (group !== undefined && group !== section) {
@@ -46,7 +49,14 @@ export function serialiseArgdown(map: ArgumentMap): string {
     }
     // With a regroup list in the front matter, headings say no group: the list does, or the node's data.
     const says = regroup === undefined ? section : regroup.listed.has(node.id) ? node.group : undefined;
-    out.push(nodeLine(node, names.get(node.id)!, says, plan.reconstructed.has(node.id)));
+    const line = nodeLine(
+      node,
+      names.get(node.id)!,
+      says,
+      plan.reconstructed.has(node.id),
+      loose.has(node.id),
+    );
+    out.push(line);
   }
   for (const group of map.groups) if (!headings.written(group.id)) out.push(headings.heading(group));
 
@@ -59,6 +69,7 @@ function nodeLine(
   name: NodeName,
   section: string | undefined,
   reconstructed: boolean,
+  loose: boolean,
 ): string {
   const data: Record<string, unknown> = {};
   if (slug(name.idBase, node.type) !== node.id) data.id = node.id;
@@ -77,7 +88,7 @@ function nodeLine(
     if (node.premises !== undefined) data.premises = [...node.premises];
     if (node.conclusion !== undefined) data.conclusion = node.conclusion;
   }
-  defineEntries(data, node.extra);
+  defineEntries(data, inMapData(node.extra, loose));
   const open = node.type === 'argument' ? '<' : '[';
   const close = node.type === 'argument' ? '>' : ']';
   const parts = name.title === undefined ? [] : [`${open}${escapeTitle(name.title)}${close}:`];
@@ -85,6 +96,16 @@ function nodeLine(
   if (tagsInline) parts.push(...tags.map((t) => (/\s/.test(t) ? `#(${t})` : `#${t}`)));
   if (Object.keys(data).length > 0) parts.push(dataBlock(data));
   return parts.join(' ');
+}
+
+/**
+ * The node's extra data as Argdown says it: prose (an untitled box tied to nothing) is left out of the map
+ * unless it says `isInMap: true`, so that is written for one that is drawn, and `isInMap: false` goes without saying.
+ */
+function inMapData(extra: MapNode['extra'], loose: boolean): MapNode['extra'] {
+  if (!loose) return extra;
+  const { [inMapKey]: inMap, ...rest } = extra ?? {};
+  return inMap === false ? rest : { ...rest, [inMapKey]: inMap ?? true };
 }
 
 /** `{implicit: true, speaker: "Interviewer"}` in the statement's data block, Argdown's place for metadata. */

@@ -94,10 +94,15 @@ export function escapeText(text: string): string {
   let out = '';
   let from = 0;
   for (const link of text.matchAll(markdownLink)) {
-    out += escapeTitle(text.slice(from, link.index)) + link[0];
+    out += escapeTextPart(text.slice(from, link.index)) + link[0];
     from = link.index + link[0].length;
   }
-  return out + escapeTitle(text.slice(from));
+  return out + escapeTextPart(text.slice(from));
+}
+
+/** Text between links: as a title, except that a backslash before an emphasis mark is the text's own escape. */
+function escapeTextPart(text: string): string {
+  return text.replace(/\\(?![*_])|[[\]<>#{}@]/g, '\\$&').replace(/\/(?=[/*])/g, '\\/');
 }
 
 const markdownLink = /\[[^[\]\\{}<>#@/]+\]\([^()\s\\{}<>]+\)/g;
