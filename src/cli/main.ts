@@ -177,7 +177,7 @@ async function validate(args: readonly string[], io: CliIo): Promise<number> {
   const counts = mapStats(loaded.map, loaded.sourceText);
   const warnings = loaded.problems.length;
   io.stdout(
-    `${displayName(file)}: valid: ${counts.statements} statements, ${loaded.map.relations.length} relations, ` +
+    `${displayName(file)}: valid: ${counted(counts.statements, 'statement')}, ${counted(loaded.map.relations.length, 'relation')}, ` +
       (counts.implicit ? `${counts.implicit} implicit, ` : '') +
       `${counts.quotes.verified}/${counts.quotes.total} quotes verified` +
       (warnings > 0 ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : '') +
@@ -410,3 +410,6 @@ function oneOf<T extends string>(option: string, value: string, allowed: readonl
   }
   return value as T;
 }
+
+/** "1 statement", "3 statements". */
+const counted = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
