@@ -4,7 +4,8 @@ import type { ArgumentMap, MapNode, NodeId } from './types.ts';
 /**
  * Argdown's `isInMap`: a box marked `isInMap: false` (a node's extra field, as Argdown's data block names
  * it) stays in the map, its text, search and files, but is left out of the drawing. The Argdown reader marks
- * so the statements that Argdown's own map leaves out (see docs/ARCHITECTURE.md, "Argdown").
+ * so the prose that Argdown's own map leaves out (README, "What the map draws"; docs/ARCHITECTURE.md,
+ * "Layout").
  */
 export const inMapKey = 'isInMap';
 
