@@ -1,12 +1,13 @@
 import fc from 'fast-check';
-import type {
-  ArgumentMap,
-  Extra,
-  Group,
-  MapNode,
-  Relation,
-  RelationType,
-  TourStep,
+import {
+  relationTypes,
+  type ArgumentMap,
+  type Extra,
+  type Group,
+  type MapNode,
+  type Relation,
+  type RelationType,
+  type TourStep,
 } from '../../src/core/model/types.ts';
 
 /** Generated maps for property tests: structurally valid, with unknown keys in every object. */
@@ -71,14 +72,7 @@ export const arbitraryMap: fc.Arbitrary<ArgumentMap> = fc
     const relation = (id: string): fc.Arbitrary<Relation> =>
       fc
         .record({
-          type: fc.constantFrom<RelationType>(
-            'support',
-            'attack',
-            'undercut',
-            'contradiction',
-            'entails',
-            'contrary',
-          ),
+          type: fc.constantFrom<RelationType>(...relationTypes),
           from: fc.uniqueArray(nodeId, { minLength: 1, maxLength: 3 }),
           to: nodeId,
           tags,

@@ -45,7 +45,17 @@ export interface ArgumentNode extends NodeBase {
 export type MapNode = StatementNode | ArgumentNode;
 export type NodeType = MapNode['type'];
 
-export type RelationType = 'support' | 'attack' | 'undercut' | 'contradiction' | 'entails' | 'contrary';
+/** Every relation kind, in the order the formats list them (the JSON schema, Argdown's inference types). */
+export const relationTypes = [
+  'support',
+  'attack',
+  'undercut',
+  'contradiction',
+  'entails',
+  'contrary',
+] as const;
+
+export type RelationType = (typeof relationTypes)[number];
 
 interface RelationBase {
   readonly id: RelationId;

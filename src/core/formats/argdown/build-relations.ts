@@ -1,4 +1,10 @@
-import { isAttackKind, type NodeId, type Relation, type RelationType } from '../../model/types.ts';
+import {
+  isAttackKind,
+  relationTypes,
+  type NodeId,
+  type Relation,
+  type RelationType,
+} from '../../model/types.ts';
 import { unknownKeys } from '../own-keys.ts';
 import { dataTypeWarnings, relationDataTypes } from './build-data-types.ts';
 import { nodeIdsOf, stepKey, type InferenceIds } from './build-ids.ts';
@@ -138,14 +144,7 @@ function inferenceRelations(
   return [inference, { relation: bearing, place: argument.definedAt ?? argument.place }];
 }
 
-const inferenceTypes: readonly string[] = [
-  'support',
-  'attack',
-  'undercut',
-  'contradiction',
-  'entails',
-  'contrary',
-] satisfies readonly RelationType[];
+const inferenceTypes: readonly string[] = relationTypes;
 
 /** Tags, note, rule and unknown keys of an inference's data. */
 function relationDetails(data: Data, rule: string): Partial<Relation> {

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { relationTypes } from '../../model/types.ts';
 
 // The app runs under a Content-Security-Policy without 'unsafe-eval'. zod compiles object parsers with
 // `new Function` where it may, and merely probing for that is a CSP violation. Reading without the compiler
@@ -49,15 +50,6 @@ export const argumentSchema = z.looseObject({
 });
 
 export const nodeSchema = z.discriminatedUnion('type', [statementSchema, argumentSchema]);
-
-export const relationTypes = [
-  'support',
-  'attack',
-  'undercut',
-  'contradiction',
-  'entails',
-  'contrary',
-] as const;
 
 export const relationSchema = z.looseObject({
   id,
