@@ -5,7 +5,7 @@ import { layoutMap } from '../../src/core/layout/layout.ts';
 
 import { composeMap } from '../../src/core/export/pages/compose.ts';
 import type { ArgumentMap, MapNode } from '../../src/core/model/types.ts';
-import { renderModel } from '../../src/core/render/render-model.ts';
+import { lineFont, renderModel } from '../../src/core/render/render-model.ts';
 import { styleSheet } from '../../src/core/render/style-sheet.ts';
 import { renderSvg } from '../../src/core/render/svg.ts';
 import { themes } from '../../src/core/render/theme.ts';
@@ -81,13 +81,7 @@ describe('boxes of implicit statements and of other speakers', () => {
         for (const shape of renderModel(layoutMap(map), themes.light).boxes) {
           const { node } = shape;
           for (const line of shape.lines) {
-            const size =
-              line.className === 'text'
-                ? boxStyle.textSize
-                : line.className === 'title'
-                  ? boxStyle.titleSize
-                  : boxStyle.labelSize;
-            const weight = line.className === 'text' || line.className === 'speaker' ? 'regular' : 'semibold';
+            const { weight, size } = lineFont(line.className);
             expect(line.x + measurer.width(line.text, weight, size)).toBeLessThanOrEqual(
               node.x + node.width - boxStyle.paddingX + 0.01,
             );

@@ -1,4 +1,3 @@
-import { boxStyle } from '../layout/box-style.ts';
 import { outlineLoops } from '../layout/outline.ts';
 import { gapGeometry } from '../layout/routing/gap-geometry.ts';
 import type { Rect } from '../layout/types.ts';
@@ -7,6 +6,7 @@ import { traceLine, traceOutline, type OutlineSink } from './path.ts';
 import { insidePicture, isFaded, type Picture, type PictureOptions } from './picture.ts';
 import {
   CONNECTOR_LABEL,
+  lineFont,
   PILL,
   type Badge,
   type BoxShape,
@@ -241,14 +241,9 @@ function drawBox(ctx: MapCanvas, box: BoxShape, theme: Theme, faded: boolean): v
   stroke(ctx, colours.stroke, border.width, dashOf(border.dash), 'butt');
   ctx.textAlign = 'left';
   for (const line of lines) {
-    const semibold = line.className === 'label' || line.className === 'title';
-    const size =
-      line.className === 'title'
-        ? boxStyle.titleSize
-        : line.className === 'text'
-          ? boxStyle.textSize
-          : boxStyle.labelSize;
-    setFont(ctx, semibold ? 'semibold' : 'regular', size);
+    const { weight, size } = lineFont(line.className);
+    const semibold = weight === 'semibold';
+    setFont(ctx, weight, size);
     ctx.fillStyle =
       line.className === 'label'
         ? colours.label

@@ -131,6 +131,20 @@ export interface TextLine {
   readonly segments?: readonly TextSegment[];
 }
 
+/**
+ * The face and size a box's line is drawn in, by its class: the style sheet's `.node` rules, for drawers
+ * without CSS (the canvas).
+ */
+export function lineFont(className: TextLine['className']): {
+  readonly weight: 'regular' | 'semibold';
+  readonly size: number;
+} {
+  const s = boxStyle;
+  if (className === 'title') return { weight: 'semibold', size: s.titleSize };
+  if (className === 'text') return { weight: 'regular', size: s.textSize };
+  return { weight: className === 'label' ? 'semibold' : 'regular', size: s.labelSize };
+}
+
 /** A pill on a box's bottom edge with a short text in its middle. */
 export interface Badge {
   readonly x: number;
