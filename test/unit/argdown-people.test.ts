@@ -5,6 +5,7 @@ import { serialiseArgdown } from '../../src/core/formats/argdown/serialise.ts';
 import { parseArgmapJson } from '../../src/core/formats/argmap-json/parse.ts';
 import { loadMapText } from '../../src/core/load.ts';
 import type { ArgumentMap, MapNode } from '../../src/core/model/types.ts';
+import { referenceSummary } from './argdown-summary.ts';
 import { readText } from './helpers.ts';
 import { arbitraryValidMap } from './valid-maps.ts';
 
@@ -236,6 +237,41 @@ describe('untitled boxes and ids', () => {
     for (const node of map.nodes.filter((n) => n.title === undefined)) {
       expect(body).not.toContain(`[${node.id}]`);
     }
+  });
+});
+
+describe('untitled statements of a reconstruction', () => {
+  const structure = '(1) Russia feels insecure\n(2) Insecurity breeds distrust\n----\n(3) Russia distrusts NATO\n';
+
+  it('are written inside the structure that alone uses them, as Argdown authors write them', () => {
+    const map = parseArgdown(structure).map;
+    expect(roundTrip(map)).toBe(`<argument>\n\n${structure}`);
+  });
+
+  it('are declared under a stand-in title when anything else names them or boxes follow them', () => {
+    const named = roundTrip(parseArgdown(`${structure}\n[Objection]: no\n  - Russia feels insecure\n`).map);
+    expect(named).toContain('(1) [Russia feels insecure…]');
+    const elsewhere = parseArgdown(`${structure}\n[Objection]: no\n  -> [Russia feels insecure…]\n`);
+    expect(elsewhere.map.relations.some((r) => r.from[0] === 'objection')).toBe(true);
+    expect(roundTrip(elsewhere.map)).toContain('[Russia feels insecure…]: Russia feels insecure');
+    const after = roundTrip(parseArgdown(`[A]: a\n\n${structure}\n[B]: b\n`).map);
+    expect(after).toContain('[Insecurity breeds distrust…]: Insecurity breeds distrust');
+  });
+
+  it('stay in the group of the heading above the structure', () => {
+    const text = `# Part\n\n[A]: a\n\n${structure}`;
+    const map = parseArgdown(text).map;
+    expect(map.nodes.map((n) => n.group)).toEqual(['part', 'part', 'part', 'part']);
+    expect(roundTrip(map)).toBe(`# Part\n\n[A]: a\n\n<argument>\n\n${structure}`);
+  });
+
+  it('keep an inference line that is not YAML where it was, so the reference reads the copy as the original', () => {
+    const text = '(1) First\n(2) Second\n-- Rule {uses: [1,2]; x: y} --\n(3) Third\n';
+    const read = parseArgdown(text);
+    expect(read.map.nodes).toHaveLength(3);
+    const written = serialiseArgdown(read.map);
+    expect(written).toBe(`<argument>\n\n${text}`);
+    expect(referenceSummary(written)).toEqual(referenceSummary(text));
   });
 });
 

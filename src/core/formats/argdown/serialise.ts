@@ -5,16 +5,55 @@ import { dataBlock } from './data-block.ts';
 import { normaliseSpace, slug } from './syntax.ts';
 import { frontMatterText } from './write-front-matter.ts';
 import { escapeText, escapeTitle, loneSurrogate, nameNodes, type NodeName } from './write-names.ts';
-import { planReconstructions } from './write-reconstructions.ts';
+import { inlineStatements } from './write-inline.ts';
+import { planReconstructions, type ReconstructionPlan } from './write-reconstructions.ts';
 import { planRegroup } from './write-regroup.ts';
 import { relationBlocks } from './write-relations.ts';
+
+/**
+ * Every node but those in `skip` defined in map order, with a heading whenever the group changes, and the
+ * group in force after the last line (where the relation blocks follow).
+ */
+function declarations(
+  map: ArgumentMap,
+  names: ReadonlyMap<string, NodeName>,
+  regroup: ReturnType<typeof planRegroup>,
+  plan: ReconstructionPlan,
+  loose: ReadonlySet<string>,
+  skip: ReadonlySet<string>,
+): { lines: string[]; section: string | undefined } {
+  const lines: string[] = [];
+  const groups = new Map(map.groups.map((g) => [g.id, g]));
+  const headings = new HeadingWriter(map.groups);
+  let section: string | undefined;
+  for (const node of map.nodes) {
+    if (skip.has(node.id)) continue;
+    const group = node.group !== undefined && groups.has(node.group) ? node.group : undefined;
+    if (group !== undefined && group !== section) {
+      lines.push(...headings.enter(groups.get(group)!, groups));
+      section = group;
+    }
+    // With a regroup list in the front matter, headings say no group: the list does, or the node's data.
+    const says = regroup === undefined ? section : regroup.listed.has(node.id) ? node.group : undefined;
+    lines.push(
+      nodeLine(node, names.get(node.id)!, says, plan.reconstructed.has(node.id), loose.has(node.id)),
+    );
+  }
+  for (const group of map.groups) {
+    if (headings.written(group.id)) continue;
+    lines.push(headings.heading(group));
+    section = group.id;
+  }
+  return { lines, section };
+}
 
 /**
  * Writes a map as Argdown that reads back to the same map (`parseArgdown`):
  * - YAML front matter with the title, source, tour and unknown top-level keys;
  * - every node defined once, in map order, as `[Title]: text #tags` (arguments `<Title>: text`), under a
  *   heading for its group; a `{…}` data block holds what the syntax cannot say (an id that is not the slug of
- *   the title, a text with line breaks, a quote, a speaker note, unknown keys);
+ *   the title, a text with line breaks, a quote, a speaker note, unknown keys); untitled statements that only
+ *   one reconstruction uses are written inside it instead, as Argdown authors do (`write-inline.ts`);
  * - then every relation in map order (`write-relations.ts`): reconstructions of arguments as their
  *   premise–conclusion structures, plain relations in relation trees (`[B]` ↳ `+ [A]`), the others (linked
  *   premises, tags, notes, relations someone undercuts) as premise–conclusion structures of an argument named
@@ -28,38 +67,25 @@ export function serialiseArgdown(map: ArgumentMap): string {
   if (header) out.push(header);
 
   const plan = planReconstructions(map);
+  const loose = map.relations.length > 0 ? proseNodes(map) : new Set<string>();
+  const all = declarations(map, names, regroup, plan, loose, new Set());
+  // Statements written inside their structures are left out of the declarations, which must still end in
+  // the group the structures are read in.
+  let inline = regroup === undefined ? inlineStatements(map, plan, all.section) : new Set<string>();
+  let declared = inline.size > 0 ? declarations(map, names, regroup, plan, loose, inline) : all;
+  if (declared.section !== all.section) {
+    inline = new Set();
+    declared = all;
+  }
+  out.push(...declared.lines);
+
   const nodeById = new Map(map.nodes.map((n) => [n.id, n]));
   const ref = (id: string): string => {
     const node = nodeById.get(id);
+    if (inline.has(id)) return escapeText(node!.text);
     const name = names.get(id)?.title ?? id;
     return node?.type === 'argument' ? `<${escapeTitle(name)}>` : `[${escapeTitle(name)}]`;
   };
-
-  // Nodes, with a heading whenever the group changes.
-  const groups = new Map(map.groups.map((g) => [g.id, g]));
-  const headings = new HeadingWriter(map.groups);
-  let section: string | undefined;
-  // The reader leaves these out of the drawing unless their data asks for them (`build-in-map.ts`).
-  const loose = map.relations.length > 0 ? proseNodes(map) : new Set<string>();
-  for (const node of map.nodes) {
-    const group = node.group !== undefined && groups.has(node.group) ? node.group : undefined;
-    if (group !== undefined && group !== section) {
-      out.push(...headings.enter(groups.get(group)!, groups));
-      section = group;
-    }
-    // With a regroup list in the front matter, headings say no group: the list does, or the node's data.
-    const says = regroup === undefined ? section : regroup.listed.has(node.id) ? node.group : undefined;
-    const line = nodeLine(
-      node,
-      names.get(node.id)!,
-      says,
-      plan.reconstructed.has(node.id),
-      loose.has(node.id),
-    );
-    out.push(line);
-  }
-  for (const group of map.groups) if (!headings.written(group.id)) out.push(headings.heading(group));
-
   out.push(...relationBlocks(map, names, ref, plan));
   return out.join('\n\n') + '\n';
 }

@@ -74,7 +74,7 @@ function referredNodes(map: ArgumentMap): Set<NodeId> {
  * A text that, written as a line of its own, is read as a plain statement: it starts with a letter, a digit
  * or an opening quote, not with what would make the line a heading, relation, numbered line or title.
  */
-function startsPlainLine(text: string): boolean {
+export function startsPlainLine(text: string): boolean {
   return /^[\p{L}\p{N}"'“‘«„]/u.test(text) && !/^\(\d+\)/.test(text);
 }
 
