@@ -215,7 +215,13 @@ const embedBundle = (entry: string, outDir: string, fileName: string): UserConfi
 
 /** The font slices the element declares (src/ui/embed/fonts.ts), and their licence, beside its script. */
 function embedFonts(): Plugin {
-  const names = ['Inter-Regular-core.woff2', 'Inter-SemiBold-core.woff2', 'OFL.txt'];
+  const names = [
+    'Inter-Regular-core.woff2',
+    'Inter-SemiBold-core.woff2',
+    'Inter-Regular-extended.woff2',
+    'Inter-SemiBold-extended.woff2',
+    'OFL.txt',
+  ];
   return {
     name: 'argmap-embed-fonts',
     generateBundle() {

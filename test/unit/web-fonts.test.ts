@@ -1,20 +1,22 @@
 import * as fontkit from 'fontkit';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { fontFiles } from '../../src/cli/write-font-metrics.ts';
-import { inCore, slices, unicodeRange, webFontFile } from '../../src/cli/write-web-fonts.ts';
+import { slices, webFontFile } from '../../src/cli/write-web-fonts.ts';
+import { inCore, unicodeRange, webFontSlices } from '../../src/core/text/font-slices.ts';
 import { root } from './helpers.ts';
 
 const path = (file: string) => fileURLToPath(new URL(file, root));
 
 describe('the web fonts (run `npm run fonts` after changing the TTFs)', () => {
   it.each(Object.entries(fontFiles) as [keyof typeof fontFiles, string][])(
-    '%s: the two WOFF2 slices hold every character of the TTF with its advance width',
+    '%s: the WOFF2 slices hold every character of the TTF with its advance width',
     (weight, file) => {
       const ttf = fontkit.openSync(path(file)) as fontkit.Font;
       const parts = slices(path(file));
-      for (const slice of ['core', 'rest'] as const) {
+      for (const slice of webFontSlices) {
         const woff2 = fontkit.create(readFileSync(path(webFontFile(weight, slice)))) as fontkit.Font;
         expect(woff2.unitsPerEm).toBe(ttf.unitsPerEm);
         const mapped = new Set(woff2.characterSet);
@@ -27,11 +29,17 @@ describe('the web fonts (run `npm run fonts` after changing the TTFs)', () => {
   );
 
   it('a first visit needs only the core slice for the Trenin map and the app', () => {
-    const text = readFileSync(path('data/trenin-2010.argmap.json'), 'utf8');
-    const outside = [...new Set([...text].map((c) => c.codePointAt(0)!))].filter(
-      (c) => !inCore(c) && c > 0x7f,
-    );
-    expect(outside.map((c) => c.toString(16))).toEqual([]);
+    const ui = fileURLToPath(new URL('src/ui/', root));
+    const sources = readdirSync(ui, { recursive: true, encoding: 'utf8' })
+      .filter((name) => /\.(svelte|ts)$/.test(name))
+      .map((name) => readFileSync(join(ui, name), 'utf8'));
+    const inter = fontkit.openSync(path(fontFiles.regular)) as fontkit.Font;
+    for (const text of [readFileSync(path('data/trenin-2010.argmap.json'), 'utf8'), ...sources]) {
+      const outside = [...new Set([...text].map((c) => c.codePointAt(0)!))].filter(
+        (c) => !inCore(c) && inter.hasGlyphForCodePoint(c),
+      );
+      expect(outside.map((c) => c.toString(16))).toEqual([]);
+    }
   });
 
   it('the style sheet declares each slice with its range, the core preloaded by the page', () => {
@@ -39,7 +47,7 @@ describe('the web fonts (run `npm run fonts` after changing the TTFs)', () => {
     const html = readFileSync(path('index.html'), 'utf8');
     for (const [weight, file] of Object.entries(fontFiles) as [keyof typeof fontFiles, string][]) {
       const parts = slices(path(file));
-      for (const slice of ['core', 'rest'] as const) {
+      for (const slice of webFontSlices) {
         const url = `/${webFontFile(weight, slice).replace('static/', '')}`;
         expect(css).toContain(
           `src: url('${url}') format('woff2');\n  unicode-range: ${unicodeRange(parts[slice])};`,
