@@ -47,14 +47,8 @@ export function stepPages(
   steps: readonly PresentationStep[] = presentationSteps(map),
   room: Room = PROJECTOR_ROOM,
 ): StepPage[] {
-  const index = indexMap(map);
-  const tree = stepTree(index);
-  const roles = rolesOf(index);
-  return steps.flatMap((step, i) => {
-    const current = about(step, steps[i - 1]).sort((a, b) => tree.order(a) - tree.order(b));
-    const base = { index, tree, roles, room };
-    const parts = pageParts({ ...base, revealed: new Set(step.show), current }, current);
-    return parts.map((part, page): StepPage => {
+  return stepParts(map, steps, room).flatMap(({ base, step, parts }, i) =>
+    parts.map((part, page): StepPage => {
       // What later pages of the step reveal is not shown yet, not even folded.
       const later = new Set(parts.slice(page + 1).flat());
       const revealed = step.show.filter((id) => !later.has(id));
@@ -68,7 +62,26 @@ export function stepPages(
         revealed,
         scene: stepScene({ ...base, revealed: new Set(revealed), current: part }),
       };
-    });
+    }),
+  );
+}
+
+interface StepParts {
+  readonly base: Omit<SceneInput, 'revealed' | 'current'>;
+  readonly step: PresentationStep;
+  /** The boxes each page of the step is about. */
+  readonly parts: readonly NodeId[][];
+}
+
+/** How each step is split into pages, without laying the pages out. */
+function stepParts(map: ArgumentMap, steps: readonly PresentationStep[], room: Room): StepParts[] {
+  const index = indexMap(map);
+  const tree = stepTree(index);
+  const roles = rolesOf(index);
+  const base = { index, tree, roles, room };
+  return steps.map((step, i) => {
+    const current = about(step, steps[i - 1]).sort((a, b) => tree.order(a) - tree.order(b));
+    return { base, step, parts: pageParts({ ...base, revealed: new Set(step.show), current }, current) };
   });
 }
 
@@ -115,7 +128,7 @@ export function pageNamed(pages: readonly StepPage[], label: string): number {
 
 /**
  * A warning for each tour step too large for one projector screen (docs/ARCHITECTURE.md, "Presenting"): it
- * is shown in parts (5a, 5b, …), and the author may rather split it. Lays out every step.
+ * is shown in parts (5a, 5b, …), and the author may rather split it. Lays out the boxes each step is about.
  */
 export function pagedStepWarnings(map: ArgumentMap): Problem[] {
   const tour = map.tour ?? [];
@@ -123,19 +136,19 @@ export function pagedStepWarnings(map: ArgumentMap): Problem[] {
   const positions = tour.flatMap((step, i) =>
     presentationSteps({ ...map, tour: [step] }).length > 0 ? [i] : [],
   );
-  const pages = stepPages(map);
-  return pages.flatMap((page): Problem[] => {
-    const at = positions[page.step];
-    if (page.page !== 0 || page.pages === 1 || at === undefined) return [];
-    const name = page.title !== undefined ? ` ("${page.title}")` : '';
+  return stepParts(map, presentationSteps(map), PROJECTOR_ROOM).flatMap(({ step, parts }, i): Problem[] => {
+    const at = positions[i];
+    if (parts.length === 1 || at === undefined) return [];
+    const page = (n: number) => `${i + 1}${pageLetter(n)}`;
+    const name = step.title !== undefined ? ` ("${step.title}")` : '';
     return [
       {
         severity: 'warning',
         code: 'step-paged',
         pointer: jsonPointer(['tour', at]),
         message:
-          `tour step ${page.step + 1}${name} does not fit one projector screen: ` +
-          `it is shown in ${page.pages} parts, ${page.label} to ${pages[pages.indexOf(page) + page.pages - 1]!.label}`,
+          `tour step ${i + 1}${name} does not fit one projector screen: ` +
+          `it is shown in ${parts.length} parts, ${page(0)} to ${page(parts.length - 1)}`,
       },
     ];
   });
