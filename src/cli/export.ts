@@ -5,9 +5,6 @@ import type { renderAsync, Resvg, ResvgRenderOptions } from '@resvg/resvg-js';
 import type { FontFiles } from '../core/export/embed-fonts.ts';
 import { exportSvg } from '../core/export/export-svg.ts';
 import { pngRenderOptions, pngSize } from '../core/export/png-options.ts';
-import { serialiseAif } from '../core/formats/aif/serialise.ts';
-import { serialiseArgdown } from '../core/formats/argdown/serialise.ts';
-import { serialiseArgmap } from '../core/formats/argmap-json/serialise.ts';
 import { layoutMap } from '../core/layout/layout.ts';
 import type { Direction } from '../core/layout/types.ts';
 import type { ArgumentMap } from '../core/model/types.ts';
@@ -18,7 +15,8 @@ import { ExportError } from './errors.ts';
 export type ExportFormat = 'svg' | 'png' | 'json' | 'aif' | 'argdown';
 
 export interface ExportOptions {
-  readonly format: ExportFormat;
+  /** A picture; the map formats are written by `map-text.ts`. */
+  readonly format: 'svg' | 'png';
   readonly scale: number;
   readonly theme: ThemeName;
   readonly direction: Direction;
@@ -45,9 +43,6 @@ export function bundledFonts(): FontFiles {
 }
 
 export function exportMap(map: ArgumentMap, options: ExportOptions): string | Uint8Array {
-  if (options.format === 'json') return serialiseArgmap(map);
-  if (options.format === 'argdown') return serialiseArgdown(map);
-  if (options.format === 'aif') return serialiseAif(map);
   const laidOut = layoutMap(map, { direction: options.direction });
   const svg = exportSvg(map, laidOut, bundledFonts(), {
     theme: options.theme,

@@ -303,10 +303,12 @@ async function exportCommand(args: readonly string[], io: CliIo): Promise<number
     const data =
       format === 'html'
         ? await (await import('./export-html.ts')).exportHtml(loaded.map, theme)
-        : (await import('./export.ts')).exportMap(loaded.map, {
-            ...{ format: format as ExportFormat, scale, theme, direction, caption },
-            ...marks,
-          });
+        : format === 'json' || format === 'argdown' || format === 'aif'
+          ? (await import('./map-text.ts')).mapText(loaded.map, format)
+          : (await import('./export.ts')).exportMap(loaded.map, {
+              ...{ format: format as 'svg' | 'png', scale, theme, direction, caption },
+              ...marks,
+            });
     if (output === '-') io.stdout(data);
     else await writeOut(io, output, data);
   } catch (error) {

@@ -107,6 +107,9 @@ describe('the CLI loads only what a command needs', { timeout: 60000 }, () => {
     expect(loads.sources).toContain('src/cli/export.ts');
     expect(loads.fontsRead.some((path) => path.endsWith('Inter-Regular.ttf'))).toBe(true);
     expect([...loads.packages].filter((name) => WRITERS.includes(name))).toEqual([]);
+    // Nor the writers of map files, and the YAML library they need.
+    expect(loads.sources).not.toContain('src/core/formats/argdown/serialise.ts');
+    expect(loads.packages).not.toContain('yaml');
   });
 
   it('loads the PNG renderer for a PNG, and the PDF writer for a PDF', () => {
