@@ -43,7 +43,27 @@ const reducedMotion = () => window.matchMedia?.('(prefers-reduced-motion: reduce
  * transform is handed back to Svelte, which owns the markup.
  */
 export function attachZoom(svg: SVGSVGElement, onTransform: (transform: ZoomTransform) => void): ZoomControl {
+  // The surface's size for d3's extent, which it reads on every gesture and every transform set from here:
+  // its default asks the element, which forces a layout in the middle of the first drawing. Known from the
+  // size the first view was set for, then kept by a ResizeObserver, which reports after layout.
+  let known: Size | undefined;
+  const observer =
+    typeof ResizeObserver === 'undefined'
+      ? undefined
+      : new ResizeObserver((entries) => {
+          const box = entries[entries.length - 1]!.contentRect;
+          known = { width: box.width, height: box.height };
+        });
+  observer?.observe(svg);
+  const extent = (): [[number, number], [number, number]] => {
+    known ??= svg.getBoundingClientRect();
+    return [
+      [0, 0],
+      [known.width, known.height],
+    ];
+  };
   const behavior = zoom<SVGSVGElement, unknown>()
+    .extent(extent)
     .scaleExtent([0.02, 4])
     .on('zoom', (event: { transform: ZoomTransform }) => onTransform(event.transform));
   const surface = select(svg);
@@ -51,6 +71,7 @@ export function attachZoom(svg: SVGSVGElement, onTransform: (transform: ZoomTran
   const duration = (ms: number) => (reducedMotion() ? 0 : ms);
   return {
     fit(bounds, animate = true, size, maxScale = fitMaxScale) {
+      if (size) known ??= size;
       const { width, height } = size ?? svg.getBoundingClientRect();
       if (width === 0 || height === 0 || bounds.width === 0) return;
       const scale = fitScale(bounds, { width, height }, maxScale);
@@ -75,6 +96,7 @@ export function attachZoom(svg: SVGSVGElement, onTransform: (transform: ZoomTran
       surface.transition().duration(duration(350)).call(behavior.transform, t);
     },
     overview(bounds, focusX, size) {
+      if (size) known ??= size;
       const { width, height } = size ?? svg.getBoundingClientRect();
       if (width === 0 || height === 0 || bounds.width === 0) return;
       if (fitScale(bounds, { width, height }) >= readableScale)
@@ -102,6 +124,7 @@ export function attachZoom(svg: SVGSVGElement, onTransform: (transform: ZoomTran
       surface.interrupt().call(behavior.translateBy, -dx, -dy);
     },
     destroy() {
+      observer?.disconnect();
       surface.interrupt().on('.zoom', null);
     },
   };
