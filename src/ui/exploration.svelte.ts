@@ -1,9 +1,11 @@
+import { drawnTargetOf } from '../core/layout/drawn-target.ts';
+import { boxOfKey, reconstructionFold } from '../core/layout/folds.ts';
 import { buildForest, type Forest } from '../core/layout/forest.ts';
 import type { LaidOutMap } from '../core/layout/types.ts';
 import { stepFrom, type Step } from '../core/layout/navigation.ts';
 import { ancestors, descendants, primaryRelation } from '../core/model/graph.ts';
 import { createGroupTest } from '../core/model/groups.ts';
-import { conclusionOf, type MapIndex } from '../core/model/map-index.ts';
+import type { MapIndex } from '../core/model/map-index.ts';
 import { roleOf } from '../core/model/roles.ts';
 import { idSet } from './id-set.ts';
 import { nodeInAddress, selectionAddress } from './address.ts';
@@ -80,17 +82,20 @@ export class Exploration {
     this.select(undefined);
   }
 
-  /** Another map: nothing collapsed or selected, and the filters cleared when `filters`. */
-  clear(filters: boolean): void {
-    this.collapsed = idSet();
+  /**
+   * Another map: nothing collapsed but the reconstructions in `folded` (`foldedOnOpen`), nothing selected,
+   * and the filters cleared when `filters`.
+   */
+  clear(filters: boolean, folded: readonly string[] = []): void {
+    this.collapsed = idSet(folded.map(reconstructionFold));
     if (filters) this.filter = noFilter;
     this.select(undefined);
   }
 
   /** The map changed in place (the editor): collapse and selection stay for the boxes it still has. */
   keepFor(ids: ReadonlySet<string>): void {
-    if ([...this.collapsed].some((id) => !ids.has(id)))
-      this.collapsed = idSet([...this.collapsed].filter((id) => ids.has(id)));
+    if ([...this.collapsed].some((key) => !ids.has(boxOfKey(key))))
+      this.collapsed = idSet([...this.collapsed].filter((key) => ids.has(boxOfKey(key))));
     if (this.selected !== undefined && !ids.has(this.selected)) this.select(undefined);
   }
 
@@ -134,13 +139,24 @@ export class Exploration {
     if (to !== undefined) void this.reveal(to);
   }
 
-  /** The toggled box keeps its place on screen: the view moves by as much as the box moved in the new layout. */
+  /**
+   * A box's pill: a folded or collapsed box opens whole, an open one collapses. The toggled box keeps its place
+   * on screen: the view moves by as much as the box moved in the new layout.
+   */
   async toggle(id: string): Promise<void> {
     const collapsed = this.collapsed;
-    await this.#keepingPlace(
-      id,
-      collapsed.has(id) ? idSet([...collapsed].filter((other) => other !== id)) : idSet([...collapsed, id]),
-    );
+    const fold = reconstructionFold(id);
+    const open = collapsed.has(id) || collapsed.has(fold);
+    const others = [...collapsed].filter((key) => key !== id && key !== fold);
+    await this.#keepingPlace(id, idSet(open ? others : [...others, id]));
+  }
+
+  /** Folds or shows an argument's reconstruction only (its premises), its objections staying in view. */
+  async toggleReconstruction(id: string): Promise<void> {
+    const fold = reconstructionFold(id);
+    const collapsed = this.collapsed;
+    const others = [...collapsed].filter((key) => key !== id && key !== fold);
+    await this.#keepingPlace(id, idSet(collapsed.has(fold) ? others : [...others, fold]));
   }
 
   /**
@@ -208,21 +224,27 @@ export class Exploration {
     return this.host.laidOut()?.nodes.find((n) => n.id === id);
   }
 
+  /** The keys of `collapsed` that hide box `id`: its collapsed ancestors, and folds it lies in. */
   #collapsedAncestors(id: string): string[] {
     const found: string[] = [];
+    const all = this.#forest()?.all;
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local guard against cycles, not state
     const seen = new Set<string>();
+    let child = id;
     for (let p = this.#parentInTree(id); p !== undefined && !seen.has(p); p = this.#parentInTree(p)) {
       seen.add(p);
       if (this.collapsed.has(p)) found.push(p);
+      const fold = reconstructionFold(p);
+      if (this.collapsed.has(fold) && all?.get(child)?.inReconstruction) found.push(fold);
+      child = p;
     }
     return found;
   }
 
-  /** The node a box hangs under in the tree: the conclusion of its primary relation (collapse changes nothing). */
+  /** The box a box hangs under in the drawn tree (collapse changes nothing). */
   #parentInTree(id: string): string | undefined {
     const index = this.host.index();
     const relation = index && primaryRelation(index, id);
-    return relation && index ? conclusionOf(index, relation) : undefined;
+    return relation && index ? drawnTargetOf(index, relation) : undefined;
   }
 }

@@ -4,6 +4,7 @@ import type { LoadedMap } from '../core/load.ts';
 import type { ArgumentMap } from '../core/model/types.ts';
 import type { Draft } from './editor/draft.ts';
 import { EditorText } from './editor-text.svelte.ts';
+import { foldedOnOpen } from './folded-on-open.ts';
 import { idSet } from './id-set.ts';
 import { draftOrOffer, readLastMap } from './last-visit.ts';
 import { withinLimits, type OpenedMap, type ReadMap } from './open-map.ts';
@@ -75,6 +76,8 @@ export class MapSession {
       this.name = exportName(file);
       // A map from a link is kept like a file opened: a reload brings it back, not the link's text again.
       if (shared) this.#keepShared(shared);
+      // A link's own view (its folds) is set by the page; a map by address opens as a file does.
+      else this.#fold(fromUrl);
       if (fromUrl.problems.length > 0) this.report = { file, problems: fromUrl.problems, rejected: false };
       return;
     }
@@ -133,6 +136,7 @@ export class MapSession {
     if (this.#editorMap) return true;
     if (!last) return resume !== undefined;
     this.#show(last.read);
+    this.#fold(last.read);
     this.#currentText = { text: last.text, fileName: last.fileName };
     if (!this.editing) {
       this.name = exportName(last.fileName);
@@ -241,7 +245,7 @@ export class MapSession {
     this.#currentText = opened.text !== undefined ? { text: opened.text, fileName: file } : undefined;
     this.restored = undefined;
     this.name = exportName(file);
-    this.deps.view.clearView(true);
+    this.deps.view.clearView(true, foldedOnOpen(opened));
     this.report =
       opened.problems.length > 0 ? { file, problems: opened.problems, rejected: false } : undefined;
     void this.#reseedEditor();
@@ -334,6 +338,12 @@ export class MapSession {
     this.#reading?.abort();
     this.#reading = undefined;
     this.opening = undefined;
+  }
+
+  /** The reconstructions a map brought back at start-up opens with folded, where it has any (`foldedOnOpen`). */
+  #fold(read: LoadedMap): void {
+    const folded = foldedOnOpen(read);
+    if (folded.length > 0) this.deps.view.clearView(false, folded);
   }
 
   /** Puts a map read off the main thread on screen; the layout made with it is kept for its first drawing. */

@@ -44,8 +44,11 @@ export interface MapReading {
 
 /** What the session asks of the view around it. */
 export interface SessionView {
-  /** Another map is on screen: nothing collapsed or selected, and the filters cleared when `filters`. */
-  clearView(filters: boolean): void;
+  /**
+   * Another map is on screen: nothing collapsed but the reconstructions of `folded` (`foldedOnOpen`), nothing
+   * selected, and the filters cleared when `filters`.
+   */
+  clearView(filters: boolean, folded?: readonly string[]): void;
   /** The editor's map replaced the shown one: collapse and selection stay for the boxes it still has. */
   keepViewFor(ids: ReadonlySet<string>): void;
   /** Shows the map whole, once the page draws it. */

@@ -241,7 +241,8 @@ describe('untitled boxes and ids', () => {
 });
 
 describe('untitled statements of a reconstruction', () => {
-  const structure = '(1) Russia feels insecure\n(2) Insecurity breeds distrust\n----\n(3) Russia distrusts NATO\n';
+  const structure =
+    '(1) Russia feels insecure\n(2) Insecurity breeds distrust\n----\n(3) Russia distrusts NATO\n';
 
   it('are written inside the structure that alone uses them, as Argdown authors write them', () => {
     const map = parseArgdown(structure).map;

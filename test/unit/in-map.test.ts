@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseArgdown } from '../../src/core/formats/argdown/parse.ts';
 import { serialiseArgdown } from '../../src/core/formats/argdown/serialise.ts';
+import { boxOfKey, reconstructionFold } from '../../src/core/layout/folds.ts';
 import { layoutMap } from '../../src/core/layout/layout.ts';
 import { drawnPart } from '../../src/core/model/in-map.ts';
 import type { ArgumentMap } from '../../src/core/model/types.ts';
 import { presentationSteps } from '../../src/core/presentation/steps.ts';
+import { foldedOnOpen } from '../../src/ui/folded-on-open.ts';
 
 const argdown = [
   '# A section',
@@ -128,6 +130,48 @@ describe('an argument holds its reconstruction', () => {
       p1: 'step',
       p2: 'step',
     });
+  });
+});
+
+describe('an argument\u2019s reconstruction folded into its box', () => {
+  const text = [
+    '<Gist>: The gist.',
+    '',
+    '(1) first premise',
+    '(2) second premise',
+    '----',
+    '(3) the conclusion',
+    '',
+    '<Gist>',
+    '  - [O]: an objection to the argument',
+    '',
+    '<Titled>: Another.',
+    '',
+    '(1) [T]: a titled premise',
+    '----',
+    '(2) another conclusion',
+    '',
+  ].join('\n');
+  const { map } = parseArgdown(text);
+
+  it('hides the premises and what hangs under them, and keeps the argument\u2019s objections', () => {
+    const open = layoutMap(map).nodes.map((n) => n.id);
+    expect(open).toEqual(expect.arrayContaining(['first-premise', 'second-premise', 'o', 't']));
+    const folded = layoutMap(map, { collapsed: new Set([reconstructionFold('gist')]) });
+    const ids = folded.nodes.map((n) => n.id);
+    expect(ids).not.toContain('first-premise');
+    expect(ids).not.toContain('second-premise');
+    expect(ids).toEqual(expect.arrayContaining(['gist', 'o', 'the-conclusion', 't']));
+    expect(folded.nodes.find((n) => n.id === 'gist')).toMatchObject({ collapsed: true, hidden: 2 });
+    // No line is left hanging from the hidden premises.
+    const drawn = new Set(ids);
+    for (const c of folded.connectors) for (const p of c.premises) expect(drawn.has(p)).toBe(true);
+    expect(boxOfKey(reconstructionFold('gist'))).toBe('gist');
+  });
+
+  it('is how a map read from Argdown opens, where Argdown\u2019s map would hide every premise', () => {
+    expect(foldedOnOpen({ map, format: 'argdown' })).toEqual(['gist']);
+    expect(foldedOnOpen({ map, format: 'argmap' })).toEqual([]);
   });
 });
 

@@ -26,6 +26,11 @@ export function inferenceDrawnInto(index: MapIndex, id: NodeId): Relation | unde
   return inference === undefined ? undefined : index.relation(inference);
 }
 
+/** The arguments whose reconstruction is drawn under their box (`inferenceDrawnInto`), in map order. */
+export function argumentsHoldingReconstructions(index: MapIndex): NodeId[] {
+  return [...ownersOf(index).inferenceOf.keys()];
+}
+
 interface Owners {
   readonly get: (inference: RelationId) => NodeId | undefined;
   readonly inferenceOf: ReadonlyMap<NodeId, RelationId>;

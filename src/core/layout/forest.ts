@@ -11,6 +11,8 @@ export interface TreeNode {
   readonly relation: RelationId | undefined;
   readonly depth: number;
   readonly children: TreeNode[];
+  /** It hangs under its argument as a premise of the argument's reconstruction (`folds.ts`). */
+  readonly inReconstruction: boolean;
   /** Descendants in the full tree (shown or not). */
   size: number;
 }
@@ -33,7 +35,10 @@ export function buildForest(index: MapIndex): Forest {
   // thousand nodes), and the children of each parent.
   const nodes = index.map.nodes;
   const parentAt: (NodeId | undefined)[] = new Array<NodeId | undefined>(nodes.length);
-  const childrenOf = new Map<NodeId, { id: NodeId; relation: Relation; unit: Relation }[]>();
+  const childrenOf = new Map<
+    NodeId,
+    { id: NodeId; relation: Relation; unit: Relation; inReconstruction: boolean }[]
+  >();
   for (let i = 0; i < nodes.length; i++) {
     const id = nodes[i]!.id;
     const relation = primaryRelation(index, id);
@@ -43,9 +48,10 @@ export function buildForest(index: MapIndex): Forest {
     // An argument drawn with its reconstruction sits where the reconstruction's inference was written.
     const drawnInto = inferenceDrawnInto(index, id);
     const unit = drawnInto?.type !== 'undercut' && drawnInto?.to === parent ? drawnInto : relation;
+    const inReconstruction = parent !== relation.to && inferenceDrawnInto(index, parent) === relation;
     const list = childrenOf.get(parent);
-    if (list) list.push({ id, relation, unit });
-    else childrenOf.set(parent, [{ id, relation, unit }]);
+    if (list) list.push({ id, relation, unit, inReconstruction });
+    else childrenOf.set(parent, [{ id, relation, unit, inReconstruction }]);
   }
   // Only undercuts need a key of several positions; other relations compare by their own (no key is made).
   const keys = new Map<string, number[]>();
@@ -73,6 +79,7 @@ export function buildForest(index: MapIndex): Forest {
       relation: undefined,
       depth: 0,
       children: [],
+      inReconstruction: false,
       size: 0,
     };
     all.set(rootId, root);
@@ -90,6 +97,7 @@ export function buildForest(index: MapIndex): Forest {
           relation: child.relation.id,
           depth: current.depth + 1,
           children: [],
+          inReconstruction: child.inReconstruction,
           size: 0,
         };
         all.set(child.id, node);

@@ -5,6 +5,7 @@ import { shownSpeaker } from '../model/speaker.ts';
 import type { ArgumentMap, NodeId, Role } from '../model/types.ts';
 import { createFontMeasurer, type TextMeasurer } from '../text/measure.ts';
 import { measureBox, type BoxContent } from './box-style.ts';
+import { reconstructionFold, reconstructionSize, shownChildren } from './folds.ts';
 import { buildForest, type TreeNode } from './forest.ts';
 import { withRoutes, type RouteExtent } from './connector-lines.ts';
 import { drawConnectors } from './connectors.ts';
@@ -118,8 +119,7 @@ export function layoutMap(whole: ArgumentMap, options: LayoutOptions = {}): Laid
       textLines: box.textLines,
       textRuns: box.textRuns,
       truncated: box.truncated,
-      collapsed: collapsed.has(tree.id) && tree.children.length > 0,
-      hidden: collapsed.has(tree.id) ? tree.size : 0,
+      ...foldOf(tree, collapsed),
       hasChildren: tree.children.length > 0,
       // Always present (maybe undefined), so that every node object has the same shape: faster in V8.
       parent,
@@ -142,6 +142,17 @@ export function layoutMap(whole: ArgumentMap, options: LayoutOptions = {}): Laid
   return { direction, nodes, connectors, groups, bounds: withRoutes(bounds, routeExtent) };
 }
 
+/**
+ * A box's fold: its subtree collapsed, or its reconstruction folded (`folds.ts`), drawn alike, with the
+ * number of boxes hidden.
+ */
+function foldOf(tree: TreeNode, collapsed: ReadonlySet<NodeId>): { collapsed: boolean; hidden: number } {
+  if (collapsed.has(tree.id)) return { collapsed: tree.children.length > 0, hidden: tree.size };
+  const hidden =
+    collapsed.size > 0 && collapsed.has(reconstructionFold(tree.id)) ? reconstructionSize(tree) : 0;
+  return { collapsed: hidden > 0, hidden };
+}
+
 /** Shown nodes in pre-order (parents before children, siblings in order), iteratively. */
 function shownNodes(roots: readonly TreeNode[], collapsed: ReadonlySet<NodeId>): TreeNode[] {
   const out: TreeNode[] = [];
@@ -149,8 +160,8 @@ function shownNodes(roots: readonly TreeNode[], collapsed: ReadonlySet<NodeId>):
   while (stack.length > 0) {
     const node = stack.pop()!;
     out.push(node);
-    if (!collapsed.has(node.id))
-      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+    const children = shownChildren(node, collapsed);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
   return out;
 }

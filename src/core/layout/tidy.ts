@@ -1,4 +1,5 @@
 import type { NodeId } from '../model/types.ts';
+import { shownChildren } from './folds.ts';
 import type { Forest, TreeNode } from './forest.ts';
 
 export interface Spacing {
@@ -55,7 +56,7 @@ export function placeTidy(
   for (const root of forest.roots) shown.push(root);
   for (let i = 0; i < shown.length; i++) {
     const node = shown[i]!;
-    const children = collapsed.has(node.id) ? [] : node.children;
+    const children = shownChildren(node, collapsed);
     firstChild.push(shown.length + 1);
     childCount.push(children.length);
     for (const child of children) shown.push(child);
