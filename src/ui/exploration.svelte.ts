@@ -144,19 +144,21 @@ export class Exploration {
    * on screen: the view moves by as much as the box moved in the new layout.
    */
   async toggle(id: string): Promise<void> {
-    const collapsed = this.collapsed;
-    const fold = reconstructionFold(id);
-    const open = collapsed.has(id) || collapsed.has(fold);
-    const others = [...collapsed].filter((key) => key !== id && key !== fold);
-    await this.#keepingPlace(id, idSet(open ? others : [...others, id]));
+    const open = this.collapsed.has(id) || this.collapsed.has(reconstructionFold(id));
+    await this.#keepingPlace(id, idSet([...this.#openKeys(id), ...(open ? [] : [id])]));
   }
 
   /** Folds or shows an argument's reconstruction only (its premises), its objections staying in view. */
   async toggleReconstruction(id: string): Promise<void> {
     const fold = reconstructionFold(id);
-    const collapsed = this.collapsed;
-    const others = [...collapsed].filter((key) => key !== id && key !== fold);
-    await this.#keepingPlace(id, idSet(collapsed.has(fold) ? others : [...others, fold]));
+    const folded = this.collapsed.has(fold);
+    await this.#keepingPlace(id, idSet([...this.#openKeys(id), ...(folded ? [] : [fold])]));
+  }
+
+  /** The collapsed set's keys but those that fold box `id` or its reconstruction. */
+  #openKeys(id: string): string[] {
+    const fold = reconstructionFold(id);
+    return [...this.collapsed].filter((key) => key !== id && key !== fold);
   }
 
   /**

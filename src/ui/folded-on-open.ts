@@ -16,9 +16,17 @@ export function foldedOnOpen(loaded: Pick<LoadedMap, 'map' | 'format'>): string[
   const all = buildForest(index).all;
   return argumentsHoldingReconstructions(index).filter((id) => {
     const tree = all.get(id);
-    return tree !== undefined && tree.children.every((c) => !c.inReconstruction || untitledBelow(index, c));
+    return (
+      tree !== undefined &&
+      tree.children.some((c) => c.inReconstruction) &&
+      tree.children.every((c) => !c.inReconstruction || untitledBelow(index, c))
+    );
   });
 }
+
+/** The folds a map read opens with: found where it was read (the worker), or here. */
+export const foldsOf = (read: Pick<LoadedMap, 'map' | 'format'> & { readonly folded?: readonly string[] }) =>
+  read.folded ?? foldedOnOpen(read);
 
 /** The box and everything under it are statements without a title. */
 function untitledBelow(index: MapIndex, root: TreeNode): boolean {

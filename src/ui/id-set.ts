@@ -4,3 +4,7 @@
  * element, for nothing).
  */
 export const idSet = (ids: Iterable<string> = []): ReadonlySet<string> => new Set(ids);
+
+/** The set holds exactly these ids. */
+export const holdsExactly = (set: ReadonlySet<string>, ids: readonly string[]): boolean =>
+  set.size === ids.length && ids.every((id) => set.has(id));

@@ -1,8 +1,10 @@
 /// <reference lib="webworker" />
+import { reconstructionFold } from '../core/layout/folds.ts';
 import { layoutMap } from '../core/layout/layout.ts';
 import { loadMapText, type LoadOptions } from '../core/load.ts';
 import { relatedReader } from '../core/related.ts';
 import { fetchSourceText } from './fetch-text.ts';
+import { foldedOnOpen } from './folded-on-open.ts';
 
 /**
  * Reads a map off the main thread, and lays it out: reading and checking the largest files the app opens,
@@ -23,9 +25,13 @@ self.onmessage = async (
   const { text, options, maxNodes, related, base } = event.data;
   try {
     const loaded = await loadMapText(text, base ? fetchedNextTo(base) : relatedReader(related), options);
+    // The first layout is made as the map opens: with the reconstructions it opens folded.
+    const folded = loaded.valid ? foldedOnOpen(loaded) : [];
     const laidOut =
-      loaded.valid && loaded.map && loaded.map.nodes.length <= maxNodes ? layoutMap(loaded.map) : undefined;
-    self.postMessage({ ok: true, loaded, laidOut });
+      loaded.valid && loaded.map && loaded.map.nodes.length <= maxNodes
+        ? layoutMap(loaded.map, { collapsed: new Set(folded.map(reconstructionFold)) })
+        : undefined;
+    self.postMessage({ ok: true, loaded, laidOut, folded });
   } catch (error) {
     self.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) });
   }

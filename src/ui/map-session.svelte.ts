@@ -1,10 +1,11 @@
 import { exportName } from '../core/export/export-name.ts';
+import { reconstructionFold } from '../core/layout/folds.ts';
 import type { LaidOutMap } from '../core/layout/types.ts';
 import type { LoadedMap } from '../core/load.ts';
 import type { ArgumentMap } from '../core/model/types.ts';
 import type { Draft } from './editor/draft.ts';
 import { EditorText } from './editor-text.svelte.ts';
-import { foldedOnOpen } from './folded-on-open.ts';
+import { foldsOf } from './folded-on-open.ts';
 import { idSet } from './id-set.ts';
 import { draftOrOffer, readLastMap } from './last-visit.ts';
 import { withinLimits, type OpenedMap, type ReadMap } from './open-map.ts';
@@ -29,7 +30,11 @@ export class MapSession {
   /** Raw: the map is read-only data, and its identity tells whether a layout made with it still applies. */
   loaded = $state.raw<LoadedMap | undefined>();
   /** The layout made with the map off the main thread (all expanded), for its first drawing. */
-  firstLayout = $state.raw<{ readonly map: ArgumentMap; readonly laidOut: LaidOutMap } | undefined>();
+  /** The layout made with the map where it was read, and the folds it was made with. */
+  firstLayout = $state.raw<
+    | { readonly map: ArgumentMap; readonly laidOut: LaidOutMap; readonly collapsed: readonly string[] }
+    | undefined
+  >();
   /** Exports are named after the map's file. */
   name = $state(DEFAULT_NAME);
   report = $state.raw<Report | undefined>();
@@ -245,7 +250,7 @@ export class MapSession {
     this.#currentText = opened.text !== undefined ? { text: opened.text, fileName: file } : undefined;
     this.restored = undefined;
     this.name = exportName(file);
-    this.deps.view.clearView(true, foldedOnOpen(opened));
+    this.deps.view.clearView(true, foldsOf(opened));
     this.report =
       opened.problems.length > 0 ? { file, problems: opened.problems, rejected: false } : undefined;
     void this.#reseedEditor();
@@ -341,15 +346,18 @@ export class MapSession {
   }
 
   /** The reconstructions a map brought back at start-up opens with folded, where it has any (`foldedOnOpen`). */
-  #fold(read: LoadedMap): void {
-    const folded = foldedOnOpen(read);
+  #fold(read: ReadMap): void {
+    const folded = foldsOf(read);
     if (folded.length > 0) this.deps.view.clearView(false, folded);
   }
 
   /** Puts a map read off the main thread on screen; the layout made with it is kept for its first drawing. */
   #show(read: OpenedMap): LoadedMap {
-    const { text: _text, laidOut, ...loaded } = read;
-    this.firstLayout = laidOut && loaded.map ? { map: loaded.map, laidOut } : undefined;
+    const { text: _text, laidOut, folded, ...loaded } = read;
+    this.firstLayout =
+      laidOut && loaded.map
+        ? { map: loaded.map, laidOut, collapsed: (folded ?? []).map(reconstructionFold) }
+        : undefined;
     this.loaded = loaded;
     return loaded;
   }

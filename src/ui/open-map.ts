@@ -19,8 +19,11 @@ export const MAX_MAP_BYTES = 20 * 1024 * 1024;
  */
 export const MAX_MAP_NODES = 10_000;
 
-/** A map read off the main thread, with its first layout (all expanded, thesis on top) when made there. */
-export type ReadMap = LoadedMap & { readonly laidOut?: LaidOutMap };
+/**
+ * A map read off the main thread, with its first layout when made there: all expanded, thesis on top, but the
+ * reconstructions it opens with folded (`folded`, `folded-on-open.ts`).
+ */
+export type ReadMap = LoadedMap & { readonly laidOut?: LaidOutMap; readonly folded?: readonly string[] };
 /** A map opened from a file, with the file's text (remembered for the next visit). */
 export type OpenedMap = ReadMap & { readonly text?: string };
 
@@ -87,13 +90,14 @@ export function loadOffMainThread(
     signal?.addEventListener('abort', () => stop(new ReadingStopped('reading cancelled')));
     worker.onmessage = (
       event: MessageEvent<
-        { ok: true; loaded: LoadedMap; laidOut?: LaidOutMap } | { ok: false; message: string }
+        | { ok: true; loaded: LoadedMap; laidOut?: LaidOutMap; folded: string[] }
+        | { ok: false; message: string }
       >,
     ) => {
       stop();
       if (event.data.ok) {
-        const { loaded, laidOut } = event.data;
-        resolve(laidOut ? { ...loaded, laidOut } : loaded);
+        const { loaded, laidOut, folded } = event.data;
+        resolve({ ...loaded, ...(laidOut ? { laidOut } : {}), folded });
       } else reject(new Error(event.data.message));
     };
     worker.onerror = (event) => {

@@ -259,6 +259,17 @@ describe('untitled statements of a reconstruction', () => {
     expect(after).toContain('[Insecurity breeds distrust…]: Insecurity breeds distrust');
   });
 
+  it('are declared, their text in data, when the text holds half a surrogate pair', () => {
+    const map = parseArgdown(structure).map;
+    const odd = {
+      ...map,
+      nodes: map.nodes.map((n, i) => (i === 0 ? { ...n, text: 'Russia\uD800 feels' } : n)),
+    };
+    const written = serialiseArgdown(odd);
+    expect(written).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+    expect(parseArgdown(written).map.nodes[0]!.text).toBe('Russia\uD800 feels');
+  });
+
   it('stay in the group of the heading above the structure', () => {
     const text = `# Part\n\n[A]: a\n\n${structure}`;
     const map = parseArgdown(text).map;

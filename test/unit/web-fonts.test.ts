@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { fontFiles } from '../../src/cli/write-font-metrics.ts';
 import { slices, webFontFile } from '../../src/cli/write-web-fonts.ts';
-import { inCore, unicodeRange, webFontSlices } from '../../src/core/text/font-slices.ts';
+import { inCore, sliceRange, unicodeRange, webFontSlices } from '../../src/core/text/font-slices.ts';
 import { root } from './helpers.ts';
 
 const path = (file: string) => fileURLToPath(new URL(file, root));
@@ -55,5 +55,21 @@ describe('the web fonts (run `npm run fonts` after changing the TTFs)', () => {
         expect(html.includes(`href="${url}"`)).toBe(slice === 'core');
       }
     }
+  });
+
+  it('the embed declares the extended slice for no character of the core', () => {
+    const points = (range: string) =>
+      range.split(', ').flatMap((part) => {
+        const [a, b = a] = part
+          .slice(2)
+          .split('-')
+          .map((h) => parseInt(h, 16));
+        return Array.from({ length: b! - a! + 1 }, (_, i) => a! + i);
+      });
+    const extended = points(sliceRange('extended'));
+    expect(extended.filter(inCore)).toEqual([]);
+    expect(extended).toContain(0x0416);
+    expect(points(sliceRange('core')).every(inCore)).toBe(true);
+    expect(points(sliceRange('core'))).toContain(0x2019);
   });
 });

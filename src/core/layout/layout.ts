@@ -21,7 +21,7 @@ import type { Direction, LaidOutMap, LaidOutNode } from './types.ts';
 
 export interface LayoutOptions {
   readonly direction?: Direction;
-  /** Nodes whose subtrees are hidden. */
+  /** Nodes whose subtrees are hidden, and keys that fold an argument's reconstruction only (`folds.ts`). */
   readonly collapsed?: ReadonlySet<NodeId>;
   readonly measurer?: TextMeasurer;
   /**

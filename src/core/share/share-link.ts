@@ -11,7 +11,7 @@ import { deflate, inflate, InflatedTooLarge } from './deflate.ts';
 
 /** How the map was being looked at, which the link opens again. */
 export interface SharedView {
-  /** Boxes whose subtrees are collapsed. */
+  /** Boxes whose subtrees are collapsed, and folded reconstructions (`layout/folds.ts`). */
   readonly collapsed: readonly NodeId[];
   /** The presentation step to open at, as `#step=` names it ("3", "5b"); absent: exploring. */
   readonly step?: string;

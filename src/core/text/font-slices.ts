@@ -47,8 +47,13 @@ export function unicodeRange(points: readonly number[]): string {
   return out.join(', ');
 }
 
-/** A slice's ranges as `unicode-range`, whole blocks (the font's gaps in them do no harm). */
-export const sliceRange = (slice: 'core' | 'extended'): string =>
-  (slice === 'core' ? coreRanges : extendedRanges)
-    .map(([a, b]) => `U+${a.toString(16).toUpperCase()}-${b.toString(16).toUpperCase()}`)
-    .join(', ');
+/**
+ * A slice's ranges as `unicode-range`: whole blocks, the extended ones less the core's, so that no character
+ * of the core makes the browser fetch the extended slice (the font's gaps in them do no harm).
+ */
+export function sliceRange(slice: 'core' | 'extended'): string {
+  const points: number[] = [];
+  for (const [a, b] of slice === 'core' ? coreRanges : extendedRanges)
+    for (let c = a; c <= b; c++) if (slice === 'core' ? inCore(c) : inExtended(c)) points.push(c);
+  return unicodeRange(points);
+}

@@ -1,6 +1,6 @@
 import type { ArgumentMap, MapNode, NodeId } from '../../model/types.ts';
 import { normaliseSpace, slug } from './syntax.ts';
-import { startsPlainLine } from './write-names.ts';
+import { loneSurrogate, startsPlainLine } from './write-names.ts';
 import type { PlannedReconstruction, ReconstructionPlan } from './write-reconstructions.ts';
 
 /**
@@ -92,6 +92,7 @@ function saysOnlyItsText(node: MapNode, groupAtRelations: string | undefined): b
     node.type === 'statement' &&
     node.title === undefined &&
     normaliseSpace(node.text) === node.text &&
+    !loneSurrogate.test(node.text) &&
     startsPlainLine(node.text) &&
     slug(node.text, 'statement') === node.id &&
     !node.tags?.length &&
