@@ -29,8 +29,7 @@ export interface SharedText {
 export class MapSession {
   /** Raw: the map is read-only data, and its identity tells whether a layout made with it still applies. */
   loaded = $state.raw<LoadedMap | undefined>();
-  /** The layout made with the map off the main thread (all expanded), for its first drawing. */
-  /** The layout made with the map where it was read, and the folds it was made with. */
+  /** The layout made with the map where it was read (off the main thread), and the folds it was made with. */
   firstLayout = $state.raw<
     | { readonly map: ArgumentMap; readonly laidOut: LaidOutMap; readonly collapsed: readonly string[] }
     | undefined
