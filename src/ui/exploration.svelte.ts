@@ -1,5 +1,5 @@
 import { drawnTargetOf } from '../core/layout/drawn-target.ts';
-import { boxOfKey, reconstructionFold } from '../core/layout/folds.ts';
+import { boxOfKey, reconstructionFold, toggledBox } from '../core/layout/folds.ts';
 import { buildForest, type Forest } from '../core/layout/forest.ts';
 import type { LaidOutMap } from '../core/layout/types.ts';
 import { stepFrom, type Step } from '../core/layout/navigation.ts';
@@ -144,8 +144,7 @@ export class Exploration {
    * on screen: the view moves by as much as the box moved in the new layout.
    */
   async toggle(id: string): Promise<void> {
-    const open = this.collapsed.has(id) || this.collapsed.has(reconstructionFold(id));
-    await this.#keepingPlace(id, idSet([...this.#openKeys(id), ...(open ? [] : [id])]));
+    await this.#keepingPlace(id, idSet(toggledBox(this.collapsed, id)));
   }
 
   /** Folds or shows an argument's reconstruction only (its premises), its objections staying in view. */

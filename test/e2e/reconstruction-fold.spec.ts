@@ -54,3 +54,28 @@ test('an Argdown map opens with an argument as one box, its premises shown and f
   await page.keyboard.press('Enter');
   await expect(page.locator('g[data-node-id="a-threat-that-persists-breeds-distrust"]')).toBeVisible();
 });
+
+test('an embedded Argdown map opens folded as in the app, and its pill shows the premises', async ({
+  page,
+}) => {
+  await page.route('**/distrust.argdown', (route) =>
+    route.fulfill({ body: argdown, contentType: 'text/plain; charset=utf-8' }),
+  );
+  await page.goto('/embed-example.html');
+  const view = page.locator('#explore');
+  await view.locator('[data-node-id]').first().waitFor();
+  await view.evaluate((element) => element.setAttribute('src', '/distrust.argdown'));
+
+  const argument = view.locator('g[data-node-id="distrust"]');
+  const premise = view.locator('g[data-node-id="nato-enlargement-is-seen-in-moscow-as-a-threat"]');
+  await expect(argument).toHaveAttribute('aria-expanded', 'false');
+  await expect(view.locator('g[data-node-id="reset-works"]')).toBeVisible();
+  await expect(premise).toHaveCount(0);
+
+  await argument.getByRole('button', { name: /Expand \(2 hidden/ }).click();
+  await expect(premise).toBeVisible();
+  // Clicked again, the pill folds the whole argument, its objection with it, as in the app.
+  await argument.getByRole('button', { name: /Collapse/ }).click();
+  await expect(premise).toHaveCount(0);
+  await expect(view.locator('g[data-node-id="reset-works"]')).toHaveCount(0);
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseArgdown } from '../../src/core/formats/argdown/parse.ts';
 import { serialiseArgdown } from '../../src/core/formats/argdown/serialise.ts';
-import { boxOfKey, reconstructionFold } from '../../src/core/layout/folds.ts';
+import { boxOfKey, reconstructionFold, toggledBox } from '../../src/core/layout/folds.ts';
 import { layoutMap } from '../../src/core/layout/layout.ts';
 import { drawnPart } from '../../src/core/model/in-map.ts';
 import type { ArgumentMap } from '../../src/core/model/types.ts';
@@ -167,6 +167,13 @@ describe('an argument\u2019s reconstruction folded into its box', () => {
     const drawn = new Set(ids);
     for (const c of folded.connectors) for (const p of c.premises) expect(drawn.has(p)).toBe(true);
     expect(boxOfKey(reconstructionFold('gist'))).toBe('gist');
+  });
+
+  it('opens whole from its pill, and an open box collapses, other folds kept', () => {
+    const fold = reconstructionFold('gist');
+    expect([...toggledBox(new Set([fold, 'o']), 'gist')]).toEqual(['o']);
+    expect([...toggledBox(new Set(['gist']), 'gist')]).toEqual([]);
+    expect([...toggledBox(new Set(['o']), 'gist')]).toEqual(['o', 'gist']);
   });
 
   it('is how a map read from Argdown opens, where Argdown\u2019s map would hide every premise', () => {

@@ -33,3 +33,14 @@ export function reconstructionSize(node: TreeNode): number {
   for (const child of node.children) if (child.inReconstruction) size += 1 + child.size;
   return size;
 }
+
+/**
+ * The `collapsed` set after a box's pill is clicked: a box that is collapsed or whose reconstruction is folded
+ * opens whole; an open box collapses.
+ */
+export function toggledBox(collapsed: ReadonlySet<string>, id: NodeId): Set<string> {
+  const fold = reconstructionFold(id);
+  const open = collapsed.has(id) || collapsed.has(fold);
+  const kept = [...collapsed].filter((key) => key !== id && key !== fold);
+  return new Set(open ? kept : [...kept, id]);
+}

@@ -7,7 +7,8 @@ import EmbedMessage from './EmbedMessage.svelte';
 import { addFonts } from './fonts.ts';
 
 /** What the element shows: the map once read, else what is wrong (or that it is being read). */
-export type Shown = { readonly map: ArgumentMap } | { readonly message: string };
+export type Shown =
+  { readonly map: ArgumentMap; readonly folded?: readonly string[] } | { readonly message: string };
 
 const themeOf = (value: string | null): ThemeName =>
   value === 'dark' || value === 'print' ? value : 'light';
@@ -28,6 +29,7 @@ export class ArgmapView extends HTMLElement {
     theme: 'light' as ThemeName,
     controls: false,
     step: undefined as string | undefined,
+    folded: [] as readonly string[],
   });
   #mounted: Record<string, unknown> | undefined;
   #view: 'map' | 'message' | undefined;
@@ -63,8 +65,10 @@ export class ArgmapView extends HTMLElement {
     const mine = ++this.#asked;
     const shown = await this.#read();
     if (mine !== this.#asked) return;
-    if ('map' in shown) this.#props.map = shown.map;
-    else {
+    if ('map' in shown) {
+      this.#props.folded = shown.folded ?? [];
+      this.#props.map = shown.map;
+    } else {
       this.#props.map = undefined;
       this.#props.message = shown.message;
     }
@@ -112,6 +116,9 @@ export class ArgmapView extends HTMLElement {
               },
               get step() {
                 return props.step;
+              },
+              get folded() {
+                return props.folded;
               },
             },
           })

@@ -1,6 +1,7 @@
 import { loadMapText } from '../../core/load.ts';
 import { errorCount, formatProblem } from '../../core/problems.ts';
 import type { ArgumentMap } from '../../core/model/types.ts';
+import { foldedOnOpen } from '../folded-on-open.ts';
 
 /** The largest map file the element reads, as the app. */
 const MAX_BYTES = 20 * 1024 * 1024;
@@ -12,7 +13,7 @@ const MAX_BYTES = 20 * 1024 * 1024;
 export async function fetchMap(
   src: string,
   base: string,
-): Promise<{ map: ArgumentMap } | { message: string }> {
+): Promise<{ map: ArgumentMap; folded: string[] } | { message: string }> {
   const url = new URL(src, base);
   const response = await fetch(url).catch(() => undefined);
   // Many hosts answer an unknown path with a page of theirs: that is no map.
@@ -31,7 +32,8 @@ export async function fetchMap(
     },
     { fileName: url.pathname },
   );
-  if (loaded.valid && loaded.map) return { map: loaded.map };
+  // An Argdown file opens as in the app: as Argdown's own map draws it.
+  if (loaded.valid && loaded.map) return { map: loaded.map, folded: foldedOnOpen(loaded) };
   const first = loaded.problems.find((p) => p.severity === 'error');
   const errors = errorCount(loaded.problems);
   return {
