@@ -1,5 +1,5 @@
 import { drawnPart } from '../model/in-map.ts';
-import { indexMap } from '../model/map-index.ts';
+import { indexMap, type MapIndex } from '../model/map-index.ts';
 import { rolesOf } from '../model/roles.ts';
 import { shownSpeaker } from '../model/speaker.ts';
 import type { ArgumentMap, NodeId, Role } from '../model/types.ts';
@@ -54,25 +54,15 @@ export function layoutMap(whole: ArgumentMap, options: LayoutOptions = {}): Laid
   const roles = options.roles ?? rolesOf(index);
   const forest = buildForest(index);
   const trees = forest.all;
-  // Each box's wrapped text and its extent in the layout frame (breadth along siblings, depth along levels),
-  // by tree node index.
-  const contents: BoxContent[] = new Array<BoxContent>(trees.size);
-  const extents: Extent[] = new Array<Extent>(trees.size);
-  const groupAt: (string | undefined)[] = new Array<string | undefined>(trees.size);
-  // Each node's parent in the tree: the conclusion of its primary relation.
-  const parentAt: (NodeId | undefined)[] = new Array<NodeId | undefined>(trees.size);
-  for (const tree of trees.values()) {
-    const node = index.node(tree.id)!;
-    groupAt[tree.index] = node.group;
-    for (const child of tree.children) parentAt[child.index] = tree.id;
-    const speaker = shownSpeaker(node, map.source);
-    const content = measureBox(node, roles.get(tree.id)!, measurer, options.textWidth, speaker);
-    contents[tree.index] = content;
-    extents[tree.index] =
-      direction === 'down'
-        ? { breadth: content.width, depth: content.height }
-        : { breadth: content.height, depth: content.width };
-  }
+  const { contents, extents, groupAt, parentAt, implicitAt } = measureBoxes(
+    map,
+    index,
+    trees,
+    roles,
+    measurer,
+    options.textWidth,
+    direction,
+  );
   const extent = (tree: TreeNode): Extent => extents[tree.index]!;
 
   const groupOf = (tree: TreeNode) => groupAt[tree.index];
@@ -104,6 +94,7 @@ export function layoutMap(whole: ArgumentMap, options: LayoutOptions = {}): Laid
     const frame = frames[tree.index]!;
     const corner = toScreen(direction, { b: frame.centre - frame.breadth / 2, d: frame.top });
     const parent = parentAt[tree.index];
+    const fold = foldOf(tree, collapsed);
     return {
       id: tree.id,
       role: roles.get(tree.id)!,
@@ -113,13 +104,14 @@ export function layoutMap(whole: ArgumentMap, options: LayoutOptions = {}): Laid
       width: box.width,
       height: box.height,
       label: box.label,
-      implicit: index.node(tree.id)!.implicit === true,
+      implicit: implicitAt[tree.index]!,
       speaker: box.speaker,
       titleLines: box.titleLines,
       textLines: box.textLines,
       textRuns: box.textRuns,
       truncated: box.truncated,
-      ...foldOf(tree, collapsed),
+      collapsed: fold.collapsed,
+      hidden: fold.hidden,
       hasChildren: tree.children.length > 0,
       // Always present (maybe undefined), so that every node object has the same shape: faster in V8.
       parent,
@@ -140,6 +132,49 @@ export function layoutMap(whole: ArgumentMap, options: LayoutOptions = {}): Laid
   const connectors = drawConnectors(index, trees, frames, router, direction, spacing, routeExtent);
   const bounds = boundsOf([...nodes, ...groups]);
   return { direction, nodes, connectors, groups, bounds: withRoutes(bounds, routeExtent) };
+}
+
+/** What the layout knows of each box before placing it, by tree node index. */
+interface MeasuredBoxes {
+  /** The box's wrapped text and size. */
+  readonly contents: BoxContent[];
+  /** Its extent in the layout frame: breadth along siblings, depth along levels. */
+  readonly extents: Extent[];
+  readonly groupAt: (string | undefined)[];
+  /** Its parent in the tree: the conclusion of its primary relation. */
+  readonly parentAt: (NodeId | undefined)[];
+  readonly implicitAt: boolean[];
+}
+
+/** Wraps and sizes every box of the forest, and notes what the layout asks of each again. */
+function measureBoxes(
+  map: ArgumentMap,
+  index: MapIndex,
+  trees: ReadonlyMap<NodeId, TreeNode>,
+  roles: ReadonlyMap<NodeId, Role>,
+  measurer: TextMeasurer,
+  textWidth: number | undefined,
+  direction: Direction,
+): MeasuredBoxes {
+  const contents: BoxContent[] = new Array<BoxContent>(trees.size);
+  const extents: Extent[] = new Array<Extent>(trees.size);
+  const groupAt: (string | undefined)[] = new Array<string | undefined>(trees.size);
+  const parentAt: (NodeId | undefined)[] = new Array<NodeId | undefined>(trees.size);
+  const implicitAt: boolean[] = new Array<boolean>(trees.size);
+  for (const tree of trees.values()) {
+    const node = index.node(tree.id)!;
+    groupAt[tree.index] = node.group;
+    implicitAt[tree.index] = node.implicit === true;
+    for (const child of tree.children) parentAt[child.index] = tree.id;
+    const speaker = shownSpeaker(node, map.source);
+    const content = measureBox(node, roles.get(tree.id)!, measurer, textWidth, speaker);
+    contents[tree.index] = content;
+    extents[tree.index] =
+      direction === 'down'
+        ? { breadth: content.width, depth: content.height }
+        : { breadth: content.height, depth: content.width };
+  }
+  return { contents, extents, groupAt, parentAt, implicitAt };
 }
 
 /**

@@ -48,9 +48,13 @@ export function children(index: MapIndex, id: NodeId): NodeId[] {
  * premise and a resolvable conclusion. Other relations of a shared node are drawn as cross-links.
  */
 export function primaryRelation(index: MapIndex, id: NodeId): Relation | undefined {
-  return index
-    .premiseOf(id)
-    .find((relation) => isInferential(relation) && conclusionOf(index, relation) !== undefined);
+  // A plain loop: every layout asks this of every box, twice.
+  const relations = index.premiseOf(id);
+  for (let i = 0; i < relations.length; i++) {
+    const relation = relations[i]!;
+    if (isInferential(relation) && conclusionOf(index, relation) !== undefined) return relation;
+  }
+  return undefined;
 }
 
 export function ancestors(index: MapIndex, id: NodeId): NodeId[] {

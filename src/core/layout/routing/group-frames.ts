@@ -20,6 +20,8 @@ export function groupFrames(
   nodeGroup: (id: NodeId) => string | undefined,
   direction: Direction,
 ): GroupFrame[] {
+  // Most maps have no groups: nothing to index.
+  if (groups.length === 0) return [];
   const tree = new GroupTree(groups);
   const nesting = tree.nesting();
   const rows = new RowIndex(nodes, direction);
@@ -62,8 +64,8 @@ export class RowIndex {
   readonly next: Int32Array;
   /** The index of each box's parent among the shown boxes (-1 for a thesis). */
   readonly parent: Int32Array;
-  /** Where each row's deepest box ends, along the depth axis. */
-  readonly end = new Map<number, number>();
+  /** Where each row's deepest box ends, along the depth axis, by row. */
+  readonly end: number[] = [];
 
   constructor(
     readonly nodes: readonly LaidOutNode[],
@@ -71,15 +73,16 @@ export class RowIndex {
   ) {
     this.next = new Int32Array(nodes.length).fill(-1);
     this.parent = new Int32Array(nodes.length).fill(-1);
-    const lastInRow = new Map<number, number>();
+    // Rows are numbered from 0: arrays by row, not maps.
+    const lastInRow: number[] = [];
     const indexOf = new Map<NodeId, number>();
     nodes.forEach((node, i) => {
       indexOf.set(node.id, i);
       const end = direction === 'down' ? node.y + node.height : node.x + node.width;
-      this.end.set(node.depth, Math.max(this.end.get(node.depth) ?? -Infinity, end));
-      const before = lastInRow.get(node.depth);
+      this.end[node.depth] = Math.max(this.end[node.depth] ?? -Infinity, end);
+      const before = lastInRow[node.depth];
       if (before !== undefined) this.next[before] = i;
-      lastInRow.set(node.depth, i);
+      lastInRow[node.depth] = i;
       if (node.parent !== undefined) this.parent[i] = indexOf.get(node.parent) ?? -1;
     });
   }
@@ -193,7 +196,7 @@ function partSlabs(
     const node = nodes[m]!;
     if (rows.has(node.depth)) continue;
     const top = down ? node.y : node.x;
-    rows.set(node.depth, { top: top - pad, bottom: rowIndex.end.get(node.depth)! + pad });
+    rows.set(node.depth, { top: top - pad, bottom: rowIndex.end[node.depth]! + pad });
   }
   // Rows of nested groups' wide frames may reach past the middle of a gap: they meet there instead.
   for (const [depth, row] of rows) {
