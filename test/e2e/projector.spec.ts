@@ -183,3 +183,19 @@ test('a step is framed again when the screen changes size (full screen, another 
     .toBeGreaterThanOrEqual(22);
   await checkPage(page, pages[at]!, screens[0], trenin.tour!.length);
 });
+
+test('the map’s name stays in the toolbar on a projector’s screen, its controls in two rows beside it', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/');
+  await page.locator('[data-node-id]').first().waitFor();
+  const title = page.getByRole('heading', { level: 1 });
+  await expect(title).toBeVisible();
+  const box = (await title.boundingBox())!;
+  // Cut with an ellipsis, but a name to read: wider than the widest word of "Russia Suffers From …".
+  expect(box.width).toBeGreaterThanOrEqual(140);
+  // The toolbar keeps to two rows of controls, leaving the screen to the map.
+  const toolbar = (await page.locator('header.toolbar').boundingBox())!;
+  expect(toolbar.height).toBeLessThanOrEqual(90);
+});
