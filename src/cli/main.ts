@@ -69,7 +69,7 @@ browser and fetches nothing.
 
 Pages (PDF, PowerPoint, or one picture per page); body text is never drawn under 12 pt, a map or step too
 large for a page is continued on further pages, never shrunk:
---slides      the tour as a deck: a title page with the overview, then a 16:9 page per step (a .pptx file is
+--slides      the tour as a deck: a title page with the contents, then a 16:9 page per step (a .pptx file is
               always a deck, with the steps' titles and speaker notes)
 --handout     A4 pages: each step's picture with its speaker note and the quotes of its boxes
 --page SIZE   16:9, 4:3, a4, a4-landscape, letter or letter-landscape; a PDF without --slides or

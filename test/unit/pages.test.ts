@@ -70,6 +70,22 @@ describe('the deck', () => {
     });
   });
 
+  it('opens with a title page whose every line reads at 12 pt: the contents whole, a map only if readable', () => {
+    const title = deck.pages[0]!;
+    // The byline names the source without repeating the title, which is the page's heading.
+    expect(title.svg.split(escapeXml(trenin.title!)).length - 1).toBe(1);
+    expect(title.svg).toContain('Dmitri Trenin · The Valdai Discussion Club · 2010-11-23');
+    // Every step's title in full: the columns are as wide as their lines, not cut with an ellipsis.
+    for (const [i, step] of (trenin.tour ?? []).entries())
+      expect(title.svg).toContain(escapeXml(`${i + 1}  ${step.title}`));
+    expect(title.svg).not.toContain('…');
+    // The overview of the Trenin map's five theses cannot be drawn at 12 pt beside the contents: left out.
+    expect(mapOnPage(title)).toBeUndefined();
+    // A small map's overview is drawn, readable.
+    const small = composeDeck(example).pages[0]!;
+    expectReadableAndWhole(small);
+  });
+
   it('names the source on every page, and leaves the caption out when asked', () => {
     for (const page of deck.pages.slice(1))
       expect(page.svg).toContain('Dmitri Trenin, The Valdai Discussion Club');

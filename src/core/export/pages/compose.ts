@@ -28,6 +28,7 @@ import {
 } from './page.ts';
 import {
   captionHeight,
+  fitScale,
   mapArea,
   MIN_PAGE_SCALE,
   PAGE_MARGIN,
@@ -192,7 +193,9 @@ function titlePage(
   ) => wrapText(text, measure, { weight, size: fontSize, maxWidth, maxLines }).lines;
   const heading = wrap(map.title ?? 'Argument map', 'semibold', 56, width, 2);
   const source = map.source;
-  const byline = [source?.author, source?.title, source?.publisher, source?.date].filter(Boolean).join(' · ');
+  // The source's title is left out when it is the map's, already the page's heading.
+  const sourceTitle = source?.title !== map.title ? source?.title : undefined;
+  const byline = [source?.author, sourceTitle, source?.publisher, source?.date].filter(Boolean).join(' · ');
   const blocks: TextBlock[] = [
     { x: PAGE_MARGIN, y: PAGE_MARGIN, lines: heading, size: 56, weight: 'semibold', lineHeight: 68 },
   ];
@@ -205,38 +208,49 @@ function titlePage(
   top += 40;
   const caption = options.caption === false ? undefined : { number: `1 / ${total}` };
   const area = mapArea(size, caption, top);
-  const contents = { ...area, x: area.x + area.width * 0.5, width: area.width * 0.5 };
-  blocks.push(...contentsBlocks(steps, contents, measure));
   const overviewArea = { ...area, width: area.width * 0.5 - 24 };
-  const laidOut = overviewLayout(map, overviewArea, MIN_PAGE_SCALE);
+  const overview = overviewLayout(map, overviewArea, MIN_PAGE_SCALE);
+  // An overview too large to read at 12 pt in its half of the page is left out: the contents take the page.
+  const readable = fitScale(overview, overviewArea) >= MIN_PAGE_SCALE;
+  const contents = readable ? { ...area, x: area.x + area.width * 0.5, width: area.width * 0.5 } : area;
+  blocks.push(...contentsBlocks(steps, contents, measure));
   const svg = pageSvg({
     size,
     theme: options.theme ?? 'light',
-    map: { laidOut, area: overviewArea },
+    ...(readable ? { map: { laidOut: overview, area: overviewArea } } : {}),
     blocks,
     ...(caption ? { caption } : {}),
   });
-  return { size, svg, title: map.title ?? 'Argument map', ...contentOf(map, laidOut, []) };
+  const drawn = readable ? contentOf(map, overview, []) : { texts: [], quotes: [] };
+  return { size, svg, title: map.title ?? 'Argument map', ...drawn };
 }
 
-/** The steps' titles, numbered, in as many columns as the area needs (each line cut to its column). */
+/**
+ * The steps' titles, numbered, in as many columns as the area needs: each column as wide as its longest line
+ * when they all fit so, else the area shared equally and each line cut to its column.
+ */
 function contentsBlocks(steps: readonly string[], area: Rect, measure: TextMeasurer): TextBlock[] {
   const size = 24;
   const lineHeight = 34;
+  const gap = 24;
   const perColumn = Math.max(1, Math.floor((area.height - 48) / lineHeight));
-  const columns = Math.ceil(steps.length / perColumn);
-  const columnWidth = area.width / Math.max(1, columns);
+  const columns = Array.from({ length: Math.ceil(steps.length / perColumn) }, (_, c) =>
+    steps.slice(c * perColumn, (c + 1) * perColumn).map((title, i) => `${c * perColumn + i + 1}  ${title}`),
+  );
+  const natural = columns.map((lines) =>
+    Math.max(...lines.map((line) => measure.width(line, 'regular', size))),
+  );
+  const fits = natural.reduce((sum, width) => sum + width + gap, 0) <= area.width;
+  const widths = fits ? natural.map((width) => width + gap) : columns.map(() => area.width / columns.length);
   const blocks: TextBlock[] = [
     { x: area.x, y: area.y, lines: ['Contents'], size: 28, weight: 'semibold', lineHeight: 36 },
   ];
-  for (let c = 0; c < columns; c++) {
-    const lines = steps
-      .slice(c * perColumn, (c + 1) * perColumn)
-      .map((title, i) =>
-        fitted(`${c * perColumn + i + 1}  ${title}`, columnWidth - 24, size, 'regular', measure),
-      );
-    blocks.push({ x: area.x + c * columnWidth, y: area.y + 48, lines, size, weight: 'regular', lineHeight });
-  }
+  let x = area.x;
+  columns.forEach((lines, c) => {
+    const cut = lines.map((line) => fitted(line, widths[c]! - gap, size, 'regular', measure));
+    blocks.push({ x, y: area.y + 48, lines: cut, size, weight: 'regular', lineHeight });
+    x += widths[c]!;
+  });
   return blocks;
 }
 

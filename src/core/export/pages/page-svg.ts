@@ -137,8 +137,9 @@ function mapSvg(map: NonNullable<PageDrawing['map']>, theme: ThemeName): string 
     .replace(/ width="[^"]*" height="[^"]*" role="img">/, ` width="${px(width)}" height="${px(height)}">`);
 }
 
+/** A page's text as the layout measured it and the PDF sets it: without kerning or ligatures. */
 const fontAttributes = (size: number, weight: 'regular' | 'semibold', italic = false) =>
-  `font-family="Inter" font-size="${size}" font-weight="${weight === 'semibold' ? 600 : 400}"${italic ? ' font-style="italic"' : ''}`;
+  `font-family="Inter" font-size="${size}" font-weight="${weight === 'semibold' ? 600 : 400}"${italic ? ' font-style="italic"' : ''} style="font-kerning:none;font-variant-ligatures:none"`;
 
 function blockSvg(block: TextBlock, ink: string): string {
   return block.lines
