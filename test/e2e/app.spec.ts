@@ -557,3 +557,19 @@ test('Tab enters the map once, at the thesis, as a screen reader tree', async ({
   await expect(focused).toHaveAttribute('aria-level', '1');
   await expect(focused).toHaveAttribute('aria-label', /^thesis: /);
 });
+
+test('the first Tab offers "Skip to the map", which puts the keyboard on the thesis', async ({ page }) => {
+  await page.goto('/');
+  await page.locator('[data-node-id]').first().waitFor();
+  const skip = page.getByRole('button', { name: 'Skip to the map' });
+  await expect(skip).not.toBeInViewport();
+  await page.keyboard.press('Tab');
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  const focused = page.locator('[role="treeitem"]:focus');
+  await expect(focused).toHaveAttribute('aria-level', '1');
+  // From there the arrow keys walk the tree.
+  await page.keyboard.press('ArrowDown');
+  await expect(focused).toHaveAttribute('aria-level', '2');
+});

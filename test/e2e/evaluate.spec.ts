@@ -51,6 +51,8 @@ test('Evaluate: rejecting a premise takes down what rests on it, the panel names
   await expect(panel).toContainText('3 claims lose their support');
   await expect(panel).toContainText('1 claim now defeated');
   await expect(panel).toContainText('1 claim now stands'); // what the premise was defeating
+  // The statement is named in quotes, its own full stop left out of the sentence.
+  await expect(panel).toContainText(/“[^”]*[^.]” is now rejected\./);
   const named = await panel.locator('.changed button').allTextContents();
   expect(named).toHaveLength(5); // three lose support, one defeated, one now stands
   expect(page.url()).toContain(`eval=r:${PREMISE}`);

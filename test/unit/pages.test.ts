@@ -99,6 +99,12 @@ describe('the deck', () => {
     const labels = pages.filter((p) => p.step === 4).map((p) => p.label);
     expect(step5.pages.map((p) => p.title)).toEqual(labels.map(() => trenin.tour![4]!.title));
     expect(composeStep(trenin, 99).pages).toEqual([]);
+    // Numbered among themselves, not as pages of the deck: one page has no number, parts count "n / N".
+    expect(composeStep(trenin, 1).pages[0]!.svg).not.toMatch(/\d+ \/ \d+/);
+    const parts = step5.pages;
+    parts.forEach((page, i) =>
+      expect(page.svg).toContain(parts.length > 1 ? `${i + 1} / ${parts.length}` : step5.title),
+    );
   });
 });
 

@@ -143,15 +143,7 @@ function stepSheets(map: ArgumentMap, size: PageSize, options: ComposeOptions, r
  */
 export function composeDeck(map: ArgumentMap, options: ComposeOptions = {}): ComposedDocument {
   const size = PAGE_SIZES[options.page ?? '16:9'];
-  const sheets: Sheet[] = stepSheets(map, size, options).map((page) => ({
-    laidOut: page.scene,
-    title: page.title ?? stepTitle(page),
-    label: page.label,
-    subtitle: stepTitle(page),
-    ...(page.note !== undefined ? { note: page.note } : {}),
-    about: page.current,
-    lit: new Set(page.current),
-  }));
+  const sheets = stepSheets(map, size, options).map(deckSheet);
   const titles = presentationSteps(map).map((step) => step.title ?? titleOfBox(map, step.focus));
   const pages = [
     titlePage(map, size, options, titles, sheets.length + 1),
@@ -159,6 +151,17 @@ export function composeDeck(map: ArgumentMap, options: ComposeOptions = {}): Com
   ];
   return documentOf(map, pages);
 }
+
+/** A page of the presentation as a page of the deck. */
+const deckSheet = (page: StepPage): Sheet => ({
+  laidOut: page.scene,
+  title: page.title ?? stepTitle(page),
+  label: page.label,
+  subtitle: stepTitle(page),
+  ...(page.note !== undefined ? { note: page.note } : {}),
+  about: page.current,
+  lit: new Set(page.current),
+});
 
 /** A box's title, or the first words of its text. */
 function titleOfBox(map: ArgumentMap, id: NodeId): string {
@@ -343,11 +346,10 @@ export function composeMap(
  * deck's title page; `step` counts from 1.
  */
 export function composeStep(map: ArgumentMap, step: number, options: ComposeOptions = {}): ComposedDocument {
-  const deck = composeDeck(map, options);
   const size = PAGE_SIZES[options.page ?? '16:9'];
-  const pages = stepSheets(map, size, options);
-  const wanted = deck.pages.slice(1).filter((_, i) => pages[i]!.step === step - 1);
-  return documentOf(map, wanted);
+  // Numbered among themselves: a step shown in parts is "1 / 2", "2 / 2"; a step on one page has no number.
+  const wanted = stepSheets(map, size, options).filter((page) => page.step === step - 1);
+  return documentOf(map, pagesOf(map, wanted.map(deckSheet), size, options));
 }
 
 /** A box and everything below it: every box that bears on it, through any chain of relations. */
