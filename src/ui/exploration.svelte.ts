@@ -77,6 +77,15 @@ export class Exploration {
     this.selected = nodeInAddress();
   }
 
+  /** The address changed while the map is shown (back, an edited #node=): its box is selected and shown. */
+  async showAddress(): Promise<void> {
+    const id = nodeInAddress();
+    if (id === undefined || !this.#forest()?.all.has(id)) return this.followAddress();
+    this.expandTo(id);
+    this.selected = id;
+    await this.#showIfOutside(id);
+  }
+
   setFilter(filter: Filter): void {
     this.filter = filter;
     this.select(undefined);
@@ -119,6 +128,11 @@ export class Exploration {
     this.expandTo(id);
     this.selected = id;
     history.replaceState(null, '', selectionAddress(id));
+    await this.#showIfOutside(id);
+  }
+
+  /** Once drawn, the box is brought to the middle of the view if any of it is outside. */
+  async #showIfOutside(id: string): Promise<void> {
     await this.host.rendered();
     const box = this.#box(id);
     const view = this.host.zoom()?.visibleRect();

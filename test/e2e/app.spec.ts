@@ -573,3 +573,14 @@ test('the first Tab offers "Skip to the map", which puts the keyboard on the the
   await page.keyboard.press('ArrowDown');
   await expect(focused).toHaveAttribute('aria-level', '2');
 });
+
+test('an edited #node= selects its box and brings it into view', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/');
+  await page.locator('[data-node-id]').first().waitFor();
+  const box = page.locator('[data-node-id="two-central-problems"]');
+  await expect(box).not.toBeInViewport();
+  await page.evaluate(() => (location.hash = '#node=two-central-problems'));
+  await expect(box).toHaveAttribute('aria-selected', 'true');
+  await expect(box).toBeInViewport();
+});
