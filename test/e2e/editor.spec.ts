@@ -254,3 +254,21 @@ test('opening another map while editing keeps the text typed: one click brings i
     'Russia Suffers From a Security Deficit in Relations With NATO',
   );
 });
+
+test('a box typed on a new line is selected once the text is read, not the box whose line it displaced', async ({
+  page,
+}) => {
+  await openEditor(page);
+  // The thesis clicked: the cursor goes to its definition, the keyboard with it.
+  await page.locator('[data-node-id="joint-mediation-foundation"]').click();
+  await expect(code(page)).toBeFocused();
+  // A new statement on a line of its own above it, the cursor back up on it: before the text is read again,
+  // the line is where the thesis was defined.
+  await page.keyboard.press('Home');
+  await page.keyboard.insertText('[Goodwill]: Goodwill gestures would help.\n');
+  await page.keyboard.press('ArrowUp');
+  const added = page.locator('[data-node-id="goodwill"]');
+  await expect(added).toHaveCount(1);
+  await expect(added).toHaveClass(/selected/);
+  await expect(page).toHaveURL(/#node=goodwill$/);
+});
