@@ -125,6 +125,23 @@ describe('the handout', () => {
   });
 });
 
+describe('the handout’s picture', () => {
+  it('has the room its step’s note and quotes leave: the first step whole on one page, above its text', () => {
+    const handout = composeHandout(trenin);
+    expect(handout.pages.filter((page) => page.title === trenin.tour![0]!.title)).toHaveLength(1);
+    // Fewer pages than steps shown in half a page each would take.
+    expect(handout.pages.length).toBeLessThan(trenin.tour!.length * 1.4);
+    for (const page of handout.pages) {
+      if (!page.note) continue;
+      const placed = mapOnPage(page)!;
+      const start = escapeXml(page.note.split(' ').slice(0, 3).join(' '));
+      const noteTop = Number(new RegExp(`<text x="[\\d.]+" y="([\\d.]+)"[^>]*>${start}`).exec(page.svg)?.[1]);
+      // The note's first line (24 px text, its capitals 18 px over its baseline) starts below the picture.
+      expect(noteTop - 18).toBeGreaterThanOrEqual(placed.y + placed.height);
+    }
+  });
+});
+
 describe('the map on pages', () => {
   it.each([
     ['a4-landscape', trenin],

@@ -39,13 +39,19 @@ export interface StepPage extends PresentationStep {
 }
 
 /**
+ * The room the steps have: one for all (a screen), or each step its own (a handout's page gives a step's
+ * picture what its note and quotes leave), given the step and the one before it.
+ */
+export type StepRoom = Room | ((step: PresentationStep, before: PresentationStep | undefined) => Room);
+
+/**
  * The pages of a presentation: each step laid out for the screen (`stepScene`); a step whose new boxes do not
  * fit the room even without context is split into pages in the tree's order, never shrunk.
  */
 export function stepPages(
   map: ArgumentMap,
   steps: readonly PresentationStep[] = presentationSteps(map),
-  room: Room = PROJECTOR_ROOM,
+  room: StepRoom = PROJECTOR_ROOM,
 ): StepPage[] {
   return stepParts(map, steps, room).flatMap(({ base, step, parts }, i) =>
     parts.map((part, page): StepPage => {
@@ -74,12 +80,12 @@ interface StepParts {
 }
 
 /** How each step is split into pages, without laying the pages out. */
-function stepParts(map: ArgumentMap, steps: readonly PresentationStep[], room: Room): StepParts[] {
+function stepParts(map: ArgumentMap, steps: readonly PresentationStep[], room: StepRoom): StepParts[] {
   const index = indexMap(map);
   const tree = stepTree(index);
   const roles = rolesOf(index);
-  const base = { index, tree, roles, room };
   return steps.map((step, i) => {
+    const base = { index, tree, roles, room: typeof room === 'function' ? room(step, steps[i - 1]) : room };
     const current = about(step, steps[i - 1]).sort((a, b) => tree.order(a) - tree.order(b));
     return { base, step, parts: pageParts({ ...base, revealed: new Set(step.show), current }, current) };
   });

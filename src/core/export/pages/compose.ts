@@ -9,9 +9,15 @@ import { rolesOf } from '../../model/roles.ts';
 import type { ArgumentMap, NodeId, Role } from '../../model/types.ts';
 import { cutMap } from '../../presentation/step-map.ts';
 import { overviewLayout } from '../../presentation/overview.ts';
-import { PROJECTOR_ROOM, stepPages, type StepPage } from '../../presentation/step-pages.ts';
+import {
+  about,
+  PROJECTOR_ROOM,
+  stepPages,
+  type StepPage,
+  type StepRoom,
+} from '../../presentation/step-pages.ts';
 import type { Room } from '../../presentation/step-scene.ts';
-import { presentationSteps } from '../../presentation/steps.ts';
+import { presentationSteps, type PresentationStep } from '../../presentation/steps.ts';
 import type { EvaluationMarks } from '../../render/render-model.ts';
 import type { ThemeName } from '../../render/theme.ts';
 import { createFontMeasurer, type TextMeasurer } from '../../text/measure.ts';
@@ -129,7 +135,8 @@ const stepTitle = (page: StepPage) => `${page.label}. ${page.title ?? ''}`.trim(
  * The step pages of a map, laid out for the room a page of `size` gives (with its caption): as the
  * presentation shows them when the page holds the projector's room (16:9 does).
  */
-function stepSheets(map: ArgumentMap, size: PageSize, options: ComposeOptions, room?: Room): StepPage[] {
+function stepSheets(map: ArgumentMap, size: PageSize, options: ComposeOptions, room?: StepRoom): StepPage[] {
+  if (typeof room === 'function') return stepPages(map, presentationSteps(map), room);
   const caption = options.caption === false ? undefined : captionOf(map, 'step', 1, 2);
   const own = room ?? roomOf(mapArea(size, caption));
   const projector = own.width >= PROJECTOR_ROOM.width && own.height >= PROJECTOR_ROOM.height;
@@ -257,29 +264,36 @@ function contentsBlocks(steps: readonly string[], area: Rect, measure: TextMeasu
   return blocks;
 }
 
-/** The handout: A4 portrait unless asked otherwise; each step's picture with its speaker note and quotes. */
+/**
+ * The handout: A4 portrait unless asked otherwise; each step's picture with its speaker note and quotes. The
+ * picture has at least the page's upper half, and all that the step's text leaves.
+ */
 export function composeHandout(map: ArgumentMap, options: ComposeOptions = {}): ComposedDocument {
   const size = PAGE_SIZES[options.page ?? 'a4'];
   const caption = options.caption === false ? undefined : captionOf(map, 'step', 1, 2);
   const area = mapArea(size, caption);
-  // The picture takes the page's upper half; the note and the quotes the rest.
-  const pictureHeight = area.height * 0.5;
-  const room = roomOf({ ...area, height: pictureHeight });
   const index = indexMap(map);
-  const sheets: Sheet[] = stepSheets(map, size, options, room).map((page) => {
-    const quotes = page.current.flatMap((id) => {
-      const node = index.node(id);
-      return node?.quote ? [node.quote] : [];
+  const quotesOf = (ids: readonly NodeId[]) =>
+    ids.flatMap((id) => {
+      const quote = index.node(id)?.quote;
+      return quote ? [quote] : [];
     });
+  const pictureHeights = new Map<PresentationStep, number>();
+  const pictureHeightOf = (step: PresentationStep, before: PresentationStep | undefined): number => {
+    const text = handoutBlocks(area.x, area.width, 0, Infinity, step.note, quotesOf(about(step, before)));
+    const height = Math.max(area.height * 0.5, area.height - HANDOUT_GAP - text.end);
+    pictureHeights.set(step, height);
+    return height;
+  };
+  const room = (step: PresentationStep, before: PresentationStep | undefined) =>
+    roomOf({ ...area, height: pictureHeightOf(step, before) });
+  const steps = presentationSteps(map);
+  const sheets: Sheet[] = stepSheets(map, size, options, room).map((page) => {
+    const quotes = quotesOf(page.current);
+    const pictureHeight = pictureHeights.get(steps[page.step]!) ?? area.height * 0.5;
     return {
-      laidOut: page.scene,
-      title: page.title ?? stepTitle(page),
-      label: page.label,
-      subtitle: stepTitle(page),
-      ...(page.note !== undefined ? { note: page.note } : {}),
-      about: page.current,
-      lit: new Set(page.current),
-      // A scene taller than the half page (a long box under a long box) takes what it needs.
+      ...deckSheet(page),
+      // A scene taller than its room (a long box under a long box) takes what it needs.
       beneath: (full) =>
         handoutText(
           full,
@@ -292,6 +306,9 @@ export function composeHandout(map: ArgumentMap, options: ComposeOptions = {}): 
   return documentOf(map, pagesOf(map, sheets, size, options));
 }
 
+/** The space between a handout page's picture and its text. */
+const HANDOUT_GAP = 24;
+
 /** A handout page's lower part: the note, then each quote in italics, as much as the page holds. */
 function handoutText(
   area: Rect,
@@ -299,23 +316,36 @@ function handoutText(
   note: string | undefined,
   quotes: readonly string[],
 ): { map: Rect; blocks: TextBlock[] } {
+  const top = area.y + pictureHeight + HANDOUT_GAP;
+  const { blocks } = handoutBlocks(area.x, area.width, top, area.y + area.height, note, quotes);
+  return { map: { ...area, height: pictureHeight }, blocks };
+}
+
+/** The note and the quotes set from `top` down to `bottom`, and where they end. */
+function handoutBlocks(
+  x: number,
+  width: number,
+  top: number,
+  bottom: number,
+  note: string | undefined,
+  quotes: readonly string[],
+): { blocks: TextBlock[]; end: number } {
   const measure = createFontMeasurer();
   const size = 24;
   const lineHeight = 34;
   const blocks: TextBlock[] = [];
-  let y = area.y + pictureHeight + 24;
-  const bottom = area.y + area.height;
+  let y = top;
   const add = (text: string, weight: 'regular' | 'semibold', italic: boolean) => {
-    const maxLines = Math.floor((bottom - y) / lineHeight);
+    const maxLines = Math.min(10_000, Math.floor((bottom - y) / lineHeight));
     if (maxLines <= 0) return;
-    const lines = wrapText(text, measure, { weight, size, maxWidth: area.width, maxLines }).lines;
-    blocks.push({ x: area.x, y, lines, size, weight, italic, lineHeight });
+    const lines = wrapText(text, measure, { weight, size, maxWidth: width, maxLines }).lines;
+    blocks.push({ x, y, lines, size, weight, italic, lineHeight });
     y += lines.length * lineHeight + 16;
   };
   if (note) add(note, 'regular', false);
   if (quotes.length > 0) add('From the text', 'semibold', false);
   for (const quote of quotes) add(`“${quote}”`, 'regular', true);
-  return { map: { ...area, height: pictureHeight }, blocks };
+  return { blocks, end: y };
 }
 
 /** The whole map on pages of a size (A4 landscape unless asked otherwise), over several where it must be. */
