@@ -90,7 +90,7 @@ describe('the render model', () => {
         shape.className,
         pathData(shape.connector.line),
         shape.markerStart ?? null,
-        shape.markerEnd,
+        shape.markerEnd ?? null,
       ]);
     });
     const labels = model.connectors.flatMap((c) => (c.label ? [c.label] : []));
@@ -156,6 +156,38 @@ describe('the render model', () => {
       );
     const holders = sources('src').filter((file) => readText(file).includes(arrowhead));
     expect(holders).toEqual(['src/core/render/render-model.ts']);
+  });
+});
+
+describe('a premise routed to the bar of its linked partners', () => {
+  it('joins the bar with no arrowhead of its own; the line from the bar carries the relation’s', () => {
+    // A is placed under T by r1; with B it also supports C (r2, linked), so it is routed to r2's bar.
+    const map = parseArgmapJson(
+      JSON.stringify({
+        format: 'argmap',
+        version: 1,
+        nodes: [
+          { id: 't', type: 'statement', text: 'T' },
+          { id: 'a', type: 'statement', text: 'A' },
+          { id: 'c', type: 'statement', text: 'C' },
+          { id: 'b', type: 'statement', text: 'B' },
+        ],
+        relations: [
+          { id: 'r1', type: 'support', from: ['a'], to: 't' },
+          { id: 'r3', type: 'support', from: ['c'], to: 't' },
+          { id: 'r2', type: 'support', from: ['b', 'a'], to: 'c' },
+        ],
+      }),
+    ).map!;
+    const laidOut = layoutMap(map);
+    const joining = laidOut.connectors.filter((c) => c.joinsBar);
+    expect(joining.map((c) => c.key)).toEqual(['r2#a']);
+    const { connectors } = renderModel(laidOut, themes.light);
+    expect(connectors.find((c) => c.connector.key === 'r2#a')?.markerEnd).toBeUndefined();
+    expect(connectors.find((c) => c.connector.key === 'r2')?.markerEnd).toBe('url(#arrow-support)');
+    const svg = new JSDOM(renderSvg(laidOut)).window.document;
+    const paths = [...svg.querySelectorAll('path.connector[data-relation-id="r2"]')];
+    expect(paths.map((p) => p.hasAttribute('marker-end')).sort()).toEqual([false, true]);
   });
 });
 

@@ -73,6 +73,8 @@ export class PendingRoute {
     readonly relation: Relation,
     readonly premise: NodeId,
     readonly target: NodeId,
+    /** It ends on the bar of linked premises it belongs with, not at the target (`junctions.ts`). */
+    readonly joinsBar = false,
   ) {}
 }
 
@@ -133,6 +135,7 @@ export function routedConnector(
     toScreen(direction, points[points.length - 1]!),
     [piece.premise],
     piece.target,
+    piece.joinsBar,
   );
 }
 
@@ -146,6 +149,7 @@ function connector(
   end: Point,
   premises: readonly NodeId[],
   target: NodeId,
+  joinsBar = false,
 ): LaidOutConnector {
   const { line, bounds } = builder.finish();
   return {
@@ -159,6 +163,7 @@ function connector(
     end,
     premises,
     target,
+    ...(joinsBar ? { joinsBar } : {}),
   };
 }
 

@@ -126,7 +126,16 @@ function piecesInOrder(
       if (!box || premise === target || junction?.members.includes(box)) return;
       if (k > 0 && relation.from.indexOf(premise) < k) return; // listed twice
       const route = router.route(box, entry.point, entry.gap, target);
-      pieces.push(new PendingRoute(route, `${relation.id}#${premise}`, relation, premise, target));
+      pieces.push(
+        new PendingRoute(
+          route,
+          `${relation.id}#${premise}`,
+          relation,
+          premise,
+          target,
+          junction !== undefined,
+        ),
+      );
     });
   }
   return pieces;

@@ -80,6 +80,11 @@ export interface LaidOutConnector {
   readonly premises: readonly NodeId[];
   /** The node the relation bears on (for undercuts: the conclusion of the relation attacked). */
   readonly target: NodeId;
+  /**
+   * A premise routed to the bar of the linked premises it belongs with: it joins the bar as their stubs do,
+   * with no arrowhead of its own (the line from the bar carries the relation's).
+   */
+  readonly joinsBar?: true;
 }
 
 /** A frame around one cluster of a group's boxes (a group spread over the map has several). */

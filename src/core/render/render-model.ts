@@ -65,7 +65,8 @@ export interface ConnectorShape {
   readonly active: boolean | undefined;
   /** Contradictions point both ways. */
   readonly markerStart: string | undefined;
-  readonly markerEnd: string;
+  /** None on a premise's line that joins a bar. */
+  readonly markerEnd: string | undefined;
   /** The "because"/"but"/… word; cross-links of shared boxes have none (their tree connector has it). */
   readonly label: TextAt | undefined;
 }
@@ -234,7 +235,7 @@ function connectorShape(
     className: `connector ${type} ${kind}${active === false ? ' inactive' : ''}`,
     active,
     markerStart: type === 'contradiction' ? `url(#${markerId(type, 'start')})` : undefined,
-    markerEnd: `url(#${markerId(type, 'end')})`,
+    markerEnd: connector.joinsBar ? undefined : `url(#${markerId(type, 'end')})`,
     label:
       (kind === 'cross' && type !== 'contradiction') || connector.labelOutside
         ? undefined

@@ -83,7 +83,7 @@ function connectorSvg(
 ): string {
   const from = { x: c.line.coords[0]!, y: c.line.coords[1]! };
   const start = markerStart && insidePicture(shown, from.x, from.y) ? ` marker-start="${markerStart}"` : '';
-  const end = insidePicture(shown, c.end.x, c.end.y) ? ` marker-end="${markerEnd}"` : '';
+  const end = markerEnd && insidePicture(shown, c.end.x, c.end.y) ? ` marker-end="${markerEnd}"` : '';
   return `<path class="${className}${faded ? ' faded' : ''}" data-relation-id="${escapeXml(c.relationId)}" d="${pathData(c.line)}"${start}${end}/>`;
 }
 
