@@ -163,7 +163,8 @@ function connector(
     end,
     premises,
     target,
-    ...(joinsBar ? { joinsBar } : {}),
+    // Always present (maybe undefined), so that every connector object has the same shape.
+    joinsBar: joinsBar ? true : undefined,
   };
 }
 
