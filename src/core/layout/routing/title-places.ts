@@ -122,12 +122,24 @@ class Obstacles {
     for (const node of nodes) this.add(node, -1);
   }
 
-  /** True when `head`, the head of frame `index`, reaches into no box and no slab of an unrelated frame. */
+  /**
+   * True when `head`, the head of frame `index`, reaches into no box, and neither into nor within a title's
+   * inset of a slab of an unrelated frame: a title just over another group's frame reads as that group's.
+   */
   free(head: Rect, index: number): boolean {
-    for (const key of this.keys(head))
-      for (const { rect, frame } of this.cells.get(key) ?? [])
-        if (frame !== index && overlaps(rect, head) && (frame < 0 || !this.related(frame, index)))
+    const margin = gapGeometry.title.inset;
+    const near = {
+      x: head.x - margin,
+      y: head.y - margin,
+      width: head.width + 2 * margin,
+      height: head.height + 2 * margin,
+    };
+    for (const key of this.keys(near))
+      for (const { rect, frame } of this.cells.get(key) ?? []) {
+        if (frame === index) continue;
+        if (frame < 0 ? overlaps(rect, head) : overlaps(rect, near) && !this.related(frame, index))
           return false;
+      }
     return true;
   }
 
