@@ -46,6 +46,9 @@ const shrunk = (r: Rect, by: number): Rect => ({
   height: r.height - 2 * by,
 });
 
+const overlaps = (a: Rect, b: Rect): boolean =>
+  a.x < b.x + b.width && a.x + a.width > b.x && a.y < b.y + b.height && a.y + a.height > b.y;
+
 const measurer = createFontMeasurer();
 /** A line along a title's edge touches it, and floating point may put it a hair inside. */
 const TOUCHING = 0.01;
@@ -379,6 +382,33 @@ function forcedParts(map: ArgumentMap, laid: LaidOutMap): Map<string, number> {
   }
   return parts;
 }
+
+describe('group titles', () => {
+  it.each(['data/trenin-2010.argmap.json', 'data/example.argmap.json'])(
+    'on %s keep clear of the frames of other groups, so that each reads as its own frame’s',
+    (path) => {
+      const laid = layoutMap(mapOf(readText(path)));
+      const margin = gapGeometry.title.inset / 2;
+      const nested = (a: GroupFrame, b: GroupFrame) =>
+        a.nodes.some((id) => b.nodes.includes(id)) || b.nodes.some((id) => a.nodes.includes(id));
+      const faults = laid.groups.flatMap((frame) => {
+        if (!frame.title || frame.part > 1) return [];
+        const area = titleArea(frame);
+        const near = {
+          x: area.x - margin,
+          y: area.y - margin,
+          width: area.width + 2 * margin,
+          height: area.height + 2 * margin,
+        };
+        return laid.groups
+          .filter((other) => other.id !== frame.id && !nested(frame, other))
+          .filter((other) => other.slabs.some((slab) => overlaps(slab, near)))
+          .map((other) => `${frame.key} over ${other.key}`);
+      });
+      expect(faults).toEqual([]);
+    },
+  );
+});
 
 describe('group frames', () => {
   it('are rectangles that never overlap, hang together and take in no box of another group', () => {
