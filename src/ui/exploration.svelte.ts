@@ -19,6 +19,8 @@ export interface ExplorationHost {
   zoom(): ZoomControl | undefined;
   /** Resolves once the DOM shows the current state. */
   rendered(): Promise<void>;
+  /** The Evaluate mode is on: a box's chain is then not lit (the statuses are what the map shows). */
+  evaluating?(): boolean;
 }
 
 const noFilter: Filter = { roles: [], group: '', tag: '' };
@@ -59,8 +61,11 @@ export class Exploration {
    */
   readonly highlight = $derived.by(() => {
     const index = this.host.index();
-    // While a search is open its hits are lit, the one chosen among them selected.
-    const focus = this.hovered ?? (this.searchHits ? undefined : this.selected);
+    // While a search is open its hits are lit, the one chosen among them selected. Evaluating, the whole map
+    // shows what each assumption changes: no box's chain is lit over the others.
+    const focus = this.host.evaluating?.()
+      ? undefined
+      : (this.hovered ?? (this.searchHits ? undefined : this.selected));
     if (focus === undefined || !index?.node(focus)) return this.searchHits ?? this.filtered;
     return idSet([focus, ...ancestors(index, focus), ...descendants(index, focus)]);
   });

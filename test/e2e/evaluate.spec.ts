@@ -39,6 +39,9 @@ test('Evaluate: rejecting a premise takes down what rests on it, the panel names
   // Open → accepted → rejected.
   await box(page, PREMISE).click();
   await expect(box(page, PREMISE)).toHaveAttribute('data-status', 'accepted');
+  // The box clicked is selected, but its chain is not lit over the rest: the statuses are the picture.
+  await expect(box(page, PREMISE)).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('[data-node-id].dimmed')).toHaveCount(0);
   await expect(box(page, PREMISE)).toHaveAttribute('data-assumption', 'accepted');
   await box(page, PREMISE).click();
   await expect(box(page, PREMISE)).toHaveAttribute('data-status', 'rejected');
