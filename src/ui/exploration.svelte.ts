@@ -1,5 +1,5 @@
 import { drawnTargetOf } from '../core/layout/drawn-target.ts';
-import { boxOfKey, reconstructionFold, toggledBox } from '../core/layout/folds.ts';
+import { boxOfKey, reconstructionFold, toggledBox, toggledReconstruction } from '../core/layout/folds.ts';
 import { buildForest, type Forest } from '../core/layout/forest.ts';
 import type { LaidOutMap } from '../core/layout/types.ts';
 import { stepFrom, type Step } from '../core/layout/navigation.ts';
@@ -85,7 +85,9 @@ export class Exploration {
   /** The address changed while the map is shown (back, an edited #node=): its box is selected and shown. */
   async showAddress(): Promise<void> {
     const id = nodeInAddress();
-    if (id === undefined || !this.#forest()?.all.has(id)) return this.followAddress();
+    if (id === undefined) return void (this.selected = undefined);
+    // A #node= that names no box is ignored (README).
+    if (!this.#forest()?.all.has(id)) return;
     this.expandTo(id);
     this.selected = id;
     await this.#showIfOutside(id);
@@ -121,6 +123,12 @@ export class Exploration {
     const box = this.#box(id);
     if (box) this.host.zoom()?.centreOn(box.x + box.width / 2, box.y + box.height / 2);
     if (focus) this.focusBox(id);
+  }
+
+  /** The keyboard on a box, and the box in view: moved to the middle if any of it is outside. */
+  async focusInView(id: string): Promise<void> {
+    this.focusBox(id);
+    await this.#showIfOutside(id);
   }
 
   /** Puts the keyboard on a box (the map's keys then act from there). */
@@ -168,15 +176,7 @@ export class Exploration {
 
   /** Folds or shows an argument's reconstruction only (its premises), its objections staying in view. */
   async toggleReconstruction(id: string): Promise<void> {
-    const fold = reconstructionFold(id);
-    const folded = this.collapsed.has(fold);
-    await this.#keepingPlace(id, idSet([...this.#openKeys(id), ...(folded ? [] : [fold])]));
-  }
-
-  /** The collapsed set's keys but those that fold box `id` or its reconstruction. */
-  #openKeys(id: string): string[] {
-    const fold = reconstructionFold(id);
-    return [...this.collapsed].filter((key) => key !== id && key !== fold);
+    await this.#keepingPlace(id, idSet(toggledReconstruction(this.collapsed, id)));
   }
 
   /**

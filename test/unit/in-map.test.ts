@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseArgdown } from '../../src/core/formats/argdown/parse.ts';
 import { serialiseArgdown } from '../../src/core/formats/argdown/serialise.ts';
-import { boxOfKey, reconstructionFold, toggledBox } from '../../src/core/layout/folds.ts';
+import {
+  boxOfKey,
+  reconstructionFold,
+  toggledBox,
+  toggledReconstruction,
+} from '../../src/core/layout/folds.ts';
 import { layoutMap } from '../../src/core/layout/layout.ts';
 import { drawnPart } from '../../src/core/model/in-map.ts';
 import type { ArgumentMap } from '../../src/core/model/types.ts';
@@ -174,6 +179,10 @@ describe('an argument\u2019s reconstruction folded into its box', () => {
     expect([...toggledBox(new Set([fold, 'o']), 'gist')]).toEqual(['o']);
     expect([...toggledBox(new Set(['gist']), 'gist')]).toEqual([]);
     expect([...toggledBox(new Set(['o']), 'gist')]).toEqual(['o', 'gist']);
+    // The premises alone: folded, then shown again; a collapsed box opens to its objections.
+    expect([...toggledReconstruction(new Set(['o']), 'gist')]).toEqual(['o', fold]);
+    expect([...toggledReconstruction(new Set([fold, 'o']), 'gist')]).toEqual(['o']);
+    expect([...toggledReconstruction(new Set(['gist']), 'gist')]).toEqual([fold]);
   });
 
   it('is how a map read from Argdown opens, where Argdown\u2019s map would hide every premise', () => {

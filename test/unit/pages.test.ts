@@ -101,10 +101,12 @@ describe('the deck', () => {
     expect(composeStep(trenin, 99).pages).toEqual([]);
     // Numbered among themselves, not as pages of the deck: one page has no number, parts count "n / N".
     expect(composeStep(trenin, 1).pages[0]!.svg).not.toMatch(/\d+ \/ \d+/);
-    const parts = step5.pages;
-    parts.forEach((page, i) =>
-      expect(page.svg).toContain(parts.length > 1 ? `${i + 1} / ${parts.length}` : step5.title),
-    );
+    // A step shown in parts (on A4, narrower than a screen): its pages are "1 / N" … "N / N".
+    let parts: readonly ComposedPage[] = [];
+    for (let n = 1; n <= trenin.tour!.length && parts.length < 2; n++)
+      parts = composeStep(trenin, n, { page: 'a4' }).pages;
+    expect(parts.length).toBeGreaterThan(1);
+    parts.forEach((page, i) => expect(page.svg).toContain(`${i + 1} / ${parts.length}`));
   });
 });
 
@@ -131,6 +133,13 @@ describe('the handout’s picture', () => {
     expect(handout.pages.filter((page) => page.title === trenin.tour![0]!.title)).toHaveLength(1);
     // Fewer pages than steps shown in half a page each would take.
     expect(handout.pages.length).toBeLessThan(trenin.tour!.length * 1.4);
+    // The picture is drawn in the room it was laid out for: the first step's text runs on to the foot of the
+    // page, its last line (before the caption's) within a few lines of the caption.
+    const baselines = [...handout.pages[0]!.svg.matchAll(/<text x="[\d.]+" y="([\d.]+)"[^>]*font-size="24"/g)]
+      .map((m) => Number(m[1]))
+      .sort((a, b) => a - b);
+    const [lastLine, caption] = baselines.slice(-2) as [number, number];
+    expect(caption - lastLine).toBeLessThan(100);
     for (const page of handout.pages) {
       if (!page.note) continue;
       const placed = mapOnPage(page)!;

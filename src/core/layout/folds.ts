@@ -39,8 +39,23 @@ export function reconstructionSize(node: TreeNode): number {
  * opens whole; an open box collapses.
  */
 export function toggledBox(collapsed: ReadonlySet<string>, id: NodeId): Set<string> {
-  const fold = reconstructionFold(id);
-  const open = collapsed.has(id) || collapsed.has(fold);
-  const kept = [...collapsed].filter((key) => key !== id && key !== fold);
+  const open = collapsed.has(id) || collapsed.has(reconstructionFold(id));
+  const kept = openKeys(collapsed, id);
   return new Set(open ? kept : [...kept, id]);
 }
+
+/**
+ * The `collapsed` set after an argument's reconstruction is folded or shown (its premises only, its
+ * objections staying in view); the box itself ends open either way.
+ */
+export function toggledReconstruction(collapsed: ReadonlySet<string>, id: NodeId): Set<string> {
+  const fold = reconstructionFold(id);
+  const kept = openKeys(collapsed, id);
+  return new Set(collapsed.has(fold) ? kept : [...kept, fold]);
+}
+
+/** The keys but those that fold box `id` or its reconstruction. */
+const openKeys = (collapsed: ReadonlySet<string>, id: NodeId): string[] => {
+  const fold = reconstructionFold(id);
+  return [...collapsed].filter((key) => key !== id && key !== fold);
+};

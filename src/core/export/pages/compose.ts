@@ -9,13 +9,7 @@ import { rolesOf } from '../../model/roles.ts';
 import type { ArgumentMap, NodeId, Role } from '../../model/types.ts';
 import { cutMap } from '../../presentation/step-map.ts';
 import { overviewLayout } from '../../presentation/overview.ts';
-import {
-  about,
-  PROJECTOR_ROOM,
-  stepPages,
-  type StepPage,
-  type StepRoom,
-} from '../../presentation/step-pages.ts';
+import { about, PROJECTOR_ROOM, stepPages, type StepPage } from '../../presentation/step-pages.ts';
 import type { Room } from '../../presentation/step-scene.ts';
 import { presentationSteps, type PresentationStep } from '../../presentation/steps.ts';
 import type { EvaluationMarks } from '../../render/render-model.ts';
@@ -135,17 +129,16 @@ const stepTitle = (page: StepPage) => `${page.label}. ${page.title ?? ''}`.trim(
  * The step pages of a map, laid out for the room a page of `size` gives (with its caption): as the
  * presentation shows them when the page holds the projector's room (16:9 does).
  */
-function stepSheets(map: ArgumentMap, size: PageSize, options: ComposeOptions, room?: StepRoom): StepPage[] {
-  if (typeof room === 'function') return stepPages(map, presentationSteps(map), room);
+function stepSheets(map: ArgumentMap, size: PageSize, options: ComposeOptions): StepPage[] {
   const caption = options.caption === false ? undefined : captionOf(map, 'step', 1, 2);
-  const own = room ?? roomOf(mapArea(size, caption));
+  const own = roomOf(mapArea(size, caption));
   const projector = own.width >= PROJECTOR_ROOM.width && own.height >= PROJECTOR_ROOM.height;
   return stepPages(map, presentationSteps(map), projector ? PROJECTOR_ROOM : own);
 }
 
 /**
- * The deck (docs/ARCHITECTURE.md, "Pages"): a title page with the map's title, its source and its overview,
- * then a page per step of the tour (or of the automatic order) as the presentation shows it, 16:9 unless
+ * The deck (docs/ARCHITECTURE.md, "Pages"): a title page with the map's title, its source and the talk's
+ * contents, then a page per step of the tour (or of the automatic order) as the presentation shows it, 16:9 unless
  * another size is asked for.
  */
 export function composeDeck(map: ArgumentMap, options: ComposeOptions = {}): ComposedDocument {
@@ -182,8 +175,9 @@ function documentOf(map: ArgumentMap, pages: readonly ComposedPage[]): ComposedD
 }
 
 /**
- * The deck's first page: the map's title and source; beneath, the whole map's overview on the left and the
- * steps' titles on the right, a table of contents of the talk.
+ * The deck's first page: the map's title and source; beneath, the steps' titles, a table of contents of the
+ * talk, and on the left the whole map's overview when it reads at 12 pt there (else the contents take the
+ * page).
  */
 function titlePage(
   map: ArgumentMap,
@@ -221,7 +215,7 @@ function titlePage(
   const overviewArea = { ...area, width: area.width * 0.5 - 24 };
   const overview = overviewLayout(map, overviewArea, MIN_PAGE_SCALE);
   // An overview too large to read at 12 pt in its half of the page is left out: the contents take the page.
-  const readable = fitScale(overview, overviewArea) >= MIN_PAGE_SCALE;
+  const readable = overview.nodes.length > 0 && fitScale(overview, overviewArea) >= MIN_PAGE_SCALE;
   const contents = readable ? { ...area, x: area.x + area.width * 0.5, width: area.width * 0.5 } : area;
   blocks.push(...contentsBlocks(steps, contents, measure));
   const svg = pageSvg({
@@ -278,19 +272,19 @@ export function composeHandout(map: ArgumentMap, options: ComposeOptions = {}): 
       const quote = index.node(id)?.quote;
       return quote ? [quote] : [];
     });
-  const pictureHeights = new Map<PresentationStep, number>();
-  const pictureHeightOf = (step: PresentationStep, before: PresentationStep | undefined): number => {
-    const text = handoutBlocks(area.x, area.width, 0, Infinity, step.note, quotesOf(about(step, before)));
-    const height = Math.max(area.height * 0.5, area.height - HANDOUT_GAP - text.end);
-    pictureHeights.set(step, height);
-    return height;
-  };
-  const room = (step: PresentationStep, before: PresentationStep | undefined) =>
-    roomOf({ ...area, height: pictureHeightOf(step, before) });
+  // Each step's picture height, by the step: the steps given to `stepPages` are these very objects.
   const steps = presentationSteps(map);
-  const sheets: Sheet[] = stepSheets(map, size, options, room).map((page) => {
+  const pictureHeights = new Map(
+    steps.map((step, i) => {
+      const quotes = quotesOf(about(step, steps[i - 1]));
+      const text = handoutBlocks(area.x, area.width, 0, Infinity, step.note, quotes);
+      return [step, Math.max(area.height * 0.5, area.height - HANDOUT_GAP - text.end)] as const;
+    }),
+  );
+  const room = (step: PresentationStep) => roomOf({ ...area, height: pictureHeights.get(step)! });
+  const sheets: Sheet[] = stepPages(map, steps, room).map((page) => {
     const quotes = quotesOf(page.current);
-    const pictureHeight = pictureHeights.get(steps[page.step]!) ?? area.height * 0.5;
+    const pictureHeight = pictureHeights.get(steps[page.step]!)!;
     return {
       ...deckSheet(page),
       // A scene taller than its room (a long box under a long box) takes what it needs.

@@ -9,8 +9,8 @@ import { gapGeometry } from './gap-geometry.ts';
  * a parent sends one up from the middle of its top (to its bar, then on to its parent, close to that column
  * for the height of a title). The title starts at its inset when no line runs through it there and it fits;
  * else at the place nearest to that, beside a line, where it keeps clear of every line: inside the head when
- * there is room, or with the head widened to hold it, where that takes in no box and no other group's frame.
- * Where no place is clear, it stays at its inset. Drawing right, the lines leave boxes from their sides,
+ * there is room, or with the head widened to hold it, where that takes in no box and keeps clear of other
+ * groups' frames. Where no place is clear, it stays at its inset. Drawing right, the lines leave boxes from their sides,
  * below the title band.
  */
 export function placeTitles(
@@ -99,9 +99,9 @@ function titleStart(
 }
 
 /**
- * What a widened head must not reach into: boxes, and the slabs of frames of other groups (frames that share
- * no box with it: a frame around a group nested in another lies inside the other's). In a grid of cells, so
- * that each head looks at its neighbourhood only.
+ * What a widened head must not reach into: boxes, and the slabs of frames of other groups, nor come within a
+ * title's inset of those (frames that share no box with it: a frame around a group nested in another lies
+ * inside the other's). In a grid of cells, so that each head looks at its neighbourhood only.
  */
 class Obstacles {
   private readonly cells = new Map<string, { rect: Rect; frame: number }[]>();
