@@ -163,6 +163,19 @@ describe('the map on pages', () => {
     for (const page of doc.pages) {
       expect(page.size).toEqual(PAGE_SIZES[pageName]);
       expectReadableAndWhole(page);
+      // The "+n" pills of the boxes whose branches follow on other pages are inside the drawing, not cut.
+      const view = /<svg x="[\d.-]+" y="[\d.-]+" viewBox="([\d.-]+) ([\d.-]+) ([\d.]+) ([\d.]+)"/
+        .exec(page.svg)!
+        .slice(1)
+        .map(Number) as [number, number, number, number];
+      for (const [, x, y, w, h] of page.svg.matchAll(
+        /<g class="badge"><rect x="([\d.-]+)" y="([\d.-]+)" width="([\d.]+)" height="([\d.]+)"/g,
+      )) {
+        expect(Number(x)).toBeGreaterThanOrEqual(view[0]);
+        expect(Number(y)).toBeGreaterThanOrEqual(view[1]);
+        expect(Number(x) + Number(w)).toBeLessThanOrEqual(view[0] + view[2]);
+        expect(Number(y) + Number(h)).toBeLessThanOrEqual(view[1] + view[3]);
+      }
     }
   });
 

@@ -159,6 +159,42 @@ describe('the render model', () => {
   });
 });
 
+describe('the "+N" pill of a collapsed box', () => {
+  it.each(['down', 'right'] as const)(
+    'drawing %s, stands where its children would hang, inside the map’s bounds and clear of other boxes',
+    (direction) => {
+      const collapsed = new Set(
+        layoutMap(trenin)
+          .nodes.filter((n) => n.hasChildren && n.depth === 1)
+          .map((n) => n.id),
+      );
+      const laidOut = layoutMap(trenin, { direction, collapsed });
+      const { bounds } = laidOut;
+      const inside = (r: { x: number; y: number; width: number; height: number }) =>
+        r.x >= bounds.x - 0.01 &&
+        r.y >= bounds.y - 12 &&
+        r.x + r.width <= bounds.x + bounds.width + 0.01 &&
+        r.y + r.height <= bounds.y + bounds.height + 12;
+      const badges = renderModel(laidOut, themes.light).boxes.filter((b) => b.badge);
+      expect(badges.length).toBe(collapsed.size);
+      for (const { node, badge } of badges) {
+        // Drawing down it may stand a few pixels below the bounds, into a picture's margin.
+        expect(inside(badge!), node.id).toBe(true);
+        for (const other of laidOut.nodes)
+          if (other.id !== node.id)
+            // A few pixels clear: a pill touching the next box reads as that box's.
+            expect(
+              badge!.x - 2 < other.x + other.width &&
+                badge!.x + badge!.width + 2 > other.x &&
+                badge!.y - 2 < other.y + other.height &&
+                badge!.y + badge!.height + 2 > other.y,
+              `${node.id} over ${other.id}`,
+            ).toBe(false);
+      }
+    },
+  );
+});
+
 describe('a premise routed to the bar of its linked partners', () => {
   it('joins the bar with no arrowhead of its own; the line from the bar carries the relation’s', () => {
     // A is placed under T by r1; with B it also supports C (r2, linked), so it is routed to r2's bar.

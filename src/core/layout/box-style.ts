@@ -25,6 +25,24 @@ export const boxStyle = {
   maxTitleLines: 2,
 } as const;
 
+/**
+ * Pills on a box's edge, 16 px high, reaching `rise` px into the box; the text's baseline `baseline` below the
+ * pill's top (`textSize` px semibold, centred); the "+N" pill's width grows by `perCharacter` per character.
+ */
+export const PILL = {
+  height: 16,
+  rx: 8,
+  rise: 8,
+  baseline: 11.5,
+  textSize: 10,
+  padding: 10,
+  perCharacter: 7,
+} as const;
+
+/** The width of the "+N" pill of a box with `hidden` boxes folded under it. */
+export const foldPillWidth = (hidden: number): number =>
+  PILL.padding + `+${hidden}`.length * PILL.perCharacter;
+
 /** The role label drawn in every box, so that roles read without colour (grayscale, print). */
 export const roleLabels: Record<Role, string> = {
   thesis: 'THESIS',

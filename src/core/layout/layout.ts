@@ -4,7 +4,7 @@ import { rolesOf } from '../model/roles.ts';
 import { shownSpeaker } from '../model/speaker.ts';
 import type { ArgumentMap, NodeId, Role } from '../model/types.ts';
 import { createFontMeasurer, type TextMeasurer } from '../text/measure.ts';
-import { measureBox, type BoxContent } from './box-style.ts';
+import { foldPillWidth, measureBox, PILL, type BoxContent } from './box-style.ts';
 import { reconstructionFold, reconstructionSize, shownChildren } from './folds.ts';
 import { buildForest, type TreeNode } from './forest.ts';
 import { withRoutes, type RouteExtent } from './connector-lines.ts';
@@ -17,7 +17,7 @@ import { boundsOf } from './rect.ts';
 import { effortFor } from './routing/search-effort.ts';
 import { Router, type FrameBox } from './routing/router.ts';
 import { placeTidy, type Extent, type Spacing } from './tidy.ts';
-import type { Direction, LaidOutMap, LaidOutNode } from './types.ts';
+import type { Direction, LaidOutMap, LaidOutNode, Rect } from './types.ts';
 
 export interface LayoutOptions {
   readonly direction?: Direction;
@@ -130,7 +130,7 @@ export function layoutMap(whole: ArgumentMap, options: LayoutOptions = {}): Laid
   );
   const routeExtent: RouteExtent = { left: Infinity, right: -Infinity, top: Infinity, bottom: -Infinity };
   const connectors = drawConnectors(index, trees, frames, router, direction, spacing, routeExtent);
-  const bounds = boundsOf([...nodes, ...groups]);
+  const bounds = boundsOf([...nodes, ...groups, ...pillsOutside(nodes, direction)]);
   return { direction, nodes, connectors, groups, bounds: withRoutes(bounds, routeExtent) };
 }
 
@@ -175,6 +175,23 @@ function measureBoxes(
         : { breadth: content.height, depth: content.width };
   }
   return { contents, extents, groupAt, parentAt, implicitAt };
+}
+
+/**
+ * Drawing right, a collapsed box's "+N" pill stands out of its right edge (`render-model.ts`): the map's
+ * bounds take it in, so that a picture does not cut it. Drawing down, it stands out of the bottom edge by less
+ * than a picture's margin.
+ */
+export function pillsOutside(nodes: readonly LaidOutNode[], direction: Direction): Rect[] {
+  if (direction !== 'right') return [];
+  return nodes
+    .filter((node) => node.collapsed)
+    .map((node) => ({
+      x: node.x + node.width - PILL.rise,
+      y: node.y + node.height / 2 - PILL.height / 2,
+      width: foldPillWidth(node.hidden),
+      height: PILL.height,
+    }));
 }
 
 /**

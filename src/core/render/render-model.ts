@@ -1,5 +1,5 @@
-import { boxStyle } from '../layout/box-style.ts';
-import type { GroupFrame, LaidOutConnector, LaidOutMap, LaidOutNode } from '../layout/types.ts';
+import { boxStyle, foldPillWidth, PILL } from '../layout/box-style.ts';
+import type { Direction, GroupFrame, LaidOutConnector, LaidOutMap, LaidOutNode } from '../layout/types.ts';
 import { strictRelationTypes, type RelationId, type NodeId, type RelationType } from '../model/types.ts';
 import type { RelationStatus, StatementStatus } from '../evaluate/evaluate.ts';
 import { textSegments, type TextSegment } from './run-format.ts';
@@ -163,20 +163,8 @@ const BOX_RADIUS = 6;
  * lower. Exported for the style sheet, which sets the size the baseline was chosen for.
  */
 export const CONNECTOR_LABEL = { size: 11, baseline: 4 } as const;
-/**
- * Pills on a box's bottom edge, 16 px high, reaching `rise` px into the box; the text's baseline `baseline`
- * below the pill's top (`textSize` px semibold, centred); the "+N" pill's width grows by `perCharacter` per
- * character. Exported for the style sheet.
- */
-export const PILL = {
-  height: 16,
-  rx: 8,
-  rise: 8,
-  baseline: 11.5,
-  textSize: 10,
-  padding: 10,
-  perCharacter: 7,
-} as const;
+/** The pills' metrics (`box-style.ts`: the layout takes in a pill that stands out of a box), for the style sheet. */
+export { PILL };
 /** The app's collapse pill on an expanded box: its width, and its centre's distance from the box's right edge. */
 const COLLAPSE_PILL = { width: 18, right: 18 } as const;
 
@@ -208,7 +196,7 @@ export function renderModel(laidOut: LaidOutMap, theme: Theme, evaluation?: Eval
     markers: markersFor(theme, new Set(laidOut.connectors.map((c) => c.type))),
     frames: laidOut.groups.map((group) => frameShape(group, theme)),
     connectors: laidOut.connectors.map((c) => connectorShape(c, evaluation)),
-    boxes: laidOut.nodes.map((node) => new Box(node, evaluation?.statements.get(node.id))),
+    boxes: laidOut.nodes.map((node) => new Box(node, evaluation?.statements.get(node.id), laidOut.direction)),
   };
 }
 
@@ -258,12 +246,13 @@ class Box implements BoxShape {
   constructor(
     readonly node: LaidOutNode,
     status: StatementStatus | undefined,
+    direction: Direction,
   ) {
     // An implicit statement's border is dashed whatever its role (see the style sheet).
     const implicit = node.implicit ? ' implicit' : '';
     const statusClass = status ? ` status-${status}` : '';
     this.className = `node role-${node.role}${implicit}${statusClass}`;
-    this.badge = node.collapsed ? collapsedBadge(node) : undefined;
+    this.badge = node.collapsed ? collapsedBadge(node, direction) : undefined;
     this.folds = node.folded ? foldPills(node, node.folded) : noBadges;
     this.status = status && { status, className: `status status-${status}`, pill: statusPill(node, status) };
   }
@@ -341,10 +330,17 @@ function speakerLines(node: LaidOutNode, x: number): TextLine[] {
   ];
 }
 
-/** The "+N" pill of a collapsed box, centred on its bottom edge: N boxes are hidden under it. */
-function collapsedBadge(node: LaidOutNode): Badge {
+/**
+ * The "+N" pill of a collapsed box, where its children would hang: centred on its bottom edge drawing down;
+ * drawing right, on the middle of its right edge, reaching into the box no further than its padding (boxes
+ * stand close above one another there, and a pill on the bottom edge would touch the next one). The layout
+ * takes it into the map's bounds (`layout.ts`).
+ */
+function collapsedBadge(node: LaidOutNode, direction: Direction): Badge {
+  const width = foldPillWidth(node.hidden);
   const label = `+${node.hidden}`;
-  const width = PILL.padding + label.length * PILL.perCharacter;
+  if (direction === 'right')
+    return pill(node.x + node.width - PILL.rise, node.y + node.height / 2 - PILL.height / 2, width, label);
   return pill(node.x + node.width / 2 - width / 2, node.y + node.height - PILL.rise, width, label);
 }
 
@@ -373,12 +369,15 @@ function foldPills(node: LaidOutNode, folded: NonNullable<LaidOutNode['folded']>
 
 /**
  * The app's toggle on a box with children: the "+N" pill when collapsed, else a small "−" pill at the
- * bottom-right corner, clear of the connectors at the bottom centre.
+ * bottom-right corner, clear of the connectors at the bottom centre (drawing right, on the right edge near
+ * the bottom, clear of the connectors at its middle).
  */
-export function togglePill(node: LaidOutNode): Badge {
-  if (node.collapsed) return collapsedBadge(node);
-  const centre = node.x + node.width - COLLAPSE_PILL.right;
+export function togglePill(node: LaidOutNode, direction: Direction = 'down'): Badge {
+  if (node.collapsed) return collapsedBadge(node, direction);
   const width = COLLAPSE_PILL.width;
+  if (direction === 'right')
+    return pill(node.x + node.width - PILL.rise, node.y + node.height - PILL.height - 4, width, '−');
+  const centre = node.x + node.width - COLLAPSE_PILL.right;
   return pill(centre - width / 2, node.y + node.height - PILL.rise, width, '−');
 }
 

@@ -1,5 +1,6 @@
 import { buildForest, type TreeNode } from '../../layout/forest.ts';
-import { layoutMap } from '../../layout/layout.ts';
+import { layoutMap, pillsOutside } from '../../layout/layout.ts';
+import { boundsOf } from '../../layout/rect.ts';
 import type { Direction, LaidOutMap, Rect } from '../../layout/types.ts';
 import { indexMap } from '../../model/map-index.ts';
 import { rolesOf } from '../../model/roles.ts';
@@ -132,10 +133,10 @@ function largest(
 /** The boxes on the cut's edge drawn collapsed, with the number of boxes under them in the whole map. */
 function withFolds(laidOut: LaidOutMap, edge: readonly TreeNode[]): LaidOutMap {
   const hidden = new Map(edge.map((tree) => [tree.id, tree.size]));
-  return {
-    ...laidOut,
-    nodes: laidOut.nodes.map((node) =>
-      hidden.has(node.id) ? { ...node, collapsed: true, hidden: hidden.get(node.id)! } : node,
-    ),
-  };
+  const nodes = laidOut.nodes.map((node) =>
+    hidden.has(node.id) ? { ...node, collapsed: true, hidden: hidden.get(node.id)! } : node,
+  );
+  // Their pills, standing out of the right edges when drawing right, are part of the picture.
+  const bounds = boundsOf([laidOut.bounds, ...pillsOutside(nodes, laidOut.direction)]);
+  return { ...laidOut, nodes, bounds };
 }
