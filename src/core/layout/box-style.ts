@@ -43,6 +43,17 @@ export const PILL = {
 export const foldPillWidth = (hidden: number): number =>
   PILL.padding + `+${hidden}`.length * PILL.perCharacter;
 
+/**
+ * Drawing right, where a collapsed box's "+N" pill stands: on the middle of its right edge, where its children
+ * would hang, reaching into the box no further than its padding.
+ */
+export const sidePill = (box: { x: number; y: number; width: number; height: number }, hidden: number) => ({
+  x: box.x + box.width - PILL.rise,
+  y: box.y + box.height / 2 - PILL.height / 2,
+  width: foldPillWidth(hidden),
+  height: PILL.height,
+});
+
 /** The role label drawn in every box, so that roles read without colour (grayscale, print). */
 export const roleLabels: Record<Role, string> = {
   thesis: 'THESIS',

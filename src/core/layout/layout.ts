@@ -4,7 +4,7 @@ import { rolesOf } from '../model/roles.ts';
 import { shownSpeaker } from '../model/speaker.ts';
 import type { ArgumentMap, NodeId, Role } from '../model/types.ts';
 import { createFontMeasurer, type TextMeasurer } from '../text/measure.ts';
-import { foldPillWidth, measureBox, PILL, type BoxContent } from './box-style.ts';
+import { measureBox, sidePill, type BoxContent } from './box-style.ts';
 import { reconstructionFold, reconstructionSize, shownChildren } from './folds.ts';
 import { buildForest, type TreeNode } from './forest.ts';
 import { withRoutes, type RouteExtent } from './connector-lines.ts';
@@ -184,14 +184,7 @@ function measureBoxes(
  */
 export function pillsOutside(nodes: readonly LaidOutNode[], direction: Direction): Rect[] {
   if (direction !== 'right') return [];
-  return nodes
-    .filter((node) => node.collapsed)
-    .map((node) => ({
-      x: node.x + node.width - PILL.rise,
-      y: node.y + node.height / 2 - PILL.height / 2,
-      width: foldPillWidth(node.hidden),
-      height: PILL.height,
-    }));
+  return nodes.filter((node) => node.collapsed).map((node) => sidePill(node, node.hidden));
 }
 
 /**

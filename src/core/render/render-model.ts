@@ -1,4 +1,4 @@
-import { boxStyle, foldPillWidth, PILL } from '../layout/box-style.ts';
+import { boxStyle, foldPillWidth, PILL, sidePill } from '../layout/box-style.ts';
 import type { Direction, GroupFrame, LaidOutConnector, LaidOutMap, LaidOutNode } from '../layout/types.ts';
 import { strictRelationTypes, type RelationId, type NodeId, type RelationType } from '../model/types.ts';
 import type { RelationStatus, StatementStatus } from '../evaluate/evaluate.ts';
@@ -332,15 +332,16 @@ function speakerLines(node: LaidOutNode, x: number): TextLine[] {
 
 /**
  * The "+N" pill of a collapsed box, where its children would hang: centred on its bottom edge drawing down;
- * drawing right, on the middle of its right edge, reaching into the box no further than its padding (boxes
- * stand close above one another there, and a pill on the bottom edge would touch the next one). The layout
- * takes it into the map's bounds (`layout.ts`).
+ * drawing right, on its right edge (`sidePill`: boxes stand close above one another there, and a pill on the
+ * bottom edge would touch the next one), which the layout takes into the map's bounds.
  */
 function collapsedBadge(node: LaidOutNode, direction: Direction): Badge {
   const width = foldPillWidth(node.hidden);
   const label = `+${node.hidden}`;
-  if (direction === 'right')
-    return pill(node.x + node.width - PILL.rise, node.y + node.height / 2 - PILL.height / 2, width, label);
+  if (direction === 'right') {
+    const at = sidePill(node, node.hidden);
+    return pill(at.x, at.y, width, label);
+  }
   return pill(node.x + node.width / 2 - width / 2, node.y + node.height - PILL.rise, width, label);
 }
 
