@@ -171,12 +171,12 @@ export class Exploration {
    * on screen: the view moves by as much as the box moved in the new layout.
    */
   async toggle(id: string): Promise<void> {
-    await this.#keepingPlace(id, idSet(toggledBox(this.collapsed, id)));
+    await this.#keepingPlace(id, toggledBox(this.collapsed, id));
   }
 
   /** Folds or shows an argument's reconstruction only (its premises), its objections staying in view. */
   async toggleReconstruction(id: string): Promise<void> {
-    await this.#keepingPlace(id, idSet(toggledReconstruction(this.collapsed, id)));
+    await this.#keepingPlace(id, toggledReconstruction(this.collapsed, id));
   }
 
   /**

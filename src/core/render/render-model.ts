@@ -163,7 +163,10 @@ const BOX_RADIUS = 6;
  * lower. Exported for the style sheet, which sets the size the baseline was chosen for.
  */
 export const CONNECTOR_LABEL = { size: 11, baseline: 4 } as const;
-/** The pills' metrics (`box-style.ts`: the layout takes in a pill that stands out of a box), for the style sheet. */
+/**
+ * The pills' metrics, for the style sheet: defined in `box-style.ts`, since the layout takes in a pill that
+ * stands out of a box.
+ */
 export { PILL };
 /** The app's collapse pill on an expanded box: its width, and its centre's distance from the box's right edge. */
 const COLLAPSE_PILL = { width: 18, right: 18 } as const;
@@ -340,7 +343,7 @@ function collapsedBadge(node: LaidOutNode, direction: Direction): Badge {
   const label = `+${node.hidden}`;
   if (direction === 'right') {
     const at = sidePill(node, node.hidden);
-    return pill(at.x, at.y, width, label);
+    return pill(at.x, at.y, at.width, label);
   }
   return pill(node.x + node.width / 2 - width / 2, node.y + node.height - PILL.rise, width, label);
 }
@@ -353,16 +356,15 @@ const noBadges: readonly Badge[] = Object.freeze([]);
  */
 function foldPills(node: LaidOutNode, folded: NonNullable<LaidOutNode['folded']>): Badge[] {
   const pills: Badge[] = [];
-  const widthOf = (label: string) => PILL.padding + label.length * PILL.perCharacter;
   if (folded.below > 0) {
     const label = `+${folded.below}`;
-    const width = widthOf(label);
+    const width = foldPillWidth(folded.below);
     const centre = node.hasChildren ? node.x + node.width - COLLAPSE_PILL.right : node.x + node.width / 2;
     pills.push(pill(centre - width / 2, node.y + node.height - PILL.rise, width, label));
   }
   if (folded.above > 0) {
     const label = `+${folded.above}`;
-    const width = widthOf(label);
+    const width = foldPillWidth(folded.above);
     pills.push(pill(node.x + node.width / 2 - width / 2, node.y - PILL.height + PILL.rise, width, label));
   }
   return pills;

@@ -138,8 +138,8 @@ function stepSheets(map: ArgumentMap, size: PageSize, options: ComposeOptions): 
 
 /**
  * The deck (docs/ARCHITECTURE.md, "Pages"): a title page with the map's title, its source and the talk's
- * contents, then a page per step of the tour (or of the automatic order) as the presentation shows it, 16:9 unless
- * another size is asked for.
+ * contents, then a page per step of the tour (or of the automatic order) as the presentation shows it, 16:9
+ * unless another size is asked for.
  */
 export function composeDeck(map: ArgumentMap, options: ComposeOptions = {}): ComposedDocument {
   const size = PAGE_SIZES[options.page ?? '16:9'];

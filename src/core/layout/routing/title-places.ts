@@ -10,8 +10,8 @@ import { gapGeometry } from './gap-geometry.ts';
  * for the height of a title). The title starts at its inset when no line runs through it there and it fits;
  * else at the place nearest to that, beside a line, where it keeps clear of every line: inside the head when
  * there is room, or with the head widened to hold it, where that takes in no box and keeps clear of other
- * groups' frames. Where no place is clear, it stays at its inset. Drawing right, the lines leave boxes from their sides,
- * below the title band.
+ * groups' frames. Where no place is clear, it stays at its inset. Drawing right, the lines leave boxes from
+ * their sides, below the title band.
  */
 export function placeTitles(
   frames: readonly GroupFrame[],
