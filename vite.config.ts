@@ -173,16 +173,26 @@ async function toolbarHtml(map: ArgumentMap, laidOut: LaidOutMap): Promise<strin
 }
 
 /**
- * An ES module for Node, dependencies left as imports; what it imports with `import()` becomes chunks beside
- * it, loaded when that code runs. Beside it, not in a subfolder: the CLI finds the fonts by a path relative
- * to its own file, whichever chunk that code lands in.
+ * A bundle for Node, dependencies left as imports; what it imports with `import()` becomes chunks beside it,
+ * loaded when that code runs. Beside it, not in a subfolder: the CLI finds the fonts by a path relative to
+ * its own file, whichever chunk that code lands in.
+ *
+ * The CLI is CommonJS (a `package.json` beside its files says so): Node 20 loads a handful of CommonJS
+ * chunks synchronously, where its ES module loader resolves, fetches and links each one asynchronously, and
+ * a command is mostly start-up. The benchmark stays an ES module (it awaits at its top level).
  */
-const nodeBundle = (entry: string, outDir: string, file: string, minify: boolean): UserConfig => ({
+const nodeBundle = (
+  entry: string,
+  outDir: string,
+  file: string,
+  { minify, commonJs }: { minify: boolean; commonJs: boolean },
+): UserConfig => ({
   define,
   publicDir: false,
   // zod's package is a hundred modules that take Node longer to find and link than the checks take to run;
   // bundled, the command loads only the part it uses, in one chunk.
   ssr: { noExternal: ['zod'] },
+  plugins: commonJs ? [commonJsPackage()] : [],
   build: {
     ssr: entry,
     outDir,
@@ -190,9 +200,25 @@ const nodeBundle = (entry: string, outDir: string, file: string, minify: boolean
     target: 'node20',
     minify,
     sourcemap: !minify,
-    rollupOptions: { output: { entryFileNames: file, chunkFileNames: '[name]-[hash].js' } },
+    rollupOptions: {
+      output: {
+        format: commonJs ? 'cjs' : 'es',
+        entryFileNames: file,
+        chunkFileNames: '[name]-[hash].js',
+      },
+    },
   },
 });
+
+/** The `package.json` that makes Node read the `.js` files beside it as CommonJS (the project's are ES). */
+function commonJsPackage(): Plugin {
+  return {
+    name: 'argmap-commonjs-package',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'package.json', source: '{ "type": "commonjs" }\n' });
+    },
+  };
+}
 
 /**
  * `<argmap-view>` as a library (src/ui/embed/), its styles going into the element's shadow root with it:
@@ -240,9 +266,11 @@ function embedFonts(): Plugin {
 
 export default defineConfig(({ mode }) => {
   // The command-line tool.
-  if (mode === 'cli') return nodeBundle('src/cli/argmap.ts', 'dist/cli', 'argmap.js', false);
+  if (mode === 'cli')
+    return nodeBundle('src/cli/argmap.ts', 'dist/cli', 'argmap.js', { minify: false, commonJs: true });
   // The benchmark runs the code as it ships (bundled and minified like the app), not through a dev loader.
-  if (mode === 'bench') return nodeBundle('test/bench/run.ts', 'dist/bench', 'run.js', true);
+  if (mode === 'bench')
+    return nodeBundle('test/bench/run.ts', 'dist/bench', 'run.js', { minify: true, commonJs: false });
   if (mode === 'embed') return embedBundle('src/ui/embed/embed.ts', 'dist/embed', 'argmap-view.js');
   if (mode === 'viewer') return embedBundle('src/ui/embed/viewer.ts', 'dist/viewer', 'argmap-viewer.js');
   return {

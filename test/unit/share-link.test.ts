@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseArgmapJson } from '../../src/core/formats/argmap-json/parse.ts';
 import { loadMapText } from '../../src/core/load.ts';
-import { fromBase64Url, toBase64Url } from '../../src/core/share/base64url.ts';
+import { fromBase64Url, toBase64, toBase64Url } from '../../src/core/share/base64url.ts';
 import { deflate } from '../../src/core/share/deflate.ts';
 import {
   MAX_LINK_FRAGMENT,
@@ -44,6 +44,14 @@ describe('base64url', () => {
         const text = toBase64Url(bytes);
         expect(text).toBe(Buffer.from(bytes).toString('base64url'));
         expect(fromBase64Url(text)).toEqual({ type: 'bytes', bytes });
+      }),
+    );
+  });
+
+  it('writes plain base64 with its padding as Node does, for data: addresses', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
+        expect(toBase64(bytes)).toBe(Buffer.from(bytes).toString('base64'));
       }),
     );
   });

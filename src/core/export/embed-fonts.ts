@@ -1,6 +1,7 @@
 import type { LaidOutMap } from '../layout/types.ts';
 import { relationWords } from '../render/theme.ts';
 import { subsetFont } from './font-subset.ts';
+import { toBase64 } from '../share/base64url.ts';
 
 /** The bundled font files (TrueType), read by the caller: from disk in the CLI, by fetch in the browser. */
 export interface FontFiles {
@@ -37,13 +38,6 @@ export function embedFonts(
 /** The two weights of Inter as CSS font faces, each subset to the characters `used`. */
 export function embedFontFaces(used: ReadonlySet<number>, fonts: FontFiles): string {
   const face = (data: Uint8Array, weight: number) =>
-    `@font-face{font-family:Inter;font-weight:${weight};src:url(data:font/ttf;base64,${base64(subsetFont(data, used))}) format("truetype")}`;
+    `@font-face{font-family:Inter;font-weight:${weight};src:url(data:font/ttf;base64,${toBase64(subsetFont(data, used))}) format("truetype")}`;
   return `${face(fonts.regular, 400)}${face(fonts.semibold, 600)}`;
-}
-
-function base64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
 }

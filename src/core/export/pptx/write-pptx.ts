@@ -1,6 +1,7 @@
 import PptxGenJS from 'pptxgenjs';
 import { captionHeight, PAGE_MARGIN } from '../pages/page-svg.ts';
 import { PIXELS_PER_POINT, type ComposedDocument, type ComposedPage, type PageSize } from '../pages/page.ts';
+import { toBase64 } from '../../share/base64url.ts';
 
 /**
  * The PowerPoint writer (docs/ARCHITECTURE.md, "Pages"): a slide per composed page, the page's picture
@@ -85,13 +86,6 @@ const xmlText = (text: string) =>
   // eslint-disable-next-line no-control-regex -- these very characters are what is removed
   text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
 
-function base64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
 function checkPictures(doc: ComposedDocument, pictures: readonly Uint8Array[]): void {
   if (doc.pages.length === 0) throw new Error('a PowerPoint file needs at least one page');
   if (pictures.length !== doc.pages.length)
@@ -143,7 +137,7 @@ export async function writePptx(doc: ComposedDocument, pictures: readonly Uint8A
     // Added first, so drawn first: the title is beneath the picture and first in the reading order.
     slide.addText(xmlText(page.title), { placeholder: 'title' });
     slide.addImage({
-      data: `image/png;base64,${base64(pictures[i]!)}`,
+      data: `image/png;base64,${toBase64(pictures[i]!)}`,
       ...pictureBox(page.size, frame),
       altText: altTextOf(page),
     });
