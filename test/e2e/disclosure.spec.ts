@@ -48,3 +48,42 @@ test('the Levels menu shows the map so many levels deep', async ({ page }) => {
   await page.getByLabel('Levels shown').selectOption('3');
   await expect(page.locator('[data-node-id]')).toHaveCount(atDepth(0) + atDepth(1) + atDepth(2));
 });
+
+/** Names of the CSS animations running on each box, by box id. */
+const boxAnimations = (page: import('@playwright/test').Page) =>
+  page.evaluate(() =>
+    Object.fromEntries(
+      [...document.querySelectorAll<SVGGElement>('svg.map g[data-node-id]')].map((box) => [
+        box.dataset['nodeId']!,
+        // Svelte scopes a component's keyframes: "svelte-abc123-fade-in".
+        box.getAnimations().map((a) => (a as CSSAnimation).animationName.replace(/^svelte-\w+-/, '')),
+      ]),
+    ),
+  );
+
+test('boxes an expand adds fade in; the boxes already there, and a map just opened, do not', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.locator(thesis).waitFor();
+  expect(Object.values(await boxAnimations(page)).flat()).toEqual([]);
+  await page.getByRole('button', { name: 'Collapse all' }).click();
+  await expect(page.locator('[data-node-id]')).toHaveCount(roots);
+  await page.getByRole('button', { name: 'Expand all' }).click();
+  const animations = await boxAnimations(page);
+  const added = Object.keys(animations).filter((id) => !forest.roots.some((root) => root.id === id));
+  expect(added).toHaveLength(trenin.nodes.length - roots);
+  for (const id of added) expect(animations[id]).toContain('fade-in');
+  for (const root of forest.roots) expect(animations[root.id]).not.toContain('fade-in');
+});
+
+test('with reduced motion, boxes an expand adds appear at once', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto('/');
+  await page.locator(thesis).waitFor();
+  await page.getByRole('button', { name: 'Collapse all' }).click();
+  await expect(page.locator('[data-node-id]')).toHaveCount(roots);
+  await page.getByRole('button', { name: 'Expand all' }).click();
+  await expect(page.locator('[data-node-id]')).toHaveCount(trenin.nodes.length);
+  expect(Object.values(await boxAnimations(page)).flat()).toEqual([]);
+});
