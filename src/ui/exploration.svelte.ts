@@ -19,6 +19,8 @@ export interface ExplorationHost {
   zoom(): ZoomControl | undefined;
   /** Resolves once the DOM shows the current state. */
   rendered(): Promise<void>;
+  /** Shows the map as on opening: its top, readable, the first thesis centred (or the whole map if it fits). */
+  overview?(): void;
   /** The Evaluate mode is on: a box's chain is then not lit (the statuses are what the map shows). */
   evaluating?(): boolean;
 }
@@ -191,11 +193,11 @@ export class Exploration {
   }
 
   /** The map shown `levels` deep: boxes at that depth with more below them collapsed, the rest open. */
-  expandToLevel(levels: number): void {
+  async expandToLevel(levels: number): Promise<void> {
     const forest = this.#forest();
     if (!forest) return;
     const at = [...forest.all.values()].filter((t) => t.depth === levels - 1 && t.children.length > 0);
-    this.collapsed = idSet(at.map((t) => t.id));
+    await this.#reshaped(idSet(at.map((t) => t.id)));
   }
 
   /** How many levels the map has (the deepest box's depth, plus one). */
@@ -220,17 +222,29 @@ export class Exploration {
     if (before && after) this.host.zoom()?.shiftBy(after.x - before.x, after.y - before.y);
   }
 
-  collapseAll(): void {
-    this.collapsed = idSet(
-      this.host
-        .laidOut()
-        ?.nodes.filter((n) => n.depth === 0)
-        .map((n) => n.id),
+  async collapseAll(): Promise<void> {
+    await this.#reshaped(
+      idSet(
+        this.host
+          .laidOut()
+          ?.nodes.filter((n) => n.depth === 0)
+          .map((n) => n.id),
+      ),
     );
   }
 
-  expandAll(): void {
-    this.collapsed = idSet();
+  async expandAll(): Promise<void> {
+    await this.#reshaped(idSet());
+  }
+
+  /**
+   * The whole map folded or opened anew: shown as on opening, for the boxes in view before may be gone (all
+   * collapsed, the view left on empty ground) or far from what is new.
+   */
+  async #reshaped(collapsed: ReadonlySet<string>): Promise<void> {
+    this.collapsed = collapsed;
+    await this.host.rendered();
+    this.host.overview?.();
   }
 
   /** A box inside a collapsed subtree is shown: its collapsed ancestors are expanded. */

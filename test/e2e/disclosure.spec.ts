@@ -20,6 +20,8 @@ test('Collapse all then Fit shows every root; Shift+Enter opens one level at a t
   await page.locator(thesis).waitFor();
   await page.getByRole('button', { name: 'Collapse all' }).click();
   await expect(page.locator('[data-node-id]')).toHaveCount(roots);
+  // The view follows the folded map: shown as on opening, not left on the empty ground where boxes were.
+  await expect(page.locator(thesis)).toBeInViewport({ ratio: 1 });
   await page.getByRole('button', { name: 'Fit' }).click();
   for (const root of forest.roots) {
     await expect(page.locator(`[data-node-id="${root.id}"]`)).toBeInViewport({ ratio: 1 });
@@ -40,23 +42,32 @@ test('Collapse all then Fit shows every root; Shift+Enter opens one level at a t
   await expect(page.locator('[data-node-id]')).toHaveCount(trenin.nodes.length);
 });
 
-test('the Levels menu shows the map so many levels deep', async ({ page }) => {
-  await page.goto('/');
-  await page.locator(thesis).waitFor();
+test('the Levels menu shows the map so many levels deep, from its top', async ({ page }) => {
+  // Opened on a deep box, far from the thesis: the view is then on ground the levels chosen fold away.
+  const deepest = [...forest.all.values()].reduce((a, b) => (b.depth > a.depth ? b : a));
+  await page.goto(`/#node=${deepest.id}`);
+  await expect(page.locator(thesis)).not.toBeInViewport();
   await page.getByLabel('Levels shown').selectOption('2');
   await expect(page.locator('[data-node-id]')).toHaveCount(atDepth(0) + atDepth(1));
+  await expect(page.locator(thesis)).toBeInViewport({ ratio: 1 });
   await page.getByLabel('Levels shown').selectOption('3');
   await expect(page.locator('[data-node-id]')).toHaveCount(atDepth(0) + atDepth(1) + atDepth(2));
 });
 
-/** Names of the CSS animations running on each box, by box id. */
+/**
+ * The CSS animation each box is given, by box id (the computed style, which stays after the animation has
+ * run, however slowly the test gets to look).
+ */
 const boxAnimations = (page: import('@playwright/test').Page) =>
   page.evaluate(() =>
     Object.fromEntries(
       [...document.querySelectorAll<SVGGElement>('svg.map g[data-node-id]')].map((box) => [
         box.dataset['nodeId']!,
         // Svelte scopes a component's keyframes: "svelte-abc123-fade-in".
-        box.getAnimations().map((a) => (a as CSSAnimation).animationName.replace(/^svelte-\w+-/, '')),
+        getComputedStyle(box)
+          .animationName.split(', ')
+          .filter((name) => name !== 'none')
+          .map((name) => name.replace(/^svelte-\w+-/, '')),
       ]),
     ),
   );
