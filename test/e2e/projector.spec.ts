@@ -199,3 +199,34 @@ test('the map’s name stays in the toolbar on a projector’s screen, its contr
   const toolbar = (await page.locator('header.toolbar').boundingBox())!;
   expect(toolbar.height).toBeLessThanOrEqual(90);
 });
+
+test('on a 1280×720 screen a box’s details are read whole and apart from the source text; the Evaluate panel is inset', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/#node=black-sea-clash');
+  const details = page.getByRole('region', { name: 'Details' });
+  await expect(details.getByRole('heading', { name: 'Near-clash in the Black Sea' })).toBeVisible();
+  /** Whether a panel shows all it holds (no part scrolled out of its box). */
+  const whole = (region: typeof details) =>
+    region.evaluate((element) => element.scrollHeight <= element.clientHeight + 1);
+  expect(await whole(details)).toBe(true);
+  // The text scrolls under a gap of its own, not up to the panel's edge, where a cut line of each would meet.
+  const detailsBottom = (await details.boundingBox())!;
+  const source = (await page.getByRole('region', { name: 'Source text' }).boundingBox())!;
+  expect(source.y - (detailsBottom.y + detailsBottom.height)).toBeGreaterThanOrEqual(8);
+
+  await page.getByRole('button', { name: 'Evaluate' }).click();
+  const evaluation = page.getByRole('region', { name: 'Evaluation' });
+  await expect(evaluation.getByRole('heading', { name: 'Evaluate' })).toBeVisible();
+  // Inset like Details: its text does not touch the panel's edge.
+  const [panel, heading] = await Promise.all([
+    evaluation.boundingBox(),
+    evaluation.getByRole('heading', { name: 'Evaluate' }).boundingBox(),
+  ]);
+  expect(heading!.x - panel!.x).toBeGreaterThanOrEqual(12);
+  // Three panels share the side now: the source text keeps a few lines of its own.
+  expect(
+    (await page.getByRole('region', { name: 'Source text' }).boundingBox())!.height,
+  ).toBeGreaterThanOrEqual(90);
+});
