@@ -61,7 +61,7 @@ browser and fetches nothing.
 -o DIR/       write pages as pictures into DIR: step-01.png, step-05a.png (a step shown in parts) …
 --format      svg, png, pdf, pptx, html, json, aif or argdown; by default taken from the extension of <out>
               (.svg, .png, .pdf, .pptx, .html, .json, .aif or .aif.json, .argdown or .ad; svg when it has
-              none, png for a directory)
+              none, png for a directory; another extension is refused)
 --scale N     PNG pixels per map pixel, a decimal number above 0 and at most 16 (default 2; 1, 2 and 4
               are usual); for pages, per page pixel (default 1: a 16:9 page is 1920×1080)
 --theme       light (default), dark or print
@@ -269,9 +269,15 @@ async function exportCommand(args: readonly string[], io: CliIo): Promise<number
   const output = values.output as string | undefined;
   if (output === undefined) throw new UsageError('missing -o <out> (use -o - for standard output)');
   const isDirectory = output.endsWith('/');
+  const named = formatOfName(output);
+  if (values.format === undefined && named === undefined && unknownExtension(output))
+    throw new UsageError(
+      `cannot tell what to write by the extension of "${output}": use .svg, .png, .pdf, .pptx, .html, .json, ` +
+        '.aif.json or .argdown, or say --format',
+    );
   const format = oneOf(
     '--format',
-    (values.format as string | undefined) ?? formatOfName(output) ?? (isDirectory ? 'png' : 'svg'),
+    (values.format as string | undefined) ?? named ?? (isDirectory ? 'png' : 'svg'),
     ['svg', 'png', 'json', 'aif', 'argdown', 'pdf', 'pptx', 'html'],
   );
   const theme = oneOf('--theme', (values.theme as string | undefined) ?? 'light', ['light', 'dark', 'print']);
@@ -393,6 +399,12 @@ function formatOfName(name: string): ExportFormat | PagesFormat | 'html' | undef
   const extension = /\.(svg|png|json|argdown|ad|pdf|pptx)$/i.exec(name)?.[1]?.toLowerCase();
   return extension === 'ad' ? 'argdown' : (extension as ExportFormat | PagesFormat | undefined);
 }
+
+/**
+ * An output name whose extension names no format (`map.docx`): refused rather than written as SVG, which
+ * only a name without an extension (or standard output, `-`) gets.
+ */
+const unknownExtension = (name: string): boolean => /[^/\\.]\.[^/\\.]+$/.test(name);
 
 /**
  * `--scale`: a plain decimal number (`2`, `0.5`, `.5`) above 0 and at most 16. Number() alone would take

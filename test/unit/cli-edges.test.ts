@@ -50,6 +50,29 @@ describe('argmap export --scale', () => {
   });
 });
 
+describe('argmap export -o with an extension that names no format', () => {
+  it.each(['x.docx', 'notes.txt', 'dir/map.v2.jpeg'])(
+    'refuses %s with exit 2 and writes nothing',
+    async (out) => {
+      const run = await cli(['export', 'data/example.argmap.json', '-o', out]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`cannot tell what to write by the extension of "${out}"`);
+      expect(run.written.size).toBe(0);
+    },
+  );
+
+  it.each([
+    ['map', 'svg'],
+    ['.map', 'svg'],
+    ['x.docx', 'png'],
+  ])('writes %s without an extension, a dot file, or as --format says', async (out, format) => {
+    const extra = out === 'x.docx' ? ['--format', format] : [];
+    const run = await cli(['export', 'data/example.argmap.json', '-o', out, ...extra]);
+    expect(run.code).toBe(0);
+    expect(run.written.has(out)).toBe(true);
+  });
+});
+
 describe('empty input', () => {
   const dir = mkdtempSync(join(tmpdir(), 'argmap-empty-'));
   for (const name of ['empty.json', 'empty.argdown', 'blank.ad'])
