@@ -15,6 +15,9 @@ test('the example page draws the map in a shadow root, pans, zooms, and steps th
   const explore = page.locator('#explore');
   const tour = page.locator('#tour');
   await expect(explore.locator('[data-node-id]')).toHaveCount(map.nodes.length);
+  // Exploring the whole map, there is no step to go back to: Present, but no Back.
+  await expect(explore.getByRole('button', { name: 'Present' })).toBeVisible();
+  await expect(explore.getByRole('button', { name: '◀ Back' })).toHaveCount(0);
   // Drawn inside the elements' shadow roots: nothing of the map is in the page's own DOM, nor styled by it.
   expect(await page.evaluate(() => document.querySelectorAll('[data-node-id]').length)).toBe(0);
   const fill = await explore
@@ -50,8 +53,11 @@ test('the example page draws the map in a shadow root, pans, zooms, and steps th
   await tour.locator('[role="application"]').focus();
   await page.keyboard.press('ArrowLeft');
   await expect(tour.locator('[data-step-caption]')).toContainText(`step 3 / ${map.tour!.length}`);
+  await tour.getByRole('button', { name: '◀ Back' }).click();
+  await expect(tour.locator('[data-step-caption]')).toContainText(`step 2 / ${map.tour!.length}`);
   await page.keyboard.press('Escape');
   await expect(tour.locator('[data-step-caption]')).toHaveCount(0);
+  await expect(tour.getByRole('button', { name: '◀ Back' })).toHaveCount(0);
   await expect(tour.locator('[data-node-id]')).toHaveCount(map.nodes.length);
 });
 
