@@ -10,6 +10,7 @@ import {
 import { embedPageFonts } from '../core/export/pages/page-fonts.ts';
 import { stepFileStem, type ComposedDocument, type PageName } from '../core/export/pages/page.ts';
 import type { ArgumentMap } from '../core/model/types.ts';
+import { presentationSteps } from '../core/presentation/steps.ts';
 import type { EvaluationMarks } from '../core/render/render-model.ts';
 import type { ThemeName } from '../core/render/theme.ts';
 import { bundledFonts, toPngs } from './export.ts';
@@ -20,8 +21,8 @@ import { CliIoError, PagesError } from './errors.ts';
 export interface PagesRequest {
   readonly kind: 'slides' | 'handout' | 'map';
   readonly page?: PageName;
-  /** One step (from 1), or one box and everything below it, instead of the whole. */
-  readonly step?: number;
+  /** One step (from 1) or one page of a step in parts ("5b"), or one box and everything below it. */
+  readonly step?: number | string;
   readonly node?: string;
   readonly caption: boolean;
   readonly theme: ThemeName;
@@ -42,7 +43,8 @@ export function composeRequest(map: ArgumentMap, request: PagesRequest): Compose
     ...(request.evaluation ? { evaluation: request.evaluation } : {}),
   };
   if (request.node !== undefined) {
-    if (!map.nodes.some((n) => n.id === request.node)) throw new PagesError(`no box "${request.node}"`);
+    if (!map.nodes.some((n) => n.id === request.node))
+      throw new PagesError(`no node "${request.node}" in the map`);
     // A picture of the subtree, unless pages are asked for.
     return request.picture && !request.page
       ? composeSubtreePicture(map, request.node, options)
@@ -50,7 +52,7 @@ export function composeRequest(map: ArgumentMap, request: PagesRequest): Compose
   }
   if (request.step !== undefined) {
     const doc = composeStep(map, request.step, options);
-    if (doc.pages.length === 0) throw new PagesError(`no step ${request.step} (the map has fewer steps)`);
+    if (doc.pages.length === 0) throw new PagesError(noStep(map, request.step));
     return doc;
   }
   if (request.kind === 'slides') return composeDeck(map, options);
@@ -130,4 +132,14 @@ async function write(io: CliIo, name: string, data: string | Uint8Array): Promis
   } catch (error) {
     throw new CliIoError(`${name}: cannot write: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+/** Why --step names nothing, with what the presentation has, so that it can be put right. */
+function noStep(map: ArgumentMap, step: number | string): string {
+  const steps = presentationSteps(map).length;
+  const number = typeof step === 'number' ? step : parseInt(step, 10);
+  if (number <= steps) return `no page ${step}: step ${number} is not shown in that many parts`;
+  return steps === 0
+    ? `no step ${step}: the map has no box to present`
+    : `no step ${step}: the presentation has ${steps} step${steps === 1 ? '' : 's'}`;
 }

@@ -74,7 +74,8 @@ large for a page is continued on further pages, never shrunk:
 --handout     A4 pages: each step's picture with its speaker note and the quotes of its boxes
 --page SIZE   16:9, 4:3, a4, a4-landscape, letter or letter-landscape; a PDF without --slides or
               --handout is the whole map on pages of this size (a4-landscape by default)
---step N      only step N of the tour (from 1), as the presentation shows it
+--step N      only step N of the tour (from 1), as the presentation shows it; 5b, one page of a step
+              shown in parts
 --node ID     only that box and every box below it: one picture (SVG, PNG), or pages (PDF, --page)
 --no-caption  leave out the caption (the map's and the step's titles, the source, the page number)
 
@@ -155,7 +156,11 @@ function parse(args: readonly string[], options: ParseArgsConfig['options'] = {}
   try {
     return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    const message = error instanceof Error ? error.message : String(error);
+    // Node's own words for an unknown option run on about "--" and end on an unbalanced quote.
+    const unknown =
+      (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && /'([^']+)'/.exec(message);
+    throw new UsageError(unknown ? `unknown option "${unknown[1]}"` : message);
   }
 }
 
@@ -377,9 +382,11 @@ function pagesRequest(
     throw new UsageError(`pages are written as svg, png, pdf or pptx, not ${format}`);
   if (values.slides && values.handout) throw new UsageError('choose --slides or --handout, not both');
   const page = values.page === undefined ? undefined : oneOf('--page', String(values.page), PAGE_NAMES);
-  const step = values.step === undefined ? undefined : Number(values.step);
-  if (step !== undefined && !(Number.isInteger(step) && step >= 1))
-    throw new UsageError('--step must be a step number from 1');
+  const stepText = values.step === undefined ? undefined : String(values.step);
+  if (stepText !== undefined && !/^[1-9]\d*[a-z]*$/.test(stepText))
+    throw new UsageError('--step must be a step number from 1, or a page of a step in parts (5b)');
+  // A page's label ("5b") as given; a step's number as a number.
+  const step = stepText === undefined || /[a-z]/.test(stepText) ? stepText : Number(stepText);
   const kind = values.handout ? 'handout' : values.slides || format === 'pptx' ? 'slides' : 'map';
   return {
     kind,

@@ -45,6 +45,20 @@ describe('argmap export: pages', () => {
     const two = await cli(['export', '-', '-o', 'step.svg', '--step', '2'], JSON.stringify(file));
     expect(two.stderr).toBe('');
     expect([...two.written.keys()]).toEqual(paged.map((_, i) => `step-0${i + 1}.svg`));
+    // One page of it, by the label the presentation and the app's address give it.
+    const second = await cli(['export', '-', '-o', 'page.svg', '--step', '2b'], JSON.stringify(file));
+    expect(second.stderr).toBe('');
+    expect([...second.written.keys()]).toEqual(['page.svg']);
+    // The same page (numbered alone, it has no "2 / 2").
+    const boxes = (svg: unknown) => [...String(svg).matchAll(/data-node-id="([^"]+)"/g)].map((m) => m[1]);
+    expect(boxes(second.written.get('page.svg'))).toEqual(boxes(two.written.get('step-02.svg')));
+    expect(boxes(second.written.get('page.svg'))).not.toEqual(boxes(two.written.get('step-01.svg')));
+    const past = await cli(
+      ['export', '-', '-o', 'page.svg', '--step', `2${'abcdefghij'[paged.length]}`],
+      JSON.stringify(file),
+    );
+    expect(past.code).toBe(1);
+    expect(past.stderr).toContain('step 2 is not shown in that many parts');
   });
 
   it('draws a subtree as one picture with its caption, only that box and the boxes below it', async () => {
@@ -89,8 +103,9 @@ describe('argmap export: pages', () => {
 
   it('refuses what it cannot do, saying why, without a stack trace', async () => {
     const cases: [string[], number, RegExp][] = [
-      [['export', TRENIN, '-o', 'x.png', '--step', '99'], 1, /no step 99/],
-      [['export', TRENIN, '-o', 'x.png', '--node', 'ghost'], 1, /no box "ghost"/],
+      [['export', TRENIN, '-o', 'x.png', '--step', '99'], 1, /no step 99: the presentation has 30 steps/],
+      [['export', TRENIN, '-o', 'x.png', '--node', 'ghost'], 1, /no node "ghost" in the map/],
+      [['export', TRENIN, '-o', 'x.png', '--frob'], 2, /^argmap: unknown option "--frob"\n/],
       [['export', TRENIN, '-o', 'x.png', '--step', 'two'], 2, /--step must be a step number/],
       [['export', TRENIN, '-o', 'x.png', '--page', 'a5'], 2, /--page must be one of/],
       [['export', TRENIN, '-o', 'x.json', '--slides'], 2, /pages are written as svg, png, pdf or pptx/],

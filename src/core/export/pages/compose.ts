@@ -367,12 +367,19 @@ export function composeMap(
 
 /**
  * One step of the presentation as the deck draws it (all its pages, when it has several), without the
- * deck's title page; `step` counts from 1.
+ * deck's title page; `step` counts from 1, and a page's label ("5b") names that page of a step in parts.
  */
-export function composeStep(map: ArgumentMap, step: number, options: ComposeOptions = {}): ComposedDocument {
+export function composeStep(
+  map: ArgumentMap,
+  step: number | string,
+  options: ComposeOptions = {},
+): ComposedDocument {
   const size = PAGE_SIZES[options.page ?? '16:9'];
+  // A step by its number (from 1: all its pages), or one page of a step shown in parts by its label ("5b").
+  const named = (page: StepPage) =>
+    typeof step === 'number' ? page.step === step - 1 : page.label === step || `${page.step + 1}` === step;
   // Numbered among themselves: a step shown in parts is "1 / 2", "2 / 2"; a step on one page has no number.
-  const wanted = stepSheets(map, size, options).filter((page) => page.step === step - 1);
+  const wanted = stepSheets(map, size, options).filter(named);
   return documentOf(map, pagesOf(map, wanted.map(deckSheet), size, options));
 }
 
