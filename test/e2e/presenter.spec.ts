@@ -47,7 +47,9 @@ test('the presenter view shows live pictures of the current and the next step, a
   await expect(presenter.getByLabel('Time on this step')).toContainText(`This step 0:0`);
   await expect(presenter.getByLabel('Time on this step')).toContainText(`/ ${clock(share)}`);
   await expect(presenter.getByLabel('Time of the talk')).toContainText(`Talk 0:0`);
-  await expect(presenter.getByLabel('Time of the talk')).toContainText(`/ ${clock(share)} planned`);
+  await expect(presenter.getByLabel('Time of the talk')).toContainText(
+    `/ ${clock(share)} planned by this step's end`,
+  );
   await expect(presenter.getByText('over', { exact: true })).toHaveCount(0);
 
   await page.keyboard.press('ArrowRight');
@@ -55,7 +57,9 @@ test('the presenter view shows live pictures of the current and the next step, a
   await expect(current.locator('img')).not.toHaveAttribute('src', first!);
   // What was next is now current: the same picture.
   expect(await (await loadedImage(current)).getAttribute('src')).toBe(upcoming);
-  await expect(presenter.getByLabel('Time of the talk')).toContainText(`/ ${clock(2 * share)} planned`);
+  await expect(presenter.getByLabel('Time of the talk')).toContainText(
+    `/ ${clock(2 * share)} planned by this step's end`,
+  );
   await presenter.screenshot({ path: 'test-results/presenter-step-2.png' });
 
   await page.keyboard.press('End');
@@ -63,7 +67,7 @@ test('the presenter view shows live pictures of the current and the next step, a
   await loadedImage(current);
   await expect(next).toHaveCount(0);
   await expect(presenter.getByText('End of the presentation')).toBeVisible();
-  await expect(presenter.getByLabel('Time of the talk')).toContainText('/ 15:00 planned');
+  await expect(presenter.getByLabel('Time of the talk')).toContainText("/ 15:00 planned by this step's end");
   await expect(presenter.getByRole('button', { name: 'Reset timer' })).toBeVisible();
 });
 
