@@ -13,13 +13,13 @@ test('the legend starts folded, and opened it sits under the map, never over it'
   expect(folded.width * folded.height).toBeLessThan(100 * 40);
 
   await toggle.click();
-  await expect(legend.getByRole('listitem')).toHaveCount(11);
+  await expect(legend.getByRole('listitem')).toHaveCount(13);
   const map = (await page.locator('svg.map').boundingBox())!;
   const docked = (await legend.boundingBox())!;
   expect(docked.y).toBeGreaterThanOrEqual(map.y + map.height - 1);
   // The choice is kept for the next visit.
   await page.reload();
-  await expect(page.getByRole('region', { name: 'Legend' }).getByRole('listitem')).toHaveCount(11);
+  await expect(page.getByRole('region', { name: 'Legend' }).getByRole('listitem')).toHaveCount(13);
 });
 
 test('on a phone the toolbar is one row and the map has most of the screen; ☰ opens the other controls', async ({
