@@ -8,10 +8,12 @@ import {
 } from '../../src/core/export/pages/compose.ts';
 import { PAGE_SIZES, type ComposedPage } from '../../src/core/export/pages/page.ts';
 import { MIN_PAGE_SCALE } from '../../src/core/export/pages/page-svg.ts';
+import { buildForest } from '../../src/core/layout/forest.ts';
 import { descendants } from '../../src/core/model/graph.ts';
 import { indexMap } from '../../src/core/model/map-index.ts';
 import { stepPages } from '../../src/core/presentation/step-pages.ts';
 import { escapeXml } from '../../src/core/render/escape.ts';
+import { plainText } from '../../src/core/text/inline-runs.ts';
 import { mapOf, readText } from './helpers.ts';
 
 const trenin = mapOf(readText('data/trenin-2010.argmap.json'));
@@ -178,6 +180,40 @@ describe('the map on pages', () => {
       }
     }
   });
+
+  it.each(['a4-landscape', 'letter', '16:9'] as const)(
+    'on %s keeps a linked argument on one page, and says "continued" only of a box the page repeats',
+    (pageName) => {
+      const doc = composeMap(trenin, { page: pageName });
+      const index = indexMap(trenin);
+      // The premises each linked relation hangs under its conclusion (a shared premise hangs elsewhere).
+      const units = new Map<string, string[]>();
+      for (const tree of buildForest(index).all.values())
+        for (const child of tree.children)
+          if (child.relation !== undefined && (index.relation(child.relation)?.from.length ?? 0) > 1)
+            units.set(child.relation, [...(units.get(child.relation) ?? []), child.id]);
+      expect([...units.values()].some((unit) => unit.length > 2)).toBe(true);
+      for (const [i, page] of doc.pages.entries()) {
+        const drawn = new Set(drawnIds(page));
+        // A page that draws one premise of a linked argument under its conclusion draws all of them.
+        for (const [relation, premises] of units) {
+          const shown = premises.filter((id) => drawn.has(id) && drawn.has(index.relation(relation)!.to));
+          if (shown.length > 0) expect(shown, `${relation} on page ${i + 1}`).toEqual(premises);
+        }
+        const continued = /continued: ([^<·]+?) ·/.exec(page.svg)?.[1];
+        if (continued === undefined) continue;
+        // The caption names the box by its title, else its text (cut with "…" when long).
+        const names = [...drawn].map((id) => {
+          const node = index.node(id)!;
+          return escapeXml(node.title ?? plainText(node.text));
+        });
+        expect(
+          names.some((name) => name.startsWith(continued.trim().replace(/…$/, ''))),
+          continued,
+        ).toBe(true);
+      }
+    },
+  );
 
   it('draws a small map whole on one page, and one too large for 12 pt over several', () => {
     const small = { ...example, nodes: example.nodes.slice(0, 3), tour: undefined };

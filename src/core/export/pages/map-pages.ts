@@ -34,8 +34,8 @@ export function mapParts(
   const pending: { tree: readonly TreeNode[]; continues?: NodeId }[] = [{ tree: forest.roots }];
   while (pending.length > 0) {
     const { tree, continues } = pending.shift()!;
-    for (const [i, part] of fittedParts(drawn, roles, tree, area, direction).entries()) {
-      const from = i > 0 ? tree[0]?.id : continues;
+    for (const part of fittedParts(drawn, roles, tree, area, direction)) {
+      const from = continuedFrom(part, tree, continues);
       parts.push({ laidOut: part.laidOut, ...(from !== undefined ? { continues: from } : {}) });
       for (const branch of part.folded) pending.push({ tree: [branch], continues: branch.id });
     }
@@ -43,10 +43,27 @@ export function mapParts(
   return parts;
 }
 
+/**
+ * The box a page continues from: the branch's top box, for its pages; a root's, for the later pages of its
+ * children; none for the first page of another root (a thesis of its own).
+ */
+function continuedFrom(
+  part: Fitted,
+  tree: readonly TreeNode[],
+  continues: NodeId | undefined,
+): NodeId | undefined {
+  if (part.under === undefined) return continues;
+  if (!part.first) return part.under;
+  return part.under === tree[0]?.id ? continues : undefined;
+}
+
 interface Fitted {
   readonly laidOut: LaidOutMap;
   /** The collapsed boxes whose branches go on pages of their own. */
   readonly folded: readonly TreeNode[];
+  /** For a root whose children take several pages: the root, repeated on each, and whether this is its first. */
+  readonly under?: NodeId;
+  readonly first?: boolean;
 }
 
 /** The boxes of the trees, down to `depth` below their roots (all of them without a depth). */
@@ -81,24 +98,40 @@ function fittedParts(
     const laidOut = draw(boxesOf(roots, depth), edge);
     if (fits(laidOut)) return [{ laidOut, folded: edge }];
   }
-  // Too many children: each root with as many of its children as fit, collapsed, a page at a time.
+  // Too many children: each root with as many of its children as fit, collapsed, a page at a time; the
+  // premises of one linked argument stay on one page.
   const parts: Fitted[] = [];
   for (const root of roots) {
     let group: TreeNode[] = [];
-    const page = (children: readonly TreeNode[]) => {
+    const page = (children: readonly TreeNode[]): Fitted => {
       const edge = children.filter((tree) => tree.children.length > 0);
-      return { laidOut: draw(new Set([root.id, ...children.map((c) => c.id)]), edge), folded: edge };
+      const laidOut = draw(new Set([root.id, ...children.map((c) => c.id)]), edge);
+      return { laidOut, folded: edge, under: root.id, first: !parts.some((part) => part.under === root.id) };
     };
-    for (const child of root.children) {
-      if (group.length > 0 && !fits(page([...group, child]).laidOut)) {
+    for (const unit of linkedUnits(root.children)) {
+      if (group.length > 0 && !fits(page([...group, ...unit]).laidOut)) {
         parts.push(page(group));
         group = [];
       }
-      group.push(child);
+      group.push(...unit);
     }
     parts.push(page(group));
   }
   return parts;
+}
+
+/**
+ * Children in the units a page must not split: the premises of one relation (a linked argument, which the
+ * forest keeps side by side) together, every other child alone.
+ */
+function linkedUnits(children: readonly TreeNode[]): TreeNode[][] {
+  const units: TreeNode[][] = [];
+  for (const child of children) {
+    const last = units[units.length - 1];
+    if (last && child.relation !== undefined && last[0]!.relation === child.relation) last.push(child);
+    else units.push([child]);
+  }
+  return units;
 }
 
 function treeDepth(roots: readonly TreeNode[]): number {
