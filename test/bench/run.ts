@@ -26,7 +26,7 @@ const runsFor = (size: number) => {
     size <= 100
       ? { ours: 21, peers: 11 }
       : size <= 1000
-        ? { ours: 41, peers: 3 }
+        ? { ours: 41, peers: 5 }
         : size <= 3000
           ? { ours: 11, peers: 1 }
           : { ours: 15, peers: 1 };
