@@ -138,7 +138,8 @@ async function write(io: CliIo, name: string, data: string | Uint8Array): Promis
 function noStep(map: ArgumentMap, step: number | string): string {
   const steps = presentationSteps(map).length;
   const number = typeof step === 'number' ? step : parseInt(step, 10);
-  if (number <= steps) return `no page ${step}: step ${number} is not shown in that many parts`;
+  if (number <= steps)
+    return `no page ${step}: step ${number} is not shown in that many parts on this page size; --step ${number} gives all of its pages`;
   return steps === 0
     ? `no step ${step}: the map has no box to present`
     : `no step ${step}: the presentation has ${steps} step${steps === 1 ? '' : 's'}`;

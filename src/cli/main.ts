@@ -75,7 +75,7 @@ large for a page is continued on further pages, never shrunk:
 --page SIZE   16:9, 4:3, a4, a4-landscape, letter or letter-landscape; a PDF without --slides or
               --handout is the whole map on pages of this size (a4-landscape by default)
 --step N      only step N of the tour (from 1), as the presentation shows it; 5b, one page of a step
-              shown in parts
+              shown in parts (the parts of the page size asked for, which may differ from the screen's)
 --node ID     only that box and every box below it: one picture (SVG, PNG), or pages (PDF, --page)
 --no-caption  leave out the caption (the map's and the step's titles, the source, the page number)
 
@@ -278,7 +278,7 @@ async function exportCommand(args: readonly string[], io: CliIo): Promise<number
   if (values.format === undefined && named === undefined && unknownExtension(output))
     throw new UsageError(
       `cannot tell what to write by the extension of "${output}": use .svg, .png, .pdf, .pptx, .html, .json, ` +
-        '.aif.json or .argdown, or say --format',
+        '.aif or .aif.json, .argdown or .ad, or say --format',
     );
   const format = oneOf(
     '--format',
@@ -382,7 +382,8 @@ function pagesRequest(
     throw new UsageError(`pages are written as svg, png, pdf or pptx, not ${format}`);
   if (values.slides && values.handout) throw new UsageError('choose --slides or --handout, not both');
   const page = values.page === undefined ? undefined : oneOf('--page', String(values.page), PAGE_NAMES);
-  const stepText = values.step === undefined ? undefined : String(values.step);
+  // Leading zeros as in the files' names (step-05a.png) are taken: "05a" is page 5a.
+  const stepText = values.step === undefined ? undefined : String(values.step).replace(/^0+(?=\d)/, '');
   if (stepText !== undefined && !/^[1-9]\d*[a-z]*$/.test(stepText))
     throw new UsageError('--step must be a step number from 1, or a page of a step in parts (5b)');
   // A page's label ("5b") as given; a step's number as a number.

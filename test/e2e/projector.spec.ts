@@ -225,7 +225,7 @@ test('on a 1280×720 screen a box’s details are read whole and apart from the 
     evaluation.getByRole('heading', { name: 'Evaluate' }).boundingBox(),
   ]);
   expect(heading!.x - panel!.x).toBeGreaterThanOrEqual(12);
-  // Three panels share the side now: the source text keeps a few lines of its own.
+  // With three panels sharing the side, the source text keeps a few lines of its own.
   expect(
     (await page.getByRole('region', { name: 'Source text' }).boundingBox())!.height,
   ).toBeGreaterThanOrEqual(90);

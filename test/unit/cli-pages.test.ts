@@ -59,6 +59,9 @@ describe('argmap export: pages', () => {
     );
     expect(past.code).toBe(1);
     expect(past.stderr).toContain('step 2 is not shown in that many parts');
+    // Named as the files are (step-02b.svg): leading zeros are taken.
+    const zeros = await cli(['export', '-', '-o', 'page.svg', '--step', '02b'], JSON.stringify(file));
+    expect(String(zeros.written.get('page.svg'))).toBe(String(second.written.get('page.svg')));
   });
 
   it('draws a subtree as one picture with its caption, only that box and the boxes below it', async () => {

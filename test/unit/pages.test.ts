@@ -215,6 +215,25 @@ describe('the map on pages', () => {
     },
   );
 
+  it('splits a linked argument too wide for one page rather than draw it under 12 pt', () => {
+    const premises = Array.from({ length: 20 }, (_, i) => ({
+      id: `p${i}`,
+      type: 'statement' as const,
+      text: `Premise ${i} of one linked argument, long enough to take two or three lines of a box.`,
+    }));
+    const wide = {
+      ...example,
+      nodes: [{ id: 't', type: 'statement' as const, text: 'The thesis.' }, ...premises],
+      relations: [{ id: 'r', type: 'support' as const, from: premises.map((p) => p.id), to: 't' }],
+      groups: [],
+      tour: undefined,
+    };
+    const doc = composeMap(wide, { page: 'a4' });
+    expect(doc.pages.length).toBeGreaterThan(1);
+    for (const page of doc.pages) expectReadableAndWhole(page);
+    expect(new Set(doc.pages.flatMap(drawnIds))).toEqual(new Set(wide.nodes.map((n) => n.id)));
+  });
+
   it('draws a small map whole on one page, and one too large for 12 pt over several', () => {
     const small = { ...example, nodes: example.nodes.slice(0, 3), tour: undefined };
     expect(composeMap(small, { page: '16:9' }).pages).toHaveLength(1);

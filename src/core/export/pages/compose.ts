@@ -375,9 +375,9 @@ export function composeStep(
   options: ComposeOptions = {},
 ): ComposedDocument {
   const size = PAGE_SIZES[options.page ?? '16:9'];
-  // A step by its number (from 1: all its pages), or one page of a step shown in parts by its label ("5b").
-  const named = (page: StepPage) =>
-    typeof step === 'number' ? page.step === step - 1 : page.label === step || `${page.step + 1}` === step;
+  // A step by its number (from 1: all its pages), or one page of a step shown in parts by its label ("5b"),
+  // as this page size parts it.
+  const named = (page: StepPage) => (typeof step === 'number' ? page.step === step - 1 : page.label === step);
   // Numbered among themselves: a step shown in parts is "1 / 2", "2 / 2"; a step on one page has no number.
   const wanted = stepSheets(map, size, options).filter(named);
   return documentOf(map, pagesOf(map, wanted.map(deckSheet), size, options));

@@ -9,7 +9,10 @@ import { cutMap } from '../../presentation/step-map.ts';
 import { fitScale, MIN_PAGE_SCALE } from './page-svg.ts';
 import { drawnPart } from '../../model/in-map.ts';
 
-/** One page's share of a map: its layout, and the box it continues from (none on the first page). */
+/**
+ * One page's share of a map: its layout, and the box it continues from (none on the first page of each
+ * thesis).
+ */
 export interface MapPart {
   readonly laidOut: LaidOutMap;
   readonly continues?: NodeId;
@@ -99,7 +102,7 @@ function fittedParts(
     if (fits(laidOut)) return [{ laidOut, folded: edge }];
   }
   // Too many children: each root with as many of its children as fit, collapsed, a page at a time; the
-  // premises of one linked argument stay on one page.
+  // premises of one linked argument stay on one page when they fit one (else they go as any children do).
   const parts: Fitted[] = [];
   for (const root of roots) {
     let group: TreeNode[] = [];
@@ -108,7 +111,10 @@ function fittedParts(
       const laidOut = draw(new Set([root.id, ...children.map((c) => c.id)]), edge);
       return { laidOut, folded: edge, under: root.id, first: !parts.some((part) => part.under === root.id) };
     };
-    for (const unit of linkedUnits(root.children)) {
+    const units = linkedUnits(root.children).flatMap((unit) =>
+      unit.length > 1 && !fits(page(unit).laidOut) ? unit.map((child) => [child]) : [unit],
+    );
+    for (const unit of units) {
       if (group.length > 0 && !fits(page([...group, ...unit]).laidOut)) {
         parts.push(page(group));
         group = [];
