@@ -102,7 +102,9 @@ export async function writePages(
       throw new PagesError(`${names.length} pages cannot go to standard output; name a directory (-o out/)`);
     const svgs = doc.pages.map((page) => page.svg);
     const fonts = format === 'svg' ? bundledFonts() : undefined;
-    const files = fonts ? svgs.map((svg) => embedPageFonts(svg, fonts)) : await toPngs(svgs, picture.scale);
+    const files = fonts
+      ? svgs.map((svg) => embedPageFonts(svg, fonts))
+      : await withProgress(io, (drawn) => toPngs(svgs, picture.scale, drawn));
     for (const [i, data] of files.entries()) await write(io, names[i]!, data);
     return names;
   }
@@ -116,13 +118,31 @@ export async function writePages(
         ).writePptx(
           doc,
           // Slides are drawn at twice their page size (3840×2160 for 16:9): sharp on any projector.
-          await toPngs(
-            doc.pages.map((page) => page.svg),
-            2,
+          await withProgress(io, (drawn) =>
+            toPngs(
+              doc.pages.map((page) => page.svg),
+              2,
+              drawn,
+            ),
           ),
         );
   await write(io, target.output, data);
   return [target.output];
+}
+
+/**
+ * Pages drawn as pictures take a second or more each: a terminal is told how far the drawing is, and the line
+ * is cleared when it ends, however it ends.
+ */
+async function withProgress<T>(
+  io: CliIo,
+  draw: (drawn: (done: number, total: number) => void) => Promise<T>,
+): Promise<T> {
+  try {
+    return await draw((done, total) => io.progress?.(`drawing page ${done} of ${total}…`));
+  } finally {
+    io.progress?.(undefined);
+  }
 }
 
 async function write(io: CliIo, name: string, data: string | Uint8Array): Promise<void> {

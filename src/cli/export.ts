@@ -68,14 +68,22 @@ export function toPng(svg: string, options: Pick<ExportOptions, 'scale' | 'theme
 /**
  * Many pictures at once (a deck's pages), drawn on resvg's threads: as many at a time as the machine has
  * cores, each encoded as soon as it is drawn so that no more than those few full-size pixel buffers live.
+ * `drawn` hears how many are done.
  */
-export async function toPngs(svgs: readonly string[], scale: number): Promise<Uint8Array[]> {
+export async function toPngs(
+  svgs: readonly string[],
+  scale: number,
+  drawn?: (done: number, total: number) => void,
+): Promise<Uint8Array[]> {
   const { renderAsync } = resvg();
   const out: Uint8Array[] = new Array<Uint8Array>(svgs.length);
   let next = 0;
+  let done = 0;
   const work = async () => {
-    for (let i = next++; i < svgs.length; i = next++)
+    for (let i = next++; i < svgs.length; i = next++) {
       out[i] = (await renderAsync(svgs[i]!, pngOptions(svgs[i]!, scale))).asPng();
+      drawn?.(++done, svgs.length);
+    }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(4, availableParallelism())) }, work));
   return out;

@@ -10,6 +10,11 @@ export interface CliIo {
   readonly readFile: (path: string) => Promise<string>;
   readonly writeFile: (path: string, data: string | Uint8Array) => Promise<void>;
   readonly cwd: string;
+  /**
+   * A line that says how a long export is going, replaced by the next and cleared with `undefined`: shown
+   * on a terminal only, so that pipes, logs and scripts read nothing but the results and the problems.
+   */
+  readonly progress?: (text: string | undefined) => void;
 }
 
 export const STDIN = '-';
@@ -51,5 +56,11 @@ export function nodeIo(): CliIo {
       await writeFile(path, data);
     },
     cwd: process.cwd(),
+    ...(process.stderr.isTTY
+      ? {
+          progress: (text: string | undefined) =>
+            void process.stderr.write(`\r\x1b[2K${text === undefined ? '' : `argmap: ${text}`}`),
+        }
+      : {}),
   };
 }

@@ -21,9 +21,17 @@ function pngSize(data: string | Uint8Array | undefined): [number, number] {
 
 describe('argmap export: pages', () => {
   it('writes a 1920×1080 PNG per page of the tour into a directory, a title page first', async () => {
-    const { code, written } = await cli(['export', TRENIN, '-o', 'out/', '--slides']);
+    const { code, written, progress, stderr } = await cli(['export', TRENIN, '-o', 'out/', '--slides']);
     expect(code).toBe(0);
     const labels = stepPages(trenin).map((p) => p.label);
+    // A terminal is told how far the drawing is, page by page, and the line is cleared at the end; the
+    // standard error of a pipe or a log gets nothing.
+    const pages = labels.length + 1;
+    expect(progress).toEqual([
+      ...Array.from({ length: pages }, (_, i) => `drawing page ${i + 1} of ${pages}…`),
+      undefined,
+    ]);
+    expect(stderr).toBe('');
     const names = [...written.keys()];
     expect(names).toEqual([
       'out/title.png',

@@ -12,6 +12,8 @@ export async function cli(args: string[], stdin = '') {
   let stdout = '';
   let stderr = '';
   const written = new Map<string, string | Uint8Array>();
+  /** What a terminal's progress line said, in turn (undefined: cleared). */
+  const progress: (string | undefined)[] = [];
   const io: CliIo = {
     stdout: (data) => void (stdout += typeof data === 'string' ? data : Buffer.from(data).toString('latin1')),
     stderr: (text) => void (stderr += text),
@@ -19,7 +21,8 @@ export async function cli(args: string[], stdin = '') {
     readFile: (path) => readFile(path, 'utf8'),
     writeFile: async (path, data) => void written.set(path, data),
     cwd: fileURLToPath(root),
+    progress: (text) => void progress.push(text),
   };
   const code = await runCli(args, io);
-  return { code, stdout, stderr, written };
+  return { code, stdout, stderr, written, progress };
 }
