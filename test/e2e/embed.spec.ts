@@ -44,6 +44,9 @@ test('the example page draws the map in a shadow root, pans, zooms, and steps th
   await expect(tour.locator('[data-step-caption]')).toContainText(`step 3 / ${map.tour!.length}`);
   await expect(tour.locator('[data-node-id]')).toHaveCount(third.scene.nodes.length);
   await expect(tour.locator('rect.backdrop')).toHaveAttribute('fill', themes.dark.background);
+  // Presenting, no minimap covers the step; exploring, it is there.
+  await expect(tour.locator('.minimap')).toBeHidden();
+  await expect(explore.locator('.minimap')).toBeVisible();
   await tour.getByRole('button', { name: 'Next ▶' }).click();
   const fourth = pages[pageNamed(pages, '4')]!;
   await expect(tour.locator('[data-step-caption]')).toContainText(
