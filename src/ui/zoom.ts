@@ -26,6 +26,11 @@ export interface ZoomControl {
   centreOn(x: number, y: number, animate?: boolean): void;
   /** The part of the map on screen, in map units. */
   visibleRect(): Rect | undefined;
+  /**
+   * Shows a part of the map that `visibleRect` gave, at once and without a margin round it: the same view
+   * again on a surface of the same size (after presenting), as near as the shape allows on another.
+   */
+  show(rect: Rect): void;
   /** Shifts the view by a distance in map units, at once (to keep a box still while the layout changes). */
   shiftBy(dx: number, dy: number): void;
   destroy(): void;
@@ -119,6 +124,16 @@ export function attachZoom(svg: SVGSVGElement, onTransform: (transform: ZoomTran
       if (width === 0 || height === 0) return undefined;
       const t = zoomTransform(svg);
       return { x: -t.x / t.k, y: -t.y / t.k, width: width / t.k, height: height / t.k };
+    },
+    show(rect) {
+      const { width, height } = svg.getBoundingClientRect();
+      if (width === 0 || height === 0 || rect.width === 0 || rect.height === 0) return;
+      const scale = Math.min(width / rect.width, height / rect.height);
+      const t = zoomIdentity
+        .translate(width / 2, height / 2)
+        .scale(scale)
+        .translate(-(rect.x + rect.width / 2), -(rect.y + rect.height / 2));
+      surface.interrupt().call(behavior.transform, t);
     },
     shiftBy(dx, dy) {
       surface.interrupt().call(behavior.translateBy, -dx, -dy);

@@ -16,8 +16,12 @@ async function ready(page: Page, url = '/') {
   await page.locator('[data-node-id]').first().waitFor();
 }
 
+/** The map layer's transform: where the camera is. */
+const cameraOf = (page: Page) => page.locator('svg.map > g').first().getAttribute('transform');
+
 test('p presents; → and ← walk the tour with #step=; Esc returns to exploring', async ({ page }) => {
   await ready(page);
+  const before = await cameraOf(page);
   await page.keyboard.press('p');
   await expect(page.getByText(`step 1 / ${trenin.tour.length}`)).toBeVisible();
   await expect(page).toHaveURL(/#step=1$/);
@@ -34,6 +38,9 @@ test('p presents; → and ← walk the tour with #step=; Esc returns to explorin
   await expect(page.getByRole('button', { name: 'Fit' })).toBeVisible();
   await expect(page).not.toHaveURL(/#step=/);
   await expect(page.locator('[data-node-id]')).toHaveCount(trenin.tour.at(-1)!.show.length);
+  // The view from before: the same place and scale, not zoomed out by a fitting margin.
+  const scale = (transform: string | null) => Number(/scale\(([\d.]+)\)/.exec(transform ?? '')?.[1]);
+  await expect.poll(async () => Math.abs(scale(await cameraOf(page)) - scale(before))).toBeLessThan(0.001);
 });
 
 test('#step= opens the presentation at that step, reload-safe', async ({ page }) => {
