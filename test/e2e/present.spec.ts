@@ -43,11 +43,16 @@ test('p presents; → and ← walk the tour with #step=; Esc returns to explorin
   await expect.poll(async () => Math.abs(scale(await cameraOf(page)) - scale(before))).toBeLessThan(0.001);
 });
 
-test('#step= opens the presentation at that step, reload-safe', async ({ page }) => {
+test('#step= opens the presentation at that step, reload-safe; Esc then shows the map as on opening', async ({
+  page,
+}) => {
   await ready(page, '/#step=3');
   await expect(page.getByText(`step 3 / ${trenin.tour.length}`)).toBeVisible();
   await page.reload();
   await expect(page.getByText(`step 3 / ${trenin.tour.length}`)).toBeVisible();
+  // No view came before the presentation: leaving it shows the first view, the thesis at the top.
+  await page.keyboard.press('Escape');
+  await expect(page.locator('[data-node-id="joint-mediation-foundation"]')).toBeInViewport({ ratio: 1 });
 });
 
 test('the presenter view follows the main window, and drives it', async ({ page, context }) => {
