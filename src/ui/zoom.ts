@@ -41,6 +41,13 @@ export interface Size {
   readonly height: number;
 }
 
+/** The transform that draws the middle of `rect` at (x, y) on the surface, `scale` times its size. */
+const centring = (rect: Rect, x: number, y: number, scale: number) =>
+  zoomIdentity
+    .translate(x, y)
+    .scale(scale)
+    .translate(-(rect.x + rect.width / 2), -(rect.y + rect.height / 2));
+
 const reducedMotion = () => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
 /**
@@ -79,11 +86,7 @@ export function attachZoom(svg: SVGSVGElement, onTransform: (transform: ZoomTran
       if (size) known ??= size;
       const { width, height } = size ?? svg.getBoundingClientRect();
       if (width === 0 || height === 0 || bounds.width === 0) return;
-      const scale = fitScale(bounds, { width, height }, maxScale);
-      const t = zoomIdentity
-        .translate(width / 2, height / 2)
-        .scale(scale)
-        .translate(-(bounds.x + bounds.width / 2), -(bounds.y + bounds.height / 2));
+      const t = centring(bounds, width / 2, height / 2, fitScale(bounds, { width, height }, maxScale));
       surface
         .transition()
         .duration(animate ? duration(350) : 0)
@@ -94,10 +97,7 @@ export function attachZoom(svg: SVGSVGElement, onTransform: (transform: ZoomTran
       const room = { width: width - 2 * margin, height: height - band - 2 * margin };
       if (room.width <= 0 || room.height <= 0 || bounds.width === 0) return;
       const scale = Math.min(maxScale, room.width / bounds.width, room.height / bounds.height);
-      const t = zoomIdentity
-        .translate(width / 2, margin + room.height / 2)
-        .scale(scale)
-        .translate(-(bounds.x + bounds.width / 2), -(bounds.y + bounds.height / 2));
+      const t = centring(bounds, width / 2, margin + room.height / 2, scale);
       surface.transition().duration(duration(350)).call(behavior.transform, t);
     },
     overview(bounds, focusX, size) {
@@ -128,11 +128,7 @@ export function attachZoom(svg: SVGSVGElement, onTransform: (transform: ZoomTran
     show(rect) {
       const { width, height } = svg.getBoundingClientRect();
       if (width === 0 || height === 0 || rect.width === 0 || rect.height === 0) return;
-      const scale = Math.min(width / rect.width, height / rect.height);
-      const t = zoomIdentity
-        .translate(width / 2, height / 2)
-        .scale(scale)
-        .translate(-(rect.x + rect.width / 2), -(rect.y + rect.height / 2));
+      const t = centring(rect, width / 2, height / 2, Math.min(width / rect.width, height / rect.height));
       surface.interrupt().call(behavior.transform, t);
     },
     shiftBy(dx, dy) {
