@@ -5,19 +5,21 @@
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const VALUES: ReadonlyMap<string, number> = new Map([...ALPHABET].map((char, value) => [char, value]));
-const PLAIN = ALPHABET.slice(0, 62) + '+/';
+/** Each alphabet's characters as codes, written straight into the output. */
+const codesOf = (alphabet: string) => Uint8Array.from(alphabet, (char) => char.charCodeAt(0));
+const URL_CODES = codesOf(ALPHABET);
+const PLAIN_CODES = codesOf(ALPHABET.slice(0, 62) + '+/');
 
-export const toBase64Url = (bytes: Uint8Array): string => encode(bytes, ALPHABET, false);
+export const toBase64Url = (bytes: Uint8Array): string => encode(bytes, URL_CODES, false);
 
 /** Plain base64 with padding, as `data:` addresses take it. */
-export const toBase64 = (bytes: Uint8Array): string => encode(bytes, PLAIN, true);
+export const toBase64 = (bytes: Uint8Array): string => encode(bytes, PLAIN_CODES, true);
 
 /**
  * The characters' codes written into one array and decoded once: a font file is hundreds of kilobytes, and a
  * string built piece by piece (or btoa over a "binary" string) takes tens of milliseconds for it.
  */
-function encode(bytes: Uint8Array, alphabet: string, pad: boolean): string {
-  const codes = Uint8Array.from(alphabet, (char) => char.charCodeAt(0));
+function encode(bytes: Uint8Array, codes: Uint8Array, pad: boolean): string {
   const whole = bytes.length - (bytes.length % 3);
   const rest = bytes.length - whole;
   const out = new Uint8Array((whole / 3) * 4 + (rest === 0 ? 0 : pad ? 4 : rest + 1));
