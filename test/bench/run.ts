@@ -113,7 +113,9 @@ function layoutRow(r: LayoutResult): string {
 
 /** One line per size: the ratios to the peers (cached ones said so). */
 function summary(r: LayoutResult): string {
-  const parts = [`layout ${r.size} nodes: ${fmt(r.ours.medianMs)} ms`];
+  const parts = [
+    `layout ${r.size} nodes: ${fmt(r.ours.medianMs)} ms (${fmt(r.firstMs)} ms a first layout, no box measured before)`,
+  ];
   const ratio = (name: string, e: LayoutResult['dagre']) =>
     e &&
     parts.push(

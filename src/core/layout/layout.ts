@@ -4,7 +4,8 @@ import { rolesOf } from '../model/roles.ts';
 import { shownSpeaker } from '../model/speaker.ts';
 import type { ArgumentMap, NodeId, Role } from '../model/types.ts';
 import { createFontMeasurer, type TextMeasurer } from '../text/measure.ts';
-import { measureBox, sidePill, type BoxContent } from './box-style.ts';
+import { sidePill, type BoxContent } from './box-style.ts';
+import { measuredBox } from './box-memo.ts';
 import { reconstructionFold, reconstructionSize, shownChildren } from './folds.ts';
 import { buildForest, type TreeNode } from './forest.ts';
 import { withRoutes, type RouteExtent } from './connector-lines.ts';
@@ -167,7 +168,7 @@ function measureBoxes(
     implicitAt[tree.index] = node.implicit === true;
     for (const child of tree.children) parentAt[child.index] = tree.id;
     const speaker = shownSpeaker(node, map.source);
-    const content = measureBox(node, roles.get(tree.id)!, measurer, textWidth, speaker);
+    const content = measuredBox(node, roles.get(tree.id)!, measurer, textWidth, speaker);
     contents[tree.index] = content;
     extents[tree.index] =
       direction === 'down'

@@ -78,8 +78,18 @@ function decodedFonts(): Readonly<Record<FontWeight, DecodedFont>> {
   return decoded;
 }
 
-/** The measurer every layout uses, in Node and in the browser. */
+let shared: TextMeasurer | undefined;
+
+/**
+ * The measurer every layout uses, in Node and in the browser: one for the process, so that what is measured
+ * with it can be kept between layouts (`box-memo.ts`); its only state is a cache of constants.
+ */
 export function createFontMeasurer(): TextMeasurer {
+  shared ??= fontMeasurer();
+  return shared;
+}
+
+function fontMeasurer(): TextMeasurer {
   const fonts = decodedFonts();
   // Em widths of code points outside the table, computed once per character.
   const fallback = new Map<number, number>();
