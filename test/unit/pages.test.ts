@@ -19,10 +19,10 @@ import { mapOf, readText } from './helpers.ts';
 const trenin = mapOf(readText('data/trenin-2010.argmap.json'));
 const example = mapOf(readText('data/example.argmap.json'));
 
-/** Where the map is drawn on a page: the nested SVG's place and size, and its scale. */
+/** Where the map is drawn on a page: the nested SVG's place and size (unclipped: see page-svg.ts), and its scale. */
 function mapOnPage(page: ComposedPage) {
   const match =
-    /<svg x="([\d.-]+)" y="([\d.-]+)" viewBox="[\d.-]+ [\d.-]+ ([\d.]+) [\d.]+" width="([\d.]+)" height="([\d.]+)">/.exec(
+    /<svg x="([\d.-]+)" y="([\d.-]+)" overflow="visible" viewBox="[\d.-]+ [\d.-]+ ([\d.]+) [\d.]+" width="([\d.]+)" height="([\d.]+)">/.exec(
       page.svg,
     );
   if (!match) return undefined;
@@ -166,7 +166,7 @@ describe('the map on pages', () => {
       expect(page.size).toEqual(PAGE_SIZES[pageName]);
       expectReadableAndWhole(page);
       // The "+n" pills of the boxes whose branches follow on other pages are inside the drawing, not cut.
-      const view = /<svg x="[\d.-]+" y="[\d.-]+" viewBox="([\d.-]+) ([\d.-]+) ([\d.]+) ([\d.]+)"/
+      const view = /<svg x="[\d.-]+" y="[\d.-]+" overflow="visible" viewBox="([\d.-]+) ([\d.-]+) ([\d.]+) ([\d.]+)"/
         .exec(page.svg)!
         .slice(1)
         .map(Number) as [number, number, number, number];

@@ -130,10 +130,15 @@ function mapSvg(map: NonNullable<PageDrawing['map']>, theme: ThemeName): string 
   const height = (drawnHeight + 2 * margin) * scale;
   const x = area.x + (area.width - bounds.width * scale) / 2 - margin * scale;
   const y = area.y + (area.height - drawnHeight * scale) / 2 - margin * scale;
-  // The map's own SVG, placed and sized: its viewBox scales it.
+  // The map's own SVG, placed and sized: its viewBox scales it. Not clipped to its viewport (a nested svg's
+  // default): the map is drawn whole within it, and a clip makes a renderer draw the map into a layer of its
+  // own and mask it, which at a slide's picture size is most of the time spent drawing the page.
   return inner
     .trim()
-    .replace(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" /, `<svg x="${px(x)}" y="${px(y)}" `)
+    .replace(
+      /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" /,
+      `<svg x="${px(x)}" y="${px(y)}" overflow="visible" `,
+    )
     .replace(/ width="[^"]*" height="[^"]*" role="img">/, ` width="${px(width)}" height="${px(height)}">`);
 }
 
