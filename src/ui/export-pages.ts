@@ -3,7 +3,7 @@ import type { ArgumentMap, NodeId } from '../core/model/types.ts';
 import { stepFileStem, type ComposedDocument, type PageName } from '../core/export/pages/page.ts';
 import type { EvaluationMarks } from '../core/render/render-model.ts';
 import type { ThemeName } from '../core/render/theme.ts';
-import { fetchFonts, svgToPng } from './export.ts';
+import { fetchFonts } from './export.ts';
 
 /**
  * The Export menu's pages (docs/ARCHITECTURE.md, "Pages"): the deck, the handout and the map as PDF, the
@@ -103,12 +103,15 @@ async function pdf(doc: ComposedDocument): Promise<Blob> {
 
 /** A deck's slides are its pages drawn at 2× (3840×2160 for 16:9), sharp on any projector. */
 async function pptx(doc: ComposedDocument, progress: ExportProgress): Promise<Blob> {
-  const { writePptx } = await import('../core/export/pptx/write-pptx.ts');
-  const pictures: Uint8Array[] = [];
-  for (const page of doc.pages) {
-    progress(pictures.length, doc.pages.length);
-    pictures.push(new Uint8Array(await (await svgToPng(page.svg, 2)).arrayBuffer()));
-  }
+  const [{ writePptx }, { drawPictures }] = await Promise.all([
+    import('../core/export/pptx/write-pptx.ts'),
+    import('./page-pictures.ts'),
+  ]);
+  const pictures = await drawPictures(
+    doc.pages.map((page) => page.svg),
+    2,
+    progress,
+  );
   return new Blob([(await writePptx(doc, pictures)) as Uint8Array<ArrayBuffer>], { type: PPTX });
 }
 
@@ -117,21 +120,26 @@ async function pictures(
   request: PageExportRequest,
   name: string,
 ): Promise<ExportedFile[]> {
-  const { embedPageFonts } = await import('../core/export/pages/page-fonts.ts');
-  const fonts = await fetchFonts();
-  const files: ExportedFile[] = [];
-  for (const [i, page] of doc.pages.entries()) {
-    const base = `${name}-${pictureName(request, page.label, i, doc.pages.length)}`;
-    files.push(
-      request.pictures === 'svg'
-        ? {
-            data: new Blob([embedPageFonts(page.svg, fonts)], { type: 'image/svg+xml' }),
-            name: `${base}.svg`,
-          }
-        : { data: await svgToPng(page.svg, 1), name: `${base}.png` },
+  const base = (i: number) => `${name}-${pictureName(request, doc.pages[i]!.label, i, doc.pages.length)}`;
+  if (request.pictures === 'png') {
+    const { drawPictures } = await import('./page-pictures.ts');
+    const pngs = await drawPictures(
+      doc.pages.map((page) => page.svg),
+      1,
     );
+    return pngs.map((png, i) => ({
+      data: new Blob([png as Uint8Array<ArrayBuffer>], { type: 'image/png' }),
+      name: `${base(i)}.png`,
+    }));
   }
-  return files;
+  const [{ embedPageFonts }, fonts] = await Promise.all([
+    import('../core/export/pages/page-fonts.ts'),
+    fetchFonts(),
+  ]);
+  return doc.pages.map((page, i) => ({
+    data: new Blob([embedPageFonts(page.svg, fonts)], { type: 'image/svg+xml' }),
+    name: `${base(i)}.svg`,
+  }));
 }
 
 /** `step-05a`, `subtree-c3`, `view`; a number after the name when one export gives several files. */

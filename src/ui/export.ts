@@ -27,17 +27,38 @@ export function fetchFonts(): Promise<FontFiles> {
   return fonts;
 }
 
-/** resvg's WebAssembly build, loaded on the first PNG export: most sessions never export one. */
+let compiled: Promise<WebAssembly.Module> | undefined;
+
+/** resvg's WebAssembly build, compiled on the first PNG export: most sessions never export one. */
+export function compiledResvg(): Promise<WebAssembly.Module> {
+  compiled ??= (async () => {
+    const { default: wasmUrl } = await import('@resvg/resvg-wasm/index_bg.wasm?url');
+    try {
+      return await WebAssembly.compileStreaming(fetch(wasmUrl));
+    } catch {
+      // A server that does not say application/wasm: compiled from the bytes instead.
+      return WebAssembly.compile(await (await fetch(wasmUrl)).arrayBuffer());
+    }
+  })();
+  return compiled;
+}
+
 async function loadResvg(): Promise<typeof import('@resvg/resvg-wasm').Resvg> {
   resvg ??= (async () => {
-    const [wasm, { default: wasmUrl }] = await Promise.all([
-      import('@resvg/resvg-wasm'),
-      import('@resvg/resvg-wasm/index_bg.wasm?url'),
-    ]);
-    await wasm.initWasm(fetch(wasmUrl));
+    const [wasm, module] = await Promise.all([import('@resvg/resvg-wasm'), compiledResvg()]);
+    await wasm.initWasm(module);
     return wasm.Resvg;
   })();
   return resvg;
+}
+
+/**
+ * Takes resvg's compiled module and the fonts from the context that made them (a deck's picture workers,
+ * `page-pictures.ts`): each worker would otherwise fetch and compile its own.
+ */
+export function shareResvg(module: WebAssembly.Module, files: FontFiles): void {
+  compiled ??= Promise.resolve(module);
+  fonts ??= Promise.resolve(files);
 }
 
 /**

@@ -166,10 +166,11 @@ describe('the map on pages', () => {
       expect(page.size).toEqual(PAGE_SIZES[pageName]);
       expectReadableAndWhole(page);
       // The "+n" pills of the boxes whose branches follow on other pages are inside the drawing, not cut.
-      const view = /<svg x="[\d.-]+" y="[\d.-]+" overflow="visible" viewBox="([\d.-]+) ([\d.-]+) ([\d.]+) ([\d.]+)"/
-        .exec(page.svg)!
-        .slice(1)
-        .map(Number) as [number, number, number, number];
+      const view =
+        /<svg x="[\d.-]+" y="[\d.-]+" overflow="visible" viewBox="([\d.-]+) ([\d.-]+) ([\d.]+) ([\d.]+)"/
+          .exec(page.svg)!
+          .slice(1)
+          .map(Number) as [number, number, number, number];
       for (const [, x, y, w, h] of page.svg.matchAll(
         /<g class="badge"><rect x="([\d.-]+)" y="([\d.-]+)" width="([\d.]+)" height="([\d.]+)"/g,
       )) {
