@@ -41,6 +41,8 @@ export interface BrowserFigures {
   readonly pngMs: number | undefined;
   /** The Trenin tour as a PDF deck from the Export menu, click to file. */
   readonly deckMs: number | undefined;
+  /** The same deck as PowerPoint (a picture per slide), with `--decks` only. */
+  readonly pptxMs: number | undefined;
   readonly bundle: { entryGzip: number; allGzip: number };
   /** Gzip bytes of what a first visit downloads, by kind, until the map answers input and its fonts are in. */
   readonly firstVisit: FirstVisitBytes;
@@ -58,7 +60,10 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 };
 
-export async function benchBrowser(sizes: readonly number[]): Promise<BrowserFigures | undefined> {
+export async function benchBrowser(
+  sizes: readonly number[],
+  decks = false,
+): Promise<BrowserFigures | undefined> {
   const executablePath = findChromium();
   if (!executablePath) {
     console.log('Browser figures skipped: no Chromium found (set CHROMIUM_PATH).');
@@ -170,6 +175,7 @@ export async function benchBrowser(sizes: readonly number[]): Promise<BrowserFig
       await exportTime(page, 'Export PNG'),
     ]);
     const deckMs = await exportTime(page, 'Slides as PDF');
+    const pptxMs = decks ? await exportTime(page, 'Slides as PowerPoint') : undefined;
 
     return {
       interactive,
@@ -178,6 +184,7 @@ export async function benchBrowser(sizes: readonly number[]): Promise<BrowserFig
       collapse,
       pngMs,
       deckMs,
+      pptxMs,
       bundle: bundleSize(),
       firstVisit,
     };

@@ -15,7 +15,7 @@ const sizes = (process.env.BENCH_SIZES ?? '100,1000,3000,10000').split(',').map(
 // (`npm run bench -- --all-peers`, or BENCH_PEERS_UP_TO=N for another bound); otherwise the figures of the last
 // run that timed them on the same input and peer version are shown, marked as cached.
 const allPeers = process.argv.includes('--all-peers');
-// The command line's whole decks (PDF, PowerPoint, a PNG per page) take tens of seconds each and have no
+// The command line's whole decks (PDF, PowerPoint, a PNG per page) take seconds each and have no
 // budget: timed with `--decks`.
 const decks = process.argv.includes('--decks');
 const peersUpTo = allPeers ? Infinity : Number(process.env.BENCH_PEERS_UP_TO ?? 3000);
@@ -164,7 +164,7 @@ function cliFigures(times: CliTime[] | undefined): BudgetFigures {
 /** Browser figures (BENCH_BROWSER=0 skips them): the built app in headless Chromium. */
 async function printBrowser(): Promise<BrowserFigures | undefined> {
   const browserSizes = (process.env.BENCH_BROWSER_SIZES ?? '1000,3000,10000').split(',').map(Number);
-  const figures = await benchBrowser(browserSizes);
+  const figures = await benchBrowser(browserSizes, decks);
   if (!figures) return undefined;
   console.log('');
   console.log('Browser (headless Chromium, built app)');
@@ -195,6 +195,8 @@ async function printBrowser(): Promise<BrowserFigures | undefined> {
     console.log(`PNG 2× export of the Trenin map (median of 3): ${fmt(figures.pngMs)} ms`);
   if (figures.deckMs !== undefined)
     console.log(`PDF deck of the Trenin tour (Export menu, click to file): ${fmt(figures.deckMs)} ms`);
+  if (figures.pptxMs !== undefined)
+    console.log(`PowerPoint deck of the Trenin tour (Export menu, click to file): ${fmt(figures.pptxMs)} ms`);
   const kb = (bytes: number) => (bytes / 1024).toFixed(1);
   const v = figures.firstVisit;
   console.log(
