@@ -444,6 +444,30 @@ describe('Argdown round trips', () => {
     );
   }, 60_000);
 
+  it('a group with no box of its own, under a group listed before another, is written back in its place', () => {
+    // A regroup list names the groups depth first (g0, g2, g1), which is the order the map is read back in.
+    const map: ArgumentMap = {
+      groups: [
+        { id: 'g0', title: 'trust' },
+        { id: 'g1', title: 'trust' },
+        { id: 'g2', title: '!', parent: 'g0' },
+      ],
+      nodes: [
+        { id: 'n0', type: 'statement', text: 'trust', group: 'g0' },
+        { id: 'n1', type: 'statement', text: '!' },
+      ],
+      relations: [],
+    };
+    const text = serialiseArgdown(map);
+    const read = parseArgdown(text);
+    expect(read.map.groups.map((g) => [g.id, g.parent])).toEqual([
+      ['g0', undefined],
+      ['g2', 'g0'],
+      ['g1', undefined],
+    ]);
+    expect(serialiseArgdown(read.map)).toBe(text);
+  });
+
   it('keeps line and paragraph separators in data (U+2028, U+2029) escaped: a reopened group keeps its title', () => {
     const map: ArgumentMap = {
       groups: [

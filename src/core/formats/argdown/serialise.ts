@@ -39,7 +39,10 @@ function declarations(
       nodeLine(node, names.get(node.id)!, says, plan.reconstructed.has(node.id), loose.has(node.id)),
     );
   }
-  for (const group of map.groups) {
+  // Groups with no node of their own follow, in the order the reader gives the groups: the map's, or with a
+  // regroup list the list's, so that a map read back is written the same.
+  const rest = regroup === undefined ? map.groups : regroup.order.map((id) => groups.get(id)!);
+  for (const group of rest) {
     if (headings.written(group.id)) continue;
     lines.push(headings.heading(group));
     section = group.id;

@@ -14,6 +14,8 @@ export interface RegroupPlan {
   readonly sections: readonly Record<string, unknown>[];
   /** Nodes the list names: the others say their group in their data. */
   readonly listed: ReadonlySet<NodeId>;
+  /** The groups in the order the list gives them (each before its children), which is the reader's order. */
+  readonly order: readonly GroupId[];
 }
 
 export function planRegroup(map: ArgumentMap, names: ReadonlyMap<NodeId, NodeName>): RegroupPlan | undefined {
@@ -45,8 +47,10 @@ export function planRegroup(map: ArgumentMap, names: ReadonlyMap<NodeId, NodeNam
     children.set(parent, [...(children.get(parent) ?? []), g]);
   }
   const seen = new Set<GroupId>();
+  const order: GroupId[] = [];
   const section = (g: Group): Record<string, unknown> => {
     seen.add(g.id);
+    order.push(g.id);
     const entry = members.get(g.id);
     const nested = (children.get(g.id) ?? []).filter((c) => !seen.has(c.id)).map(section);
     const own = {
@@ -62,5 +66,5 @@ export function planRegroup(map: ArgumentMap, names: ReadonlyMap<NodeId, NodeNam
   const sections = (children.get(undefined) ?? []).map(section);
   // Groups on a cycle of parents hang from nothing the walk reaches: each is listed at the top.
   for (const g of map.groups) if (!seen.has(g.id)) sections.push(section(g));
-  return { sections, listed };
+  return { sections, listed, order };
 }
