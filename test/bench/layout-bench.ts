@@ -74,8 +74,8 @@ export async function benchLayout(size: number, runs: { ours: number; peers: Pee
   const map = syntheticMap(size);
   const edges = edgesOf(map);
   // Warm-up as many runs as are measured: the JIT settles after a few layouts, and steady state is what the
-  // app sees when it lays a map out again (collapsing, editing). Peers take a second or more per run, where
-  // warming up is lost in the noise.
+  // app sees when it lays a map out again (collapsing, expanding; its boxes known). A first layout is timed
+  // apart. Peers take a second or more per run, where warming up is lost in the noise.
   for (let i = 0; i < runs.ours; i++) layoutMap(map);
   const ours = await time(runs.ours, () => layoutMap(map));
   const first = await firstLayouts(map);

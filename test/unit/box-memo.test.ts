@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { layoutMap } from '../../src/core/layout/layout.ts';
+import { cutMap } from '../../src/core/presentation/step-map.ts';
 import type { ArgumentMap } from '../../src/core/model/types.ts';
 import { createFontMeasurer, type TextMeasurer } from '../../src/core/text/measure.ts';
 import { arbitraryMap } from './arbitraries.ts';
@@ -34,6 +35,25 @@ describe('boxes measured once per node (box-memo.ts)', () => {
     const roles = new Map(layoutMap(trenin).nodes.map((n) => [n.id, n.role]));
     const asThesis = layoutMap(trenin, { roles: roles.set(node.id, 'thesis') });
     expect(asThesis.nodes.find((n) => n.id === node.id)!.label).toBe('THESIS');
+  });
+
+  it('the same node under another source author names its speaker, or no longer does', () => {
+    const node = trenin.nodes.find((n) => n.speaker === 'Interviewer')!;
+    const speakerOf = (map: ArgumentMap) => layoutMap(map).nodes.find((n) => n.id === node.id)!.speaker;
+    expect(speakerOf(trenin)).toBe('— Interviewer');
+    // The same node objects, in a map whose source's author is the interviewer: no speaker to name.
+    const byInterviewer = { ...trenin, source: { ...trenin.source!, author: 'Interviewer' } };
+    expect(speakerOf(byInterviewer)).toBeUndefined();
+    expect(speakerOf(trenin)).toBe('— Interviewer');
+  });
+
+  it('a step of the tour lays its boxes out again as they were measured for it', () => {
+    const step = cutMap(trenin, new Set(trenin.nodes.slice(0, 12).map((n) => n.id)));
+    const again = cutMap(trenin, new Set(trenin.nodes.slice(0, 12).map((n) => n.id)));
+    const first = layoutMap(step, { textWidth: 300 }).nodes;
+    const second = layoutMap(again, { textWidth: 300 }).nodes;
+    expect(second.map((n) => n.textLines)).toEqual(first.map((n) => n.textLines));
+    second.forEach((n, i) => expect(n.textLines).toBe(first[i]!.textLines));
   });
 
   it('a layout with remembered boxes equals one that measures every box', () => {

@@ -12,9 +12,10 @@ interface Measured {
 
 /**
  * Boxes measured by earlier layouts, by measurer and node. A map's nodes are immutable (an edit makes a new
- * node), so a node laid out again (a subtree collapsed or expanded, a presentation step, a group moved)
- * keeps its box unless its role, text width or speaker changed, and wrapping its text again is the largest
- * part of laying out a large map. Weak keys: a node no map holds any more takes its box with it.
+ * node, and a presentation step's cut keeps one copy per node, `presentation/step-map.ts`), so a node laid
+ * out again (a subtree collapsed or expanded, the tour's steps, the paging of a deck) keeps its box unless its
+ * role, text width or speaker changed; wrapping the text again is the largest part of laying out a large
+ * map. One box per node: the last measured. Weak keys: a node no map holds any more takes its box with it.
  */
 const memo = new WeakMap<TextMeasurer, WeakMap<MapNode, Measured>>();
 

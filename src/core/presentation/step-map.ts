@@ -1,5 +1,5 @@
 import { partOf } from '../model/submap.ts';
-import type { ArgumentMap, NodeId } from '../model/types.ts';
+import type { ArgumentMap, MapNode, NodeId } from '../model/types.ts';
 
 /**
  * The part of a map made of the `shown` boxes, to be laid out as a map of its own (a presentation step's
@@ -13,7 +13,23 @@ export function cutMap(map: ArgumentMap, shown: ReadonlySet<NodeId>): ArgumentMa
     ...(map.title !== undefined ? { title: map.title } : {}),
     ...(map.source !== undefined ? { source: map.source } : {}),
     groups: [],
-    nodes: nodes.map(({ group: _group, ...node }) => node),
+    nodes: nodes.map(ungrouped),
     relations,
   };
+}
+
+const withoutGroup = new WeakMap<MapNode, MapNode>();
+
+/**
+ * A node without its group: the node itself when it has none, else one copy per node, made once, so that the
+ * steps' layouts know it again and keep its measured box (`layout/box-memo.ts`).
+ */
+function ungrouped(node: MapNode): MapNode {
+  if (node.group === undefined) return node;
+  let copy = withoutGroup.get(node);
+  if (copy === undefined) {
+    const { group: _group, ...rest } = node;
+    withoutGroup.set(node, (copy = rest));
+  }
+  return copy;
 }
