@@ -62,18 +62,17 @@ export function shareResvg(module: WebAssembly.Module, files: FontFiles): void {
 }
 
 /**
- * Draws an exported SVG at `scale` as PNG with resvg and the bundled fonts, as `argmap export` does
- * (core/export/png-options.ts), so that the app's PNG is the CLI's picture.
+ * Draws an exported SVG at `scale` as PNG (its bytes) with resvg and the bundled fonts, as `argmap export`
+ * does (core/export/png-options.ts), so that the app's PNG is the CLI's picture.
  */
-export async function svgToPng(svg: string, scale: number): Promise<Blob> {
+export async function svgToPng(svg: string, scale: number): Promise<Uint8Array> {
   const { width, height } = pngSize(svg, scale);
   checkSize(width, height, scale);
   const [Resvg, { regular, semibold }] = await Promise.all([loadResvg(), fetchFonts()]);
   const settings = pngRenderOptions(svg, scale);
   const options = { ...settings, font: { ...settings.font, fontBuffers: [regular, semibold] } };
   try {
-    const png = draw(new Resvg(svg, options));
-    return new Blob([png as Uint8Array<ArrayBuffer>], { type: 'image/png' });
+    return draw(new Resvg(svg, options));
   } catch (error) {
     // WebAssembly memory is bounded: a picture it cannot hold fails here; never hand the user a blank file.
     if (error instanceof RangeError || error instanceof WebAssembly.RuntimeError)

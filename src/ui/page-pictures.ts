@@ -32,7 +32,7 @@ export async function drawPictures(
       workers.map(async (worker) => {
         for (let id = next++; id < svgs.length; id = next++) {
           const job = { id, svg: svgs[id]!, scale };
-          out[id] = (await worker.draw(job)) ?? (await drawOne(job.svg, scale));
+          out[id] = (await worker.draw(job)) ?? (await svgToPng(job.svg, scale));
           progress(++done, svgs.length);
         }
       }),
@@ -69,13 +69,10 @@ async function drawHere(
   const out: Uint8Array[] = [];
   for (const svg of svgs) {
     progress(out.length, svgs.length);
-    out.push(await drawOne(svg, scale));
+    out.push(await svgToPng(svg, scale));
   }
   return out;
 }
-
-const drawOne = async (svg: string, scale: number) =>
-  new Uint8Array(await (await svgToPng(svg, scale)).arrayBuffer());
 
 /**
  * A picture worker (`png-worker.ts`), listened to from its start: a worker whose script fails to load or

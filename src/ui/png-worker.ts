@@ -24,7 +24,7 @@ self.onmessage = async (event: MessageEvent<PictureSetup | PictureJob>) => {
   if ('module' in event.data) return shareResvg(event.data.module, event.data.fonts);
   const { id, svg, scale } = event.data;
   try {
-    const png = new Uint8Array(await (await svgToPng(svg, scale)).arrayBuffer());
+    const png = await svgToPng(svg, scale);
     self.postMessage({ id, png } satisfies PictureReply, [png.buffer]);
   } catch (error) {
     self.postMessage({
