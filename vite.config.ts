@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
@@ -8,7 +9,7 @@ import { layoutMap } from './src/core/layout/layout.ts';
 import { loadMapText } from './src/core/load.ts';
 import type { LaidOutMap } from './src/core/layout/types.ts';
 import type { ArgumentMap } from './src/core/model/types.ts';
-import { firstFrameHtml } from './src/ui/first-frame-html.ts';
+import { firstFrameGate, firstFrameHtml } from './src/ui/first-frame-html.ts';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -92,9 +93,29 @@ function defaultMap(): Plugin {
         console.warn(`argmap: the first frame has a plain toolbar: ${String(error)}`);
         return undefined;
       });
-      return html.replace(mountPoint, `<div id="app">\n${firstFrameHtml(map, laidOut, toolbar)}\n</div>`);
+      const gate = firstFrameGate(entryScript(html));
+      return allowScript(html, gate).replace(
+        mountPoint,
+        `<script>${gate}</script>\n<div id="app">\n${firstFrameHtml(map, laidOut, toolbar)}\n</div>`,
+      );
     },
   };
+}
+
+/** The path of the app's module script in index.html (the built one's, hashed, in a build). */
+function entryScript(html: string): string {
+  const sources = [...html.matchAll(/<script type="module"[^>]* src="([^"]+)"/g)].map((m) => m[1]!);
+  const entry = sources.filter((src) => !src.startsWith('/@')).at(-1);
+  if (entry === undefined) throw new Error('index.html: no module script for the app');
+  return entry;
+}
+
+/** index.html with its Content-Security-Policy allowing one inline script more, by the script's hash. */
+function allowScript(html: string, script: string): string {
+  const hash = createHash('sha256').update(script).digest('base64');
+  const policy = /(http-equiv="Content-Security-Policy"\s+content="[^"]*script-src 'self')/;
+  if (!policy.test(html)) throw new Error("index.html: no Content-Security-Policy with script-src 'self'");
+  return html.replace(policy, `$1 'sha256-${hash}'`);
 }
 
 /**

@@ -4,7 +4,7 @@ import { escapeXml } from '../core/render/escape.ts';
 import { renderSvg } from '../core/render/svg.ts';
 import { themes } from '../core/render/theme.ts';
 import { px } from '../core/round.ts';
-import { FIRST_FRAME_ID } from './first-frame.ts';
+import { APP_RAN_KEY, FIRST_FRAME_ID } from './first-frame.ts';
 import { fitScale, overviewFocus, overviewTop, readableScale } from './first-view.ts';
 
 /** The largest map surface the prerendered frame is made for: a 4K screen, less nothing. */
@@ -50,7 +50,8 @@ export function firstFrameHtml(
   const place = `scale(${readableScale}) translate(${px(crop.x - focus)},${px(crop.y - laidOut.bounds.y)})`;
   return [
     `<div id="${FIRST_FRAME_ID}" class="app" data-theme="light" style="position:fixed;inset:0;z-index:10;contain:strict">`,
-    `<style>@media (prefers-color-scheme: dark){#${FIRST_FRAME_ID}{display:none}}</style>`,
+    `<style>@media (prefers-color-scheme: dark){#${FIRST_FRAME_ID}{display:none}}` +
+      `html[${SKIP_ATTRIBUTE}] #${FIRST_FRAME_ID}{display:none}</style>`,
     // Its controls answer nothing until the app runs: inert, and read out by the app's toolbar only.
     toolbar.replace(/^\s*<header /, '<header inert aria-hidden="true" '),
     '<main class="workspace"><section class="canvas">',
@@ -61,6 +62,29 @@ export function firstFrameHtml(
     '</g></svg></svg>',
     '</section><aside class="side"></aside></main></div>',
   ].join('\n');
+}
+
+/** Set on `<html>` by `firstFrameGate` when the frame is not wanted: it is then never styled or painted. */
+const SKIP_ATTRIBUTE = 'data-first-frame-skipped';
+
+/**
+ * The script written into index.html before the first frame, which decides whether the frame is shown. It is
+ * for a first visit, whose scripts are still to come. It is skipped when the address asks for anything but the
+ * default map's first view (`?map=`, a share link, a step, a box, the presenter's window), of which it would
+ * show the wrong picture, and when the code this page loads (`entry`, its path) has run in this browser
+ * before (`noteAppRan`): its files and compiled code are then at hand and the app draws its map sooner than the
+ * frame's own styling, layout and painting would pay for. A browser without JavaScript shows the frame. The
+ * page's Content-Security-Policy allows the script by its hash (vite.config.ts).
+ */
+export function firstFrameGate(entry: string): string {
+  const literal = (text: string) => JSON.stringify(text).replace(/</g, '\\u003c');
+  return (
+    `try{if(location.search||location.hash.length>1||` +
+    `localStorage.getItem(${literal(APP_RAN_KEY)})===${literal(entry)})` +
+    `document.documentElement.setAttribute(${literal(SKIP_ATTRIBUTE)},"")}catch(e){}` +
+    // Its work done, it leaves the page, which then holds no inline script (the hostile-file test's check).
+    `document.currentScript.remove()`
+  );
 }
 
 /**

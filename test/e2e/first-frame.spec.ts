@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Locator } from '@playwright/test';
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 
 /** The Trenin map's thesis, which the first view centres at the top of the map's surface. */
 const thesis = 'Mediation builds the foundation';
@@ -73,3 +73,37 @@ for (const size of [viewport, { width: 1000, height: 700 }]) {
     await context.close();
   });
 }
+
+/** The app's own script, blocked: what a page shows before it runs stays on the screen. */
+const withoutApp = (page: Page) => page.route('**/assets/index-*.js', (route) => route.abort());
+
+test('the frame is for a first visit of the default view: a later visit, or an address for another view, skips it', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  // A first visit before the app runs: the frame shows (the page's gate script runs, allowed by its hash).
+  await withoutApp(page);
+  await page.goto('/');
+  await expect(page.locator('#first-frame g.node', { hasText: thesis })).toBeVisible();
+  // The app runs once, then the next visit, whose code is now cached, is drawn by the app alone.
+  await page.unroute('**/assets/index-*.js');
+  await page.goto('/');
+  await expect(page.locator('[data-node-id]', { hasText: thesis })).toBeVisible();
+  await withoutApp(page);
+  await page.reload();
+  await expect(page.locator('#first-frame')).toHaveCount(1);
+  await expect(page.locator('#first-frame')).toBeHidden();
+  await context.close();
+
+  // A first visit whose address asks for another map, a step, or the presenter's window.
+  for (const address of ['/?map=/maps/example.argmap.json', '/#step=2', '/?presenter']) {
+    const other = await browser.newContext({ viewport });
+    const visit = await other.newPage();
+    await withoutApp(visit);
+    await visit.goto(address);
+    await expect(visit.locator('#first-frame')).toHaveCount(1);
+    await expect(visit.locator('#first-frame'), address).toBeHidden();
+    await other.close();
+  }
+});
