@@ -119,6 +119,25 @@ function allowScript(html: string, script: string): string {
 }
 
 /**
+ * `vite preview` serves the build as a host should: the files under assets/, whose names carry a hash of their
+ * content, are cached for good (a returning visitor's browser does not ask for them again); the rest, index.html
+ * first, is asked for again each visit (README, "Install and run").
+ */
+function cacheHashedAssets(): Plugin {
+  return {
+    name: 'argmap-cache-hashed-assets',
+    configurePreviewServer(server) {
+      const assets = `${server.config.base}${server.config.build.assetsDir}/`;
+      server.middlewares.use((request, response, next) => {
+        if (request.url?.startsWith(assets))
+          response.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+        next();
+      });
+    },
+  };
+}
+
+/**
  * The viewer bundles (`npm run build:embed`, built before the app) served with the app: `/embed/` for pages
  * that embed `<argmap-view>` (static/embed-example.html), `/viewer/` for the Export menu's one HTML file.
  */
@@ -299,7 +318,7 @@ export default defineConfig(({ mode }) => {
     publicDir: 'static',
     // The export worker loads its writers on demand: module workers, whose chunks can be split.
     worker: { format: 'es' },
-    plugins: [svelte(), svelteTesting(), serveMaps(), defaultMap(), viewerBundles()],
+    plugins: [svelte(), svelteTesting(), serveMaps(), defaultMap(), viewerBundles(), cacheHashedAssets()],
     build: {
       outDir: 'dist/app',
       target: 'es2022',
