@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { layoutMap } from '../../src/core/layout/layout.ts';
 import { loadMapText } from '../../src/core/load.ts';
 import { escapeXml } from '../../src/core/render/escape.ts';
-import { firstFrameHtml, firstViewArea } from '../../src/ui/first-frame-html.ts';
+import { firstFrameGate, firstFrameHtml, firstViewArea } from '../../src/ui/first-frame-html.ts';
 import type { LaidOutNode } from '../../src/core/layout/types.ts';
-import { FIRST_FRAME_ID } from '../../src/ui/first-frame.ts';
+import { APP_RAN_KEY, FIRST_FRAME_ID } from '../../src/ui/first-frame.ts';
 import { overviewFocus, readableScale } from '../../src/ui/first-view.ts';
 import { expectInert, mapOf, readText } from './helpers.ts';
 
@@ -72,5 +72,49 @@ describe('the first frame prerendered into index.html', () => {
   it('is refused for a map that the first view would show whole on a large screen', () => {
     const small = mapOf(readText('data/example.argmap.json'));
     expect(() => firstFrameHtml(small, layoutMap(small))).toThrow(/fits a large screen whole/);
+  });
+});
+
+/**
+ * Runs the gate as the page would, in a stand-in for the page's globals: whether it skips the frame, and
+ * whether it took itself out of the page.
+ */
+function runGate(address: { search?: string; hash?: string }, stored: string | Error | null) {
+  const attributes = new Map<string, string>();
+  let removed = false;
+  const page = {
+    location: { search: address.search ?? '', hash: address.hash ?? '' },
+    localStorage: {
+      getItem: (key: string) => {
+        if (stored instanceof Error) throw stored;
+        return key === APP_RAN_KEY ? stored : null;
+      },
+    },
+    document: {
+      documentElement: { setAttribute: (name: string, value: string) => attributes.set(name, value) },
+      currentScript: { remove: () => (removed = true) },
+    },
+  };
+  const gate = firstFrameGate('/assets/index-abc123.js');
+  new Function('location', 'localStorage', 'document', gate)(page.location, page.localStorage, page.document);
+  return { skipped: attributes.has('data-first-frame-skipped'), removed };
+}
+
+describe("the first frame's gate", () => {
+  it('shows the frame on a first visit of the plain address, and where storage is refused', () => {
+    expect(runGate({}, null)).toEqual({ skipped: false, removed: true });
+    expect(runGate({ hash: '#' }, null).skipped).toBe(false);
+    expect(runGate({}, '/assets/index-older1.js').skipped).toBe(false);
+    expect(runGate({}, new Error('storage blocked')).skipped).toBe(false);
+  });
+
+  it('skips it once this code has run here, and for an address that asks for another view', () => {
+    expect(runGate({}, '/assets/index-abc123.js')).toEqual({ skipped: true, removed: true });
+    for (const address of [{ search: '?map=/maps/x.json' }, { hash: '#step=3' }, { search: '?presenter' }])
+      expect(runGate(address, new Error('storage blocked')).skipped).toBe(true);
+  });
+
+  it('writes the entry so that it cannot end the script early', () => {
+    expect(firstFrameGate('/a</script><script>alert(1)</script>.js')).not.toContain('</script>');
   });
 });
