@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 
 /** What the CLI needs from the outside world; tests pass their own. */
@@ -51,7 +51,6 @@ export function nodeIo(): CliIo {
     readFile: (path) => readFile(path, 'utf8'),
     // A file of pages may go into a directory that does not exist yet (-o slides/).
     writeFile: async (path, data) => {
-      const { mkdir, writeFile } = await import('node:fs/promises');
       await mkdir(dirname(resolve(path)), { recursive: true });
       await writeFile(path, data);
     },
