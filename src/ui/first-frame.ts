@@ -11,7 +11,9 @@ export const APP_RAN_KEY = 'argmap-app-ran';
  */
 export function noteAppRan(entry: string): void {
   try {
-    localStorage.setItem(APP_RAN_KEY, new URL(entry).pathname);
+    // Written when it changes only: every start reads it (the page's gate has), a new build writes it once.
+    const path = new URL(entry).pathname;
+    if (localStorage.getItem(APP_RAN_KEY) !== path) localStorage.setItem(APP_RAN_KEY, path);
   } catch {
     // Storage blocked or full: the next visit shows the frame, as a first one does.
   }

@@ -74,8 +74,10 @@ for (const size of [viewport, { width: 1000, height: 700 }]) {
   });
 }
 
+/** The app's own script, as the built index.html loads it. */
+const appScript = '**/assets/index-*.js';
 /** The app's own script, blocked: what a page shows before it runs stays on the screen. */
-const withoutApp = (page: Page) => page.route('**/assets/index-*.js', (route) => route.abort());
+const withoutApp = (page: Page) => page.route(appScript, (route) => route.abort());
 
 test('the frame is for a first visit of the default view: a later visit, or an address for another view, skips it', async ({
   browser,
@@ -87,7 +89,7 @@ test('the frame is for a first visit of the default view: a later visit, or an a
   await page.goto('/');
   await expect(page.locator('#first-frame g.node', { hasText: thesis })).toBeVisible();
   // The app runs once, then the next visit, whose code is now cached, is drawn by the app alone.
-  await page.unroute('**/assets/index-*.js');
+  await page.unroute(appScript);
   await page.goto('/');
   await expect(page.locator('[data-node-id]', { hasText: thesis })).toBeVisible();
   await withoutApp(page);
