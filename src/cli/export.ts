@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import type { renderAsync, Resvg, ResvgRenderOptions } from '@resvg/resvg-js';
 import type { FontFiles } from '../core/export/embed-fonts.ts';
 import { exportSvg } from '../core/export/export-svg.ts';
-import { pngRenderOptions, pngSize } from '../core/export/png-options.ts';
+import { pngOfRendered, pngRenderOptions, pngSize } from '../core/export/png-options.ts';
 import { layoutMap } from '../core/layout/layout.ts';
 import type { Direction } from '../core/layout/types.ts';
 import type { ArgumentMap } from '../core/model/types.ts';
@@ -62,7 +62,8 @@ const resvg = (): { Resvg: typeof Resvg; renderAsync: typeof renderAsync } =>
 
 export function toPng(svg: string, options: Pick<ExportOptions, 'scale' | 'theme'>): Uint8Array {
   const { Resvg } = resvg();
-  return new Resvg(svg, pngOptions(svg, options.scale)).render().asPng();
+  const settings = pngOptions(svg, options.scale);
+  return pngOfRendered(new Resvg(svg, settings).render(), settings);
 }
 
 /**
@@ -81,7 +82,8 @@ export async function toPngs(
   let done = 0;
   const work = async () => {
     for (let i = next++; i < svgs.length; i = next++) {
-      out[i] = (await renderAsync(svgs[i]!, pngOptions(svgs[i]!, scale))).asPng();
+      const settings = pngOptions(svgs[i]!, scale);
+      out[i] = pngOfRendered(await renderAsync(svgs[i]!, settings), settings);
       drawn?.(++done, svgs.length);
     }
   };

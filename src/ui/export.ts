@@ -1,5 +1,5 @@
 import type { FontFiles } from '../core/export/embed-fonts.ts';
-import { pngRenderOptions, pngSize } from '../core/export/png-options.ts';
+import { pngOfRendered, pngRenderOptions, pngSize } from '../core/export/png-options.ts';
 
 /**
  * The largest picture offered: what browsers allow a canvas (32,767 px a side, about 268 million pixels), so
@@ -72,7 +72,7 @@ export async function svgToPng(svg: string, scale: number): Promise<Uint8Array> 
   const settings = pngRenderOptions(svg, scale);
   const options = { ...settings, font: { ...settings.font, fontBuffers: [regular, semibold] } };
   try {
-    return draw(new Resvg(svg, options));
+    return draw(new Resvg(svg, options), settings);
   } catch (error) {
     // WebAssembly memory is bounded: a picture it cannot hold fails here; never hand the user a blank file.
     if (error instanceof RangeError || error instanceof WebAssembly.RuntimeError)
@@ -89,11 +89,14 @@ export function checkSize(width: number, height: number, scale: number): void {
 }
 
 /** Renders and encodes, then gives the WebAssembly memory back at once (a large picture holds hundreds of MB). */
-function draw(renderer: InstanceType<typeof import('@resvg/resvg-wasm').Resvg>): Uint8Array {
+function draw(
+  renderer: InstanceType<typeof import('@resvg/resvg-wasm').Resvg>,
+  settings: { readonly background?: string },
+): Uint8Array {
   try {
     const image = renderer.render();
     try {
-      return image.asPng();
+      return pngOfRendered(image, settings);
     } finally {
       image.free();
     }

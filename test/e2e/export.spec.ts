@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { dropFile } from './drop-file.ts';
 import { exportMenu } from './export-menu.ts';
 import { readFileSync } from 'node:fs';
+import { PNG } from 'pngjs';
 
 /** The SVG `argmap export` writes for the Trenin map with default options. */
 async function cliSvg(): Promise<string> {
@@ -39,6 +40,28 @@ test('Export PNG downloads a picture at 2× the map, which reads at slide size',
   console.log(
     `browser PNG 2× export of the Trenin map: ${elapsed} ms, ${png.readUInt32BE(16)}×${png.readUInt32BE(20)} px`,
   );
+});
+
+test('a PNG on a transparent background keeps its transparency: clear around the boxes, opaque boxes', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.locator('[data-node-id]').first().waitFor();
+  await page.locator('summary[aria-label="Export options"]').click();
+  const settings = page.getByRole('group', { name: 'Export settings' });
+  await settings.getByLabel('PNG scale').selectOption('1');
+  await settings.getByLabel('Background').selectOption('Transparent');
+  const [download] = await Promise.all([page.waitForEvent('download'), exportMenu(page, 'Export PNG')]);
+  const file = readFileSync(await download.path());
+  expect(file[25]).toBe(6); // colour type: RGBA
+  const png = PNG.sync.read(file);
+  const alpha = (x: number, y: number) => png.data[(y * png.width + x) * 4 + 3];
+  expect(alpha(0, 0)).toBe(0);
+  const alphas = new Set<number>();
+  for (let i = 3; i < png.data.length; i += 4 * 97) alphas.add(png.data[i]!);
+  // Clear background, opaque boxes, and the soft edges of text and lines between them.
+  expect(alphas.has(0) && alphas.has(255)).toBe(true);
+  expect([...alphas].some((a) => a > 0 && a < 255)).toBe(true);
 });
 
 test('a PNG too large for the browser gives a message offering a smaller scale, not a broken file', async ({
