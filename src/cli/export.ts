@@ -4,7 +4,15 @@ import { availableParallelism } from 'node:os';
 import type { renderAsync, Resvg, ResvgRenderOptions } from '@resvg/resvg-js';
 import type { FontFiles } from '../core/export/embed-fonts.ts';
 import { exportSvg } from '../core/export/export-svg.ts';
-import { pngOfRendered, pngRenderOptions, pngSize } from '../core/export/png-options.ts';
+import { assemblePng, encodeStrip, type EncodedStrip } from '../core/export/png-encode.ts';
+import {
+  bandSvg,
+  pictureBands,
+  pngOfRendered,
+  pngRenderOptions,
+  pngSize,
+  type PictureBand,
+} from '../core/export/png-options.ts';
 import { layoutMap } from '../core/layout/layout.ts';
 import type { Direction } from '../core/layout/types.ts';
 import type { ArgumentMap } from '../core/model/types.ts';
@@ -42,14 +50,25 @@ export function bundledFonts(): FontFiles {
   };
 }
 
-export function exportMap(map: ArgumentMap, options: ExportOptions): string | Uint8Array {
+export async function exportMap(map: ArgumentMap, options: ExportOptions): Promise<string | Uint8Array> {
   const laidOut = layoutMap(map, { direction: options.direction });
-  const svg = exportSvg(map, laidOut, bundledFonts(), {
-    theme: options.theme,
-    ...(options.caption === false ? { caption: false } : {}),
-    ...(options.evaluation ? { evaluation: options.evaluation } : {}),
-  });
-  return options.format === 'svg' ? svg : toPng(svg, options);
+  const fonts = bundledFonts();
+  const svgOf = (rows?: PictureBand) =>
+    exportSvg(map, laidOut, fonts, {
+      theme: options.theme,
+      ...(options.caption === false ? { caption: false } : {}),
+      ...(options.evaluation ? { evaluation: options.evaluation } : {}),
+      ...(rows ? { rows } : {}),
+    });
+  const svg = svgOf();
+  if (options.format === 'svg') return svg;
+  const bands = bandsToDraw(svg, options.scale);
+  if (bands.length === 0) return toPng(svg, options);
+  return drawBands(
+    svg,
+    options.scale,
+    bands.map((band) => ({ band, svg: bandSvg(svgOf(band), band) })),
+  );
 }
 
 /**
@@ -64,6 +83,42 @@ export function toPng(svg: string, options: Pick<ExportOptions, 'scale' | 'theme
   const { Resvg } = resvg();
   const settings = pngOptions(svg, options.scale);
   return pngOfRendered(new Resvg(svg, settings).render(), settings);
+}
+
+/** Pictures larger than this are drawn in bands, one per core; a smaller one is drawn before they would start. */
+const BANDED_PIXELS = 4_000_000;
+
+/** The bands a large picture on a background is drawn in, one per core; none for a small one. */
+function bandsToDraw(svg: string, scale: number): PictureBand[] {
+  const { width, height } = pngSize(svg, scale);
+  const cores = Math.min(4, availableParallelism());
+  const opaque = pngRenderOptions(svg, scale).background !== undefined;
+  return width * height > BANDED_PIXELS && opaque ? pictureBands(svg, scale, cores) : [];
+}
+
+/**
+ * A large picture drawn in horizontal bands at the same time on resvg's threads, each band's SVG holding
+ * only the text it shows; each band is encoded as soon as it is drawn, while the others still draw, its
+ * first row filtered against the last of the band above. The file is the one picture.
+ */
+export async function drawBands(
+  whole: string,
+  scale: number,
+  bands: ReadonlyArray<{ band: PictureBand; svg: string }>,
+): Promise<Uint8Array> {
+  const settings = pngOptions(whole, scale);
+  const { width, height } = pngSize(whole, scale);
+  const { renderAsync } = resvg();
+  const drawn = bands.map(({ svg }) => renderAsync(svg, settings));
+  const strips: EncodedStrip[] = [];
+  let above: Uint8Array | undefined;
+  for (const [i, { band }] of bands.entries()) {
+    const { pixels } = await drawn[i]!;
+    const rows = { rgba: pixels, width, rows: band.to - band.from, ...(above ? { above } : {}) };
+    strips.push(encodeStrip(rows, true, i === bands.length - 1));
+    above = pixels.subarray(pixels.length - width * 4);
+  }
+  return assemblePng(width, height, true, strips);
 }
 
 /**

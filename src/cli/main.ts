@@ -316,7 +316,9 @@ async function exportCommand(args: readonly string[], io: CliIo): Promise<number
         ? await (await import('./export-html.ts')).exportHtml(loaded.map, theme)
         : format === 'json' || format === 'argdown' || format === 'aif'
           ? (await import('./map-text.ts')).mapText(loaded.map, format)
-          : (await import('./export.ts')).exportMap(loaded.map, {
+          : await (
+              await import('./export.ts')
+            ).exportMap(loaded.map, {
               ...{ format: format as 'svg' | 'png', scale, theme, direction, caption },
               ...marks,
             });

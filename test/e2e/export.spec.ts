@@ -10,7 +10,7 @@ async function cliSvg(): Promise<string> {
   const { parseArgmapJson } = await import('../../src/core/formats/argmap-json/parse.ts');
   const text = readFileSync(new URL('../../data/trenin-2010.argmap.json', import.meta.url), 'utf8');
   const options = { format: 'svg', scale: 2, theme: 'light', direction: 'down' } as const;
-  return exportMap(parseArgmapJson(text).map!, options) as string;
+  return (await exportMap(parseArgmapJson(text).map!, options)) as string;
 }
 
 test('Export SVG downloads the same file as `argmap export` writes', async ({ page }) => {

@@ -37,10 +37,15 @@ function besideTip(tip: Point, along: Point): Point[] {
 }
 
 describe('arrowheads in the PNG', () => {
-  it('cover both sides of the line just behind every tip, at both ends of a contradiction', () => {
+  it('cover both sides of the line just behind every tip, at both ends of a contradiction', async () => {
     const png = PNG.sync.read(
       Buffer.from(
-        exportMap(map, { format: 'png', scale: SCALE, theme: 'light', direction: 'down' }) as Uint8Array,
+        (await exportMap(map, {
+          format: 'png',
+          scale: SCALE,
+          theme: 'light',
+          direction: 'down',
+        })) as Uint8Array,
       ),
     );
     const laidOut = layoutMap(map, { direction: 'down' });

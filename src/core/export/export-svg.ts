@@ -20,6 +20,8 @@ export interface SvgExportOptions {
   readonly caption?: boolean;
   /** An evaluation's statuses, drawn on the boxes with a legend under the map (docs/EVALUATION.md). */
   readonly evaluation?: EvaluationMarks;
+  /** Only the boxes that reach into these rows: the SVG of a band of the picture (`render/svg.ts`). */
+  readonly rows?: { readonly top: number; readonly bottom: number };
 }
 
 /**
@@ -45,6 +47,7 @@ export function exportSvg(
     ...(options.background === false ? { background: false } : {}),
     ...(caption ? { caption } : {}),
     ...(options.evaluation ? { evaluation: options.evaluation } : {}),
+    ...(options.rows ? { rows: options.rows } : {}),
   });
   return embedFonts(svg, laidOut, fonts, [
     caption?.title ?? '',

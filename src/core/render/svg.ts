@@ -12,7 +12,17 @@ import { statusLegendSvg } from './status-legend.ts';
 import { captionSvg } from './svg-caption.ts';
 
 /** How a picture is drawn (see `picture.ts`). */
-export type SvgOptions = PictureOptions;
+export interface SvgOptions extends PictureOptions {
+  /**
+   * Only the boxes and connector labels that reach into these rows (map units) are written: the SVG of a
+   * band of the picture, which a PNG renderer draws with the band's viewBox (`png-options.ts`), so that it
+   * lays out no text it would not draw. Everything else is written whole.
+   */
+  readonly rows?: { readonly top: number; readonly bottom: number };
+}
+
+/** How far past a box's edge its outline, status pill or shadow may reach. */
+const INK_BEYOND_BOX = 16;
 
 const n = px;
 
@@ -49,8 +59,13 @@ export function renderSvg(laidOut: LaidOutMap, options: SvgOptions = {}): string
     const { target, premises } = connector.connector;
     out.push(connectorSvg(connector, faded([target, ...premises]), shown));
   }
-  for (const { label } of model.connectors) out.push(label ? connectorLabelSvg(label) : '');
-  for (const box of model.boxes) out.push(boxSvg(box, faded([box.node.id])));
+  const rows = options.rows;
+  const reaches = (top: number, bottom: number) =>
+    !rows || (bottom + INK_BEYOND_BOX >= rows.top && top - INK_BEYOND_BOX <= rows.bottom);
+  for (const { label } of model.connectors)
+    out.push(label && reaches(label.y, label.y) ? connectorLabelSvg(label) : '');
+  for (const box of model.boxes)
+    if (reaches(box.node.y, box.node.y + box.node.height)) out.push(boxSvg(box, faded([box.node.id])));
   const mapBottom = shown.y + shown.height;
   if (legend && legendBand > 0)
     out.push(statusLegendSvg(legend, { x: shown.x, top: mapBottom, width: shown.width }, theme));
