@@ -4,15 +4,9 @@ import { availableParallelism } from 'node:os';
 import type { renderAsync, Resvg, ResvgRenderOptions } from '@resvg/resvg-js';
 import type { FontFiles } from '../core/export/embed-fonts.ts';
 import { exportSvg } from '../core/export/export-svg.ts';
-import { assemblePng, encodeStrip, type EncodedStrip } from '../core/export/png-encode.ts';
-import {
-  bandSvg,
-  pictureBands,
-  pngOfRendered,
-  pngRenderOptions,
-  pngSize,
-  type PictureBand,
-} from '../core/export/png-options.ts';
+import { bandSvg, pictureBands, type PictureBand } from '../core/export/png-bands.ts';
+import { assemblePng, encodeStrip, pngOfRendered, type EncodedStrip } from '../core/export/png-encode.ts';
+import { pngRenderOptions, pngSize } from '../core/export/png-options.ts';
 import { layoutMap } from '../core/layout/layout.ts';
 import type { Direction } from '../core/layout/types.ts';
 import type { ArgumentMap } from '../core/model/types.ts';

@@ -1,5 +1,6 @@
 import type { FontFiles } from '../core/export/embed-fonts.ts';
-import { pngOfRendered, pngRenderOptions, pngSize } from '../core/export/png-options.ts';
+import type { RenderedPicture } from '../core/export/png-encode.ts';
+import { pngRenderOptions, pngSize } from '../core/export/png-options.ts';
 
 /**
  * The largest picture offered: what browsers allow a canvas (32,767 px a side, about 268 million pixels), so
@@ -68,11 +69,16 @@ export function shareResvg(module: WebAssembly.Module, files: FontFiles): void {
 export async function svgToPng(svg: string, scale: number): Promise<Uint8Array> {
   const { width, height } = pngSize(svg, scale);
   checkSize(width, height, scale);
-  const [Resvg, { regular, semibold }] = await Promise.all([loadResvg(), fetchFonts()]);
+  // The encoder loads with the renderer: a first visit needs neither.
+  const [Resvg, { regular, semibold }, { pngOfRendered }] = await Promise.all([
+    loadResvg(),
+    fetchFonts(),
+    import('../core/export/png-encode.ts'),
+  ]);
   const settings = pngRenderOptions(svg, scale);
   const options = { ...settings, font: { ...settings.font, fontBuffers: [regular, semibold] } };
   try {
-    return draw(new Resvg(svg, options), settings);
+    return draw(new Resvg(svg, options), (image) => pngOfRendered(image, settings));
   } catch (error) {
     // WebAssembly memory is bounded: a picture it cannot hold fails here; never hand the user a blank file.
     if (error instanceof RangeError || error instanceof WebAssembly.RuntimeError)
@@ -91,12 +97,12 @@ export function checkSize(width: number, height: number, scale: number): void {
 /** Renders and encodes, then gives the WebAssembly memory back at once (a large picture holds hundreds of MB). */
 function draw(
   renderer: InstanceType<typeof import('@resvg/resvg-wasm').Resvg>,
-  settings: { readonly background?: string },
+  encode: (image: RenderedPicture) => Uint8Array,
 ): Uint8Array {
   try {
     const image = renderer.render();
     try {
-      return pngOfRendered(image, settings);
+      return encode(image);
     } finally {
       image.free();
     }

@@ -4,6 +4,10 @@ import type { StripJob, StripReply } from './png-strip-worker.ts';
 /** The pixels in one strip: small enough that the last strip's encoding, which nothing overlaps, is short. */
 const STRIP_PIXELS = 4_000_000;
 
+/** The strips a picture is drawn, read and encoded in, top to bottom. */
+export const stripsOf = (width: number, height: number) =>
+  stripRows(height, Math.ceil((width * height) / STRIP_PIXELS));
+
 /**
  * Workers that encode the strips of a large PNG at the same time (`png-strip-worker.ts`). They are started
  * before the picture is drawn, so that their code has loaded by the time the first strip is read back.
@@ -37,18 +41,18 @@ export class StripEncoders {
   }
 
   /**
-   * Reads the picture back a strip at a time (`read(top, rows)` gives rows of RGBA pixels) and hands each
-   * strip to the next worker, so that reading a strip and encoding the ones before it happen at once. Each
-   * strip carries the row above it, which the "Up" filter of its first row needs.
+   * Reads the picture a strip at a time (`read(top, rows)` gives rows of RGBA pixels) and hands each strip
+   * to the next worker, so that reading a strip and encoding the ones before it happen at once. Each strip
+   * carries the last row of the strip above, which the "Up" filter of its first row needs: that row as it
+   * was read and encoded, since a row drawn again in another strip may differ in a pixel's last bit.
    */
   async encode(
+    strips: ReadonlyArray<{ readonly from: number; readonly to: number }>,
     width: number,
-    height: number,
     opaque: boolean,
     read: (top: number, rows: number) => Uint8ClampedArray,
   ): Promise<EncodedStrip[]> {
     await this.#ready;
-    const strips = stripRows(height, Math.ceil((width * height) / STRIP_PIXELS));
     const done: EncodedStrip[] = new Array(strips.length);
     return new Promise((resolve, reject) => {
       this.#failed = reject;
@@ -58,11 +62,13 @@ export class StripEncoders {
           done[data.id] = data;
           if (--left === 0) resolve(done);
         };
+      let above: Uint8ClampedArray | undefined;
       strips.forEach(({ from, to }, id) => {
-        const top = Math.max(0, from - 1);
-        const rgba = read(top, to - top);
+        const rgba = read(from, to - from);
         const last = id === strips.length - 1;
-        const job: StripJob = { id, rgba, width, rows: to - from, hasAbove: from > 0, opaque, last };
+        const job: StripJob = { id, rgba, width, rows: to - from, opaque, last, ...(above ? { above } : {}) };
+        // The row as this strip holds it: the next strip's first row is filtered against it.
+        above = rgba.slice(rgba.length - width * 4);
         this.#workers[id % this.#workers.length]!.postMessage(job, [rgba.buffer]);
       });
     });

@@ -42,12 +42,22 @@ function blankLike(png: PNG): PNG {
   return blank;
 }
 
+/**
+ * `ink`: the least share of squares of like ink. The Trenin map at 1× is large enough to be drawn and
+ * encoded in strips (`export-png.ts`); a strip whose first row were filtered against a row other than the
+ * one the decoder has would leave streaks down its columns to the bottom, in some 0.5 % of the squares.
+ */
 const maps = [
-  { name: 'the example map', file: 'example.argmap.json', address: '/?map=/maps/example.argmap.json' },
-  { name: 'the Trenin map', file: 'trenin-2010.argmap.json', address: '/' },
+  {
+    name: 'the example map',
+    file: 'example.argmap.json',
+    address: '/?map=/maps/example.argmap.json',
+    ink: 0.99,
+  },
+  { name: 'the Trenin map', file: 'trenin-2010.argmap.json', address: '/', ink: 0.999 },
 ];
 
-for (const { name, file, address } of maps) {
+for (const { name, file, address, ink: inkAtLeast } of maps) {
   test(`the browser's PNG of ${name} is the CLI's picture`, async ({ page }) => {
     test.setTimeout(60_000);
     const fromCli = cliPng(file);
@@ -61,7 +71,7 @@ for (const { name, file, address } of maps) {
     // Text and edges at half pixels are smoothed differently by the browser's canvas and resvg: a small map
     // dense with text at 1× has some 4 % of its pixels on such edges. The ink per square is the close check.
     expect(share).toBeGreaterThanOrEqual(0.95);
-    expect(ink).toBeGreaterThanOrEqual(0.99);
+    expect(ink).toBeGreaterThanOrEqual(inkAtLeast);
     // Not two blank pictures: the map's text is drawn (a box's square holds far more ink than paper).
     expect(inkAlike(fromBrowser, blankLike(fromBrowser), 16, 8)).toBeLessThan(0.9);
   });

@@ -208,4 +208,16 @@ describe('the PNG drawn on a canvas', () => {
     expect(recording.rects.some((r) => r.height <= 2 && r.width > 10)).toBe(true);
     expect(recording.texts.map((t) => t.text).join('')).not.toContain('**');
   });
+
+  it('given rows, draws the texts of only the boxes that reach into them (a strip of the picture)', () => {
+    const pic = picture(laidOut, {});
+    const lowest = laidOut.nodes.reduce((a, b) => (b.y > a.y ? b : a));
+    const highest = laidOut.nodes.reduce((a, b) => (b.y < a.y ? b : a));
+    const strip = recordingCanvas();
+    drawPicture(strip.ctx, pic, {}, 1, { top: lowest.y, bottom: lowest.y + lowest.height });
+    const drawn = strip.texts.map((t) => t.text);
+    expect(drawn).toContain(lowest.textLines[0]);
+    expect(drawn).not.toContain(highest.textLines[0]);
+    expect(drawn.length).toBeLessThan(draw({}, 1).texts.length);
+  });
 });

@@ -7,9 +7,9 @@ import {
   assemblePng,
   encodePng,
   encodeStrip,
+  pngOfRendered,
   stripRows,
 } from '../../src/core/export/png-encode.ts';
-import { pngOfRendered } from '../../src/core/export/png-options.ts';
 
 /**
  * The map PNG encoder (core/export/png-encode.ts) writes files that a PNG decoder reads back to the very

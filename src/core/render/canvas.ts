@@ -3,7 +3,14 @@ import { gapGeometry } from '../layout/routing/gap-geometry.ts';
 import type { Rect } from '../layout/types.ts';
 import { drawMarker, endAngle, markerNamed, startAngle } from './canvas-arrowheads.ts';
 import { traceLine, traceOutline, type OutlineSink } from './path.ts';
-import { insidePicture, isFaded, type Picture, type PictureOptions } from './picture.ts';
+import {
+  insidePicture,
+  isFaded,
+  reachesRows,
+  type Picture,
+  type PictureOptions,
+  type PictureRows,
+} from './picture.ts';
 import {
   CONNECTOR_LABEL,
   lineFont,
@@ -77,12 +84,19 @@ export function pictureTexts(pic: Picture, options: PictureOptions): string[] {
  * Draws a picture of a laid-out map (`picture.ts`) at `scale` device pixels per map pixel, the same
  * primitives, colours and sizes as the SVG writer and its style sheet (`svg.ts`, `style-sheet.ts`): a PNG
  * drawn straight from the render model, with no SVG text written and parsed again. Text is drawn in the
- * Inter the caller has loaded, without kerning, as the layout measured it.
+ * Inter the caller has loaded, without kerning, as the layout measured it. Given `rows`, it draws only the
+ * boxes and labels that reach into them: a strip of the picture, which the caller has moved into view.
  *
  * SVG fades a box or a line as a group; here each of its parts is faded on its own. Boxes are opaque fills
  * close to the background's colour, so their text comes out within a few levels of the SVG's.
  */
-export function drawPicture(ctx: MapCanvas, pic: Picture, options: PictureOptions, scale: number): void {
+export function drawPicture(
+  ctx: MapCanvas,
+  pic: Picture,
+  options: PictureOptions,
+  scale: number,
+  rows?: PictureRows,
+): void {
   const { theme, model, viewBox } = pic;
   ctx.save();
   if (options.background !== false) {
@@ -101,8 +115,11 @@ export function drawPicture(ctx: MapCanvas, pic: Picture, options: PictureOption
     const { target, premises } = connector.connector;
     drawConnector(ctx, connector, markers, theme, pic.shown, isFaded(options.lit, [target, ...premises]));
   }
-  for (const { label } of model.connectors) if (label) drawConnectorLabel(ctx, label, theme);
-  for (const box of model.boxes) drawBox(ctx, box, theme, isFaded(options.lit, [box.node.id]));
+  for (const { label } of model.connectors)
+    if (label && reachesRows(rows, label.y, label.y)) drawConnectorLabel(ctx, label, theme);
+  for (const box of model.boxes)
+    if (reachesRows(rows, box.node.y, box.node.y + box.node.height))
+      drawBox(ctx, box, theme, isFaded(options.lit, [box.node.id]));
   drawLegend(ctx, pic);
   for (const line of captionLinesOf(pic, options)) {
     setFont(ctx, line.weight, line.size);

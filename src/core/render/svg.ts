@@ -1,7 +1,14 @@
 import { strictRelationTypes } from '../model/types.ts';
 import { px } from '../round.ts';
 import type { LaidOutMap, Rect } from '../layout/types.ts';
-import { insidePicture, isFaded, picture, type PictureOptions } from './picture.ts';
+import {
+  insidePicture,
+  isFaded,
+  picture,
+  reachesRows,
+  type PictureOptions,
+  type PictureRows,
+} from './picture.ts';
 import type { InlineRun } from '../text/inline-runs.ts';
 import { runFormat, slant, type TextSegment } from './run-format.ts';
 import { escapeXml } from './escape.ts';
@@ -15,14 +22,11 @@ import { captionSvg } from './svg-caption.ts';
 export interface SvgOptions extends PictureOptions {
   /**
    * Only the boxes and connector labels that reach into these rows (map units) are written: the SVG of a
-   * band of the picture, which a PNG renderer draws with the band's viewBox (`png-options.ts`), so that it
+   * band of the picture, which a PNG renderer draws with the band's viewBox (`export/png-bands.ts`), so that it
    * lays out no text it would not draw. Everything else is written whole.
    */
-  readonly rows?: { readonly top: number; readonly bottom: number };
+  readonly rows?: PictureRows;
 }
-
-/** How far past a box's edge its outline, status pill or shadow may reach. */
-const INK_BEYOND_BOX = 16;
 
 const n = px;
 
@@ -59,13 +63,12 @@ export function renderSvg(laidOut: LaidOutMap, options: SvgOptions = {}): string
     const { target, premises } = connector.connector;
     out.push(connectorSvg(connector, faded([target, ...premises]), shown));
   }
-  const rows = options.rows;
-  const reaches = (top: number, bottom: number) =>
-    !rows || (bottom + INK_BEYOND_BOX >= rows.top && top - INK_BEYOND_BOX <= rows.bottom);
+  const { rows } = options;
   for (const { label } of model.connectors)
-    out.push(label && reaches(label.y, label.y) ? connectorLabelSvg(label) : '');
+    out.push(label && reachesRows(rows, label.y, label.y) ? connectorLabelSvg(label) : '');
   for (const box of model.boxes)
-    if (reaches(box.node.y, box.node.y + box.node.height)) out.push(boxSvg(box, faded([box.node.id])));
+    if (reachesRows(rows, box.node.y, box.node.y + box.node.height))
+      out.push(boxSvg(box, faded([box.node.id])));
   const mapBottom = shown.y + shown.height;
   if (legend && legendBand > 0)
     out.push(statusLegendSvg(legend, { x: shown.x, top: mapBottom, width: shown.width }, theme));
