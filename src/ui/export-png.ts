@@ -19,7 +19,7 @@ export async function mapToPng(laidOut: LaidOutMap, options: PictureOptions, sca
   checkSize(width, height, scale);
   const opaque = options.background !== false;
   // Large pictures are encoded by workers, started first so that their code loads while the fonts do.
-  const encoders = width * height > ONE_STRIP_PIXELS ? new StripEncoders() : undefined;
+  const encoders = width * height > ONE_STRIP_PIXELS ? StripEncoders.take() : undefined;
   try {
     await loadPageFonts(pictureTexts(pic, options).join(''));
     const strips = encoders ? stripsOf(width, height) : [{ from: 0, to: height }];
@@ -38,12 +38,21 @@ export async function mapToPng(laidOut: LaidOutMap, options: PictureOptions, sca
       canvas.height = 0;
     }
   } finally {
-    encoders?.terminate();
+    encoders?.release();
   }
 }
 
 /** Up to this many pixels, a picture is encoded on the page at once: starting workers would cost more. */
 const ONE_STRIP_PIXELS = 4_000_000;
+
+/**
+ * Starts the encoders when the Export menu opens on a map whose PNG will need them, so that they have
+ * loaded by the time an item is chosen (they are kept a while, `png-strips.ts`).
+ */
+export function prepareEncoders(laidOut: LaidOutMap, scale: number): void {
+  const { width, height } = laidOut.bounds;
+  if (width * height * scale ** 2 > ONE_STRIP_PIXELS) StripEncoders.take().release();
+}
 
 /**
  * Draws rows `top` to `top + rows` of the picture on the canvas and reads them back: the picture moved up

@@ -8,16 +8,32 @@ const STRIP_PIXELS = 4_000_000;
 export const stripsOf = (width: number, height: number) =>
   stripRows(height, Math.ceil((width * height) / STRIP_PIXELS));
 
+/** How long the encoders stay after an export, for the next: loaded and compiled, they encode at once. */
+const KEPT_MS = 60_000;
+
 /**
  * Workers that encode the strips of a large PNG at the same time (`png-strip-worker.ts`). They are started
- * before the picture is drawn, so that their code has loaded by the time the first strip is read back.
+ * before the picture is drawn, so that their code has loaded by the time the first strip is read back, and
+ * kept a while after it for the next export.
  */
 export class StripEncoders {
+  static #kept: { encoders: StripEncoders; expiry: ReturnType<typeof setTimeout> } | undefined;
+
+  /** The idle encoders of an export just made, or new ones; `release` gives them back. */
+  static take(): StripEncoders {
+    const kept = StripEncoders.#kept;
+    StripEncoders.#kept = undefined;
+    if (!kept) return new StripEncoders();
+    clearTimeout(kept.expiry);
+    return kept.encoders;
+  }
+
   readonly #workers: Worker[];
   readonly #ready: Promise<unknown>;
   #failed: ((error: Error) => void) | undefined;
+  #broken = false;
 
-  constructor() {
+  private constructor() {
     const count = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2));
     this.#workers = Array.from(
       { length: count },
@@ -32,6 +48,7 @@ export class StripEncoders {
               const error = new Error(
                 `The PNG could not be encoded: ${event.message || 'its worker failed'}`,
               );
+              this.#broken = true;
               reject(error);
               this.#failed?.(error);
             };
@@ -74,7 +91,23 @@ export class StripEncoders {
     });
   }
 
-  terminate(): void {
+  /** Kept for the next export a while, then stopped; stopped at once if a worker failed. */
+  release(): void {
+    this.#failed = undefined;
+    if (this.#broken) return this.#terminate();
+    const previous = StripEncoders.#kept;
+    if (previous) {
+      clearTimeout(previous.expiry);
+      previous.encoders.#terminate();
+    }
+    const expiry = setTimeout(() => {
+      if (StripEncoders.#kept?.encoders === this) StripEncoders.#kept = undefined;
+      this.#terminate();
+    }, KEPT_MS);
+    StripEncoders.#kept = { encoders: this, expiry };
+  }
+
+  #terminate(): void {
     for (const worker of this.#workers) worker.terminate();
   }
 }

@@ -192,7 +192,9 @@ async function printBrowser(): Promise<BrowserFigures | undefined> {
       `collapse / expand a subtree of ${figures.collapse.hidden} boxes: ${fmt(figures.collapse.collapseMs)} ms / ${fmt(figures.collapse.expandMs)} ms`,
     );
   if (figures.pngMs !== undefined)
-    console.log(`PNG 2× export of the Trenin map (median of 3): ${fmt(figures.pngMs)} ms`);
+    console.log(
+      `PNG 2× export of the Trenin map (median of 3): ${fmt(figures.pngMs)} ms; the page's first: ${fmt(figures.firstPngMs ?? NaN)} ms`,
+    );
   if (figures.deckMs !== undefined)
     console.log(`PDF deck of the Trenin tour (Export menu, click to file): ${fmt(figures.deckMs)} ms`);
   if (figures.pptxMs !== undefined)

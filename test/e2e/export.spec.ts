@@ -42,6 +42,24 @@ test('Export PNG downloads a picture at 2× the map, which reads at slide size',
   );
 });
 
+test('a second PNG export, by the encoders the first one left running, is the same picture', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.locator('[data-node-id]').first().waitFor();
+  await page.locator('summary[aria-label="Export options"]').click();
+  await page.getByRole('group', { name: 'Export settings' }).getByLabel('PNG scale').selectOption('1');
+  const exportPng = async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), exportMenu(page, 'Export PNG')]);
+    return readFileSync(await download.path());
+  };
+  const first = await exportPng();
+  const second = await exportPng();
+  // Decodable (every chunk's CRC and the image data whole), and byte for byte the same file.
+  expect(PNG.sync.read(second).width).toBeGreaterThan(4000);
+  expect(second.equals(first)).toBe(true);
+});
+
 test('a PNG on a transparent background keeps its transparency: clear around the boxes, opaque boxes', async ({
   page,
 }) => {

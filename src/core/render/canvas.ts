@@ -84,8 +84,9 @@ export function pictureTexts(pic: Picture, options: PictureOptions): string[] {
  * Draws a picture of a laid-out map (`picture.ts`) at `scale` device pixels per map pixel, the same
  * primitives, colours and sizes as the SVG writer and its style sheet (`svg.ts`, `style-sheet.ts`): a PNG
  * drawn straight from the render model, with no SVG text written and parsed again. Text is drawn in the
- * Inter the caller has loaded, without kerning, as the layout measured it. Given `rows`, it draws only the
- * boxes and labels that reach into them: a strip of the picture, which the caller has moved into view.
+ * Inter the caller has loaded, without kerning, as the layout measured it. Given `rows`, it draws only what
+ * reaches into them (boxes, lines, labels, frames, the legend and caption): a strip of the picture, which
+ * the caller has moved into view.
  *
  * SVG fades a box or a line as a group; here each of its parts is faded on its own. Boxes are opaque fills
  * close to the background's colour, so their text comes out within a few levels of the SVG's.
@@ -109,10 +110,11 @@ export function drawPicture(
   ctx.fontKerning = 'none';
   // Chromium reads "optimizeSpeed" as no kerning and no ligatures, as the style sheet asks of SVG text.
   ctx.textRendering = 'optimizeSpeed';
-  for (const frame of model.frames) drawFrame(ctx, frame, theme);
+  for (const frame of model.frames) if (reachesRows(rows, ...frameRows(frame))) drawFrame(ctx, frame, theme);
   const markers = new Map(model.markers.map((m) => [m.id, m]));
   for (const connector of model.connectors) {
-    const { target, premises } = connector.connector;
+    const { target, premises, line } = connector.connector;
+    if (!reachesRows(rows, ...lineRows(line.coords))) continue;
     drawConnector(ctx, connector, markers, theme, pic.shown, isFaded(options.lit, [target, ...premises]));
   }
   for (const { label } of model.connectors)
@@ -120,14 +122,38 @@ export function drawPicture(
   for (const box of model.boxes)
     if (reachesRows(rows, box.node.y, box.node.y + box.node.height))
       drawBox(ctx, box, theme, isFaded(options.lit, [box.node.id]));
-  drawLegend(ctx, pic);
+  // The legend and the caption, in the bands under the map.
+  if (reachesRows(rows, pic.shown.y + pic.shown.height, viewBox.y + viewBox.height)) {
+    drawLegend(ctx, pic);
+    drawCaption(ctx, pic, options);
+  }
+  ctx.restore();
+}
+
+function drawCaption(ctx: MapCanvas, pic: Picture, options: PictureOptions): void {
   for (const line of captionLinesOf(pic, options)) {
     setFont(ctx, line.weight, line.size);
     ctx.textAlign = line.anchor === 'end' ? 'right' : 'left';
-    ctx.fillStyle = line.ink === 'text' ? theme.text : theme.mutedText;
+    ctx.fillStyle = line.ink === 'text' ? pic.theme.text : pic.theme.mutedText;
     ctx.fillText(line.text, line.x, line.y);
   }
-  ctx.restore();
+}
+
+/** The rows a frame covers, its link to the part before included. */
+function frameRows({ group }: FrameShape): [number, number] {
+  const ys = group.link ? [group.link[0].y, group.link[1].y] : [];
+  return [Math.min(group.y, ...ys), Math.max(group.y + group.height, ...ys)];
+}
+
+/** The rows a connector's line covers: its points' least and greatest y (x and y alternate). */
+function lineRows(coords: readonly number[]): [number, number] {
+  let top = Infinity;
+  let bottom = -Infinity;
+  for (let i = 1; i < coords.length; i += 2) {
+    top = Math.min(top, coords[i]!);
+    bottom = Math.max(bottom, coords[i]!);
+  }
+  return [top, bottom];
 }
 
 const legendMarks = (pic: Picture) =>
