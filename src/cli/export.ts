@@ -61,7 +61,7 @@ export async function exportMap(map: ArgumentMap, options: ExportOptions): Promi
   return drawBands(
     svg,
     options.scale,
-    bands.map((band) => ({ band, svg: bandSvg(svgOf(band), band) })),
+    bands.map((band) => ({ band, svg: bandSvg(svgOf(band), band, options.scale) })),
   );
 }
 
@@ -92,8 +92,9 @@ function bandsToDraw(svg: string, scale: number): PictureBand[] {
 
 /**
  * A large picture drawn in horizontal bands at the same time on resvg's threads, each band's SVG holding
- * only the text it shows; each band is encoded as soon as it is drawn, while the others still draw, its
- * first row filtered against the last of the band above. The file is the one picture.
+ * only what reaches into its rows (text is most of resvg's work) and drawn with a margin (`png-bands.ts`);
+ * each band's own rows are encoded as soon as it is drawn, while later bands may still draw, its first row
+ * filtered against the last of the band above. The file is the one picture.
  */
 export async function drawBands(
   whole: string,
@@ -108,9 +109,14 @@ export async function drawBands(
   let above: Uint8Array | undefined;
   for (const [i, { band }] of bands.entries()) {
     const { pixels } = await drawn[i]!;
-    const rows = { rgba: pixels, width, rows: band.to - band.from, ...(above ? { above } : {}) };
+    // The band's own rows, without the margins it was drawn with.
+    const own = pixels.subarray(
+      (band.from - band.drawnFrom) * width * 4,
+      (band.to - band.drawnFrom) * width * 4,
+    );
+    const rows = { rgba: own, width, rows: band.to - band.from, ...(above ? { above } : {}) };
     strips.push(encodeStrip(rows, true, i === bands.length - 1));
-    above = pixels.subarray(pixels.length - width * 4);
+    above = own.subarray(own.length - width * 4);
   }
   return assemblePng(width, height, true, strips);
 }

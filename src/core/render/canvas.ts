@@ -4,8 +4,10 @@ import type { Rect } from '../layout/types.ts';
 import { drawMarker, endAngle, markerNamed, startAngle } from './canvas-arrowheads.ts';
 import { traceLine, traceOutline, type OutlineSink } from './path.ts';
 import {
+  frameRows,
   insidePicture,
   isFaded,
+  lineRows,
   reachesRows,
   type Picture,
   type PictureOptions,
@@ -137,23 +139,6 @@ function drawCaption(ctx: MapCanvas, pic: Picture, options: PictureOptions): voi
     ctx.fillStyle = line.ink === 'text' ? pic.theme.text : pic.theme.mutedText;
     ctx.fillText(line.text, line.x, line.y);
   }
-}
-
-/** The rows a frame covers, its link to the part before included. */
-function frameRows({ group }: FrameShape): [number, number] {
-  const ys = group.link ? [group.link[0].y, group.link[1].y] : [];
-  return [Math.min(group.y, ...ys), Math.max(group.y + group.height, ...ys)];
-}
-
-/** The rows a connector's line covers: its points' least and greatest y (x and y alternate). */
-function lineRows(coords: readonly number[]): [number, number] {
-  let top = Infinity;
-  let bottom = -Infinity;
-  for (let i = 1; i < coords.length; i += 2) {
-    top = Math.min(top, coords[i]!);
-    bottom = Math.max(bottom, coords[i]!);
-  }
-  return [top, bottom];
 }
 
 const legendMarks = (pic: Picture) =>

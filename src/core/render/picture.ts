@@ -1,5 +1,5 @@
 import type { LaidOutMap, Rect } from '../layout/types.ts';
-import { renderModel, type EvaluationMarks, type RenderModel } from './render-model.ts';
+import { renderModel, type EvaluationMarks, type FrameShape, type RenderModel } from './render-model.ts';
 import { statusLegend, statusLegendHeight, type StatusLegend } from './status-legend.ts';
 import { captionBand, type PictureCaption } from './svg-caption.ts';
 import { themes, type Theme, type ThemeName } from './theme.ts';
@@ -98,6 +98,23 @@ const INK_BEYOND_BOX = 16;
 /** Whether something between `top` and `bottom` (map units) may leave ink in `rows` (none: the whole picture). */
 export const reachesRows = (rows: PictureRows | undefined, top: number, bottom: number): boolean =>
   !rows || (bottom + INK_BEYOND_BOX >= rows.top && top - INK_BEYOND_BOX <= rows.bottom);
+
+/** The rows a frame covers, its link to the part before included. */
+export function frameRows({ group }: FrameShape): [number, number] {
+  const ys = group.link ? [group.link[0].y, group.link[1].y] : [];
+  return [Math.min(group.y, ...ys), Math.max(group.y + group.height, ...ys)];
+}
+
+/** The rows a connector's line covers: its points' least and greatest y (x and y alternate). */
+export function lineRows(coords: readonly number[]): [number, number] {
+  let top = Infinity;
+  let bottom = -Infinity;
+  for (let i = 1; i < coords.length; i += 2) {
+    top = Math.min(top, coords[i]!);
+    bottom = Math.max(bottom, coords[i]!);
+  }
+  return [top, bottom];
+}
 
 export const insidePicture = (shown: Rect, x: number, y: number): boolean =>
   x >= shown.x && x <= shown.x + shown.width && y >= shown.y && y <= shown.y + shown.height;

@@ -2,8 +2,10 @@ import { strictRelationTypes } from '../model/types.ts';
 import { px } from '../round.ts';
 import type { LaidOutMap, Rect } from '../layout/types.ts';
 import {
+  frameRows,
   insidePicture,
   isFaded,
+  lineRows,
   picture,
   reachesRows,
   type PictureOptions,
@@ -21,9 +23,10 @@ import { captionSvg } from './svg-caption.ts';
 /** How a picture is drawn (see `picture.ts`). */
 export interface SvgOptions extends PictureOptions {
   /**
-   * Only the boxes and connector labels that reach into these rows (map units) are written: the SVG of a
-   * band of the picture, which a PNG renderer draws with the band's viewBox (`export/png-bands.ts`), so that it
-   * lays out no text it would not draw. Everything else is written whole.
+   * Only what reaches into these rows (map units) is written: the SVG of a band of the picture, which a PNG
+   * renderer draws with the band's viewBox (`export/png-bands.ts`). It lays out no text it would not draw,
+   * and meets no shape wholly outside its canvas (resvg's native build stops the process on a see-through
+   * shape there).
    */
   readonly rows?: PictureRows;
 }
@@ -57,22 +60,25 @@ export function renderSvg(laidOut: LaidOutMap, options: SvgOptions = {}): string
       `<rect class="background" x="${n(viewBox.x)}" y="${n(viewBox.y)}" width="${n(viewBox.width)}" height="${n(viewBox.height)}" fill="${theme.background}"/>`,
     );
   }
-  for (const frame of model.frames) out.push(frameSvg(frame));
+  const { rows } = options;
+  for (const frame of model.frames) if (reachesRows(rows, ...frameRows(frame))) out.push(frameSvg(frame));
   const faded = (ids: readonly string[]) => isFaded(options.lit, ids);
   for (const connector of model.connectors) {
-    const { target, premises } = connector.connector;
-    out.push(connectorSvg(connector, faded([target, ...premises]), shown));
+    const { target, premises, line } = connector.connector;
+    if (reachesRows(rows, ...lineRows(line.coords)))
+      out.push(connectorSvg(connector, faded([target, ...premises]), shown));
   }
-  const { rows } = options;
   for (const { label } of model.connectors)
     out.push(label && reachesRows(rows, label.y, label.y) ? connectorLabelSvg(label) : '');
   for (const box of model.boxes)
     if (reachesRows(rows, box.node.y, box.node.y + box.node.height))
       out.push(boxSvg(box, faded([box.node.id])));
   const mapBottom = shown.y + shown.height;
-  if (legend && legendBand > 0)
+  // The legend and the caption, in the bands under the map.
+  const underMap = reachesRows(rows, mapBottom, viewBox.y + viewBox.height);
+  if (underMap && legend && legendBand > 0)
     out.push(statusLegendSvg(legend, { x: shown.x, top: mapBottom, width: shown.width }, theme));
-  if (captionBand > 0)
+  if (underMap && captionBand > 0)
     out.push(
       captionSvg(options.caption!, { x: shown.x, width: shown.width, bottom: mapBottom + legendBand }, theme),
     );
