@@ -10,8 +10,8 @@ import { StripEncoders, stripsOf } from './png-strips.ts';
 /**
  * A PNG of a laid-out map drawn straight from its render model onto a canvas (core/render/canvas.ts), at
  * `scale`: the same picture as the SVG export's, in the page's own Inter (fonts.css), with no SVG written,
- * no fonts embedded and nothing parsed again. A large picture is read back in strips that workers encode
- * at the same time as the next strip is read (`core/export/png-encode.ts`).
+ * no fonts embedded and nothing parsed again. A large picture is drawn a strip at a time, and workers
+ * encode each strip while the next is drawn (`png-strips.ts`, `core/export/png-encode.ts`).
  */
 export async function mapToPng(laidOut: LaidOutMap, options: PictureOptions, scale: number): Promise<Blob> {
   const pic = picture(laidOut, options);
@@ -56,7 +56,7 @@ export function prepareEncoders(laidOut: LaidOutMap, scale: number): void {
 
 /**
  * Draws rows `top` to `top + rows` of the picture on the canvas and reads them back: the picture moved up
- * by `top` pixels, with only the boxes and labels that reach into those rows.
+ * by `top` pixels, with only what reaches into those rows.
  */
 function stripReader(
   canvas: OffscreenCanvas,

@@ -25,7 +25,9 @@ export class StripEncoders {
     StripEncoders.#kept = undefined;
     if (!kept) return new StripEncoders();
     clearTimeout(kept.expiry);
-    return kept.encoders;
+    if (!kept.encoders.#broken) return kept.encoders;
+    kept.encoders.#terminate();
+    return new StripEncoders();
   }
 
   readonly #workers: Worker[];
@@ -55,6 +57,8 @@ export class StripEncoders {
           }),
       ),
     );
+    // A worker that fails while the encoders wait for an export is reported by that export.
+    this.#ready.catch(() => undefined);
   }
 
   /**

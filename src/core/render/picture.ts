@@ -82,22 +82,18 @@ export function picture(laidOut: LaidOutMap, options: PictureOptions = {}): Pict
   };
 }
 
-/**
- * Whether a connector's end lies in the picture: an arrowhead outside it is left out (the SVG renderer of
- * PNGs fails on one), by both drawers alike.
- */
 /** Rows of a picture in map units, top to bottom: a band of it drawn alone (a PNG drawn in strips or bands). */
 export interface PictureRows {
   readonly top: number;
   readonly bottom: number;
 }
 
-/** How far past a box's edge its outline, status pill or a label's letters may reach. */
-const INK_BEYOND_BOX = 16;
+/** How far past its geometry a shape's ink may reach: a box's status pill, an arrowhead, a label's letters. */
+const INK_BEYOND = 16;
 
 /** Whether something between `top` and `bottom` (map units) may leave ink in `rows` (none: the whole picture). */
 export const reachesRows = (rows: PictureRows | undefined, top: number, bottom: number): boolean =>
-  !rows || (bottom + INK_BEYOND_BOX >= rows.top && top - INK_BEYOND_BOX <= rows.bottom);
+  !rows || (bottom + INK_BEYOND >= rows.top && top - INK_BEYOND <= rows.bottom);
 
 /** The rows a frame covers, its link to the part before included. */
 export function frameRows({ group }: FrameShape): [number, number] {
@@ -116,6 +112,10 @@ export function lineRows(coords: readonly number[]): [number, number] {
   return [top, bottom];
 }
 
+/**
+ * Whether a connector's end lies in the picture: an arrowhead outside it is left out (the SVG renderer of
+ * PNGs fails on one), by both drawers alike.
+ */
 export const insidePicture = (shown: Rect, x: number, y: number): boolean =>
   x >= shown.x && x <= shown.x + shown.width && y >= shown.y && y <= shown.y + shown.height;
 
