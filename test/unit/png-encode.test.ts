@@ -132,6 +132,18 @@ describe('PNG encoder', () => {
     expect(Buffer.from(decoded(png).rgba).equals(rgba)).toBe(true);
   });
 
+  it('sends a picture that needs over a million symbols in several blocks, each with its own codes', () => {
+    // Noise: every byte a literal, about 1.2 million of them.
+    const width = 800;
+    const height = 500;
+    const rgba = new Uint8Array(width * height * 4);
+    let state = 12345;
+    for (let i = 0; i < rgba.length; i++) rgba[i] = (state = (state * 1103515245 + 12345) >>> 0) >>> 24;
+    for (let i = 3; i < rgba.length; i += 4) rgba[i] = 255;
+    const png = encodePng(rgba, width, height, true);
+    expect(Buffer.from(decoded(png).rgba).equals(rgba)).toBe(true);
+  });
+
   it('reads pixels that do not start on a word boundary', () => {
     const picture = mapLike(13, 9, 3, true);
     const shifted = new Uint8Array(picture.rgba.length + 1);

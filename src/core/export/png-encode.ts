@@ -1,3 +1,5 @@
+import { canonicalCodes, codeLengths, writeTables, type BitSink } from './deflate-huffman.ts';
+
 /**
  * A PNG encoder made for pictures of maps: large, mostly flat areas with text and thin lines. It trades a
  * few per cent of file size for speed, and it encodes a picture in horizontal strips that can be encoded at
@@ -5,9 +7,10 @@
  *
  * - Each row is filtered with "Up" (the row minus the row above), so that the inside of a box, the
  *   background and every vertical edge become runs of zeros.
- * - The filtered bytes are compressed with the fixed Huffman codes of deflate and a single kind of match:
- *   a run of pixels that repeat the filtered pixel before them (a distance of one pixel). That finds the
- *   runs of zeros and of one colour that make up most of a map, in one pass with no hash table.
+ * - The filtered bytes are compressed with deflate and two kinds of match only: a run of zeros (a distance
+ *   of one byte) and a run of pixels that repeat the filtered pixel before them (a distance of one pixel).
+ *   That finds the runs of zeros and of one colour that make up most of a map, in one pass with no hash
+ *   table. The symbols are kept, and sent in blocks with Huffman codes made for them (`deflate-huffman.ts`).
  * - Pixels are read as 32-bit words: a pixel equal to the one above it is a filtered zero, found with one
  *   comparison, and the filtered bytes of the others are subtracted four at a time. Only the pixels that
  *   differ from the row above cost more than a comparison.
@@ -50,7 +53,6 @@ export function encodeStrip(pixels: PixelRows, opaque: boolean, last: boolean): 
   const words = wordsOf(pixels.rgba, width * rows);
   const above = pixels.above ? wordsOf(pixels.above, width) : new Uint32Array(width);
   const encoder = new StripEncoder(bpp, Math.max(1024, (stride * rows) >>> 5));
-  encoder.begin(last);
   for (let y = 0; y < rows; y++) {
     const at = y * width;
     encoder.row(words.subarray(at, at + width), y > 0 ? words.subarray(at - width, at) : above);
@@ -113,69 +115,51 @@ export function stripRows(
   }));
 }
 
-/** The fixed literal/length code of deflate (RFC 1951 3.2.6), bit-reversed for an LSB-first writer. */
-const FIXED = fixedLiteralCodes();
-/** For each match length 3..258: its code and extra bits as one bit string, and that string's length. */
-const LENGTH_BITS = new Uint32Array(MAX_MATCH + 1);
-const LENGTH_SIZE = new Uint8Array(MAX_MATCH + 1);
+/** For each match length 3..258: its length symbol (257..285), and the count and value of its extra bits. */
+const LENGTH_SYMBOL = new Uint16Array(MAX_MATCH + 1);
+const LENGTH_EXTRA_BITS = new Uint8Array(MAX_MATCH + 1);
+const LENGTH_EXTRA = new Uint8Array(MAX_MATCH + 1);
 const LENGTH_BASE = [
   3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195,
   227, 258,
 ];
-const LENGTH_EXTRA = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
+const LENGTH_BITS = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
 for (let code = 0; code < LENGTH_BASE.length; code++) {
   const last = code + 1 < LENGTH_BASE.length ? LENGTH_BASE[code + 1]! - 1 : MAX_MATCH;
-  for (let length = LENGTH_BASE[code]!; length <= last && length <= MAX_MATCH; length++) {
-    const symbol = 257 + code;
-    LENGTH_BITS[length] = FIXED.codes[symbol]! | ((length - LENGTH_BASE[code]!) << FIXED.sizes[symbol]!);
-    LENGTH_SIZE[length] = FIXED.sizes[symbol]! + LENGTH_EXTRA[code]!;
+  for (let length = LENGTH_BASE[code]!; length <= last; length++) {
+    LENGTH_SYMBOL[length] = 257 + code;
+    LENGTH_EXTRA_BITS[length] = LENGTH_BITS[code]!;
+    LENGTH_EXTRA[length] = length - LENGTH_BASE[code]!;
   }
 }
 
-function fixedLiteralCodes(): { codes: Uint16Array; sizes: Uint8Array } {
-  const codes = new Uint16Array(288);
-  const sizes = new Uint8Array(288);
-  const assign = (from: number, to: number, first: number, size: number): void => {
-    for (let s = from; s <= to; s++) {
-      codes[s] = reverseBits(first + s - from, size);
-      sizes[s] = size;
-    }
-  };
-  assign(0, 143, 0b00110000, 8);
-  assign(144, 255, 0b110010000, 9);
-  assign(256, 279, 0, 7);
-  assign(280, 287, 0b11000000, 8);
-  return { codes, sizes };
-}
-
-function reverseBits(value: number, size: number): number {
-  let out = 0;
-  for (let i = 0; i < size; i++) out = (out << 1) | ((value >> i) & 1);
-  return out;
-}
+/** A kept symbol above this is a match: its length times 32, plus its distance code. */
+const MATCH = 1 << 16;
+const END_OF_BLOCK = 256;
+/** Symbols kept before a block is sent: a block's codes fit its part of the picture, and memory stays small. */
+const BLOCK_SYMBOLS = 1 << 20;
 
 /**
- * Raw deflate of rows filtered with "Up", in one block of fixed codes. Each row is encoded on its own (its
- * filter byte, then its pixels), so that no row needs the bytes of another; the only match is a run of
- * pixels equal to the filtered pixel before them. The Adler-32 of the filtered bytes is kept on the way, a
- * run of zeros at the cost of one multiplication.
+ * Raw deflate of rows filtered with "Up". Each row is encoded on its own (its filter byte, then its pixels),
+ * so that no row needs the bytes of another; the only matches are runs of zeros and runs of pixels equal to
+ * the filtered pixel before them. The symbols are kept and sent a block at a time, with codes made for the
+ * block. The Adler-32 of the filtered bytes is kept on the way, a run of zeros at the cost of one
+ * multiplication.
  */
 class StripEncoder {
   readonly #bpp: number;
   readonly #writer: BitWriter;
-  readonly #distanceBits: number;
+  /** The distance code of a run of pixels: 2 for 3 bytes (RGB), 3 for 4 (RGBA). */
+  readonly #pixelDistance: number;
+  readonly #symbols = new Uint32Array(BLOCK_SYMBOLS);
+  #kept = 0;
   #a = 1;
   #b = 0;
 
   constructor(bpp: number, capacity: number) {
     this.#bpp = bpp;
     this.#writer = new BitWriter(capacity);
-    // Distance codes 2 (distance 3) and 3 (distance 4) are 5-bit fixed codes, reversed.
-    this.#distanceBits = reverseBits(bpp - 1, 5);
-  }
-
-  begin(last: boolean): void {
-    this.#writer.write(last ? 0b011 : 0b010, 3); // BFINAL, then BTYPE = 01 (fixed codes), LSB first
+    this.#pixelDistance = bpp - 1;
   }
 
   /** Encodes one row of pixels, filtered against the row above it. */
@@ -212,10 +196,10 @@ class StripEncoder {
     }
   }
 
-  /** Ends the block; a strip that is not the last is followed by an empty stored block (a sync flush). */
+  /** Sends the last block; a strip that is not the last is followed by an empty stored block (a sync flush). */
   end(last: boolean): Uint8Array {
     const writer = this.#writer;
-    writer.write(FIXED.codes[256]!, FIXED.sizes[256]!); // end of block
+    this.#sendBlock(last);
     if (!last) {
       writer.write(0, 3); // an empty stored block, not final: BFINAL 0, BTYPE 00
       writer.alignToByte();
@@ -227,12 +211,60 @@ class StripEncoder {
     return writer.finish();
   }
 
+  /** Sends the kept symbols as one block with Huffman codes made for them (BTYPE 10). */
+  #sendBlock(final: boolean): void {
+    const symbols = this.#symbols.subarray(0, this.#kept);
+    const literalCounts = new Uint32Array(286);
+    const distanceCounts = new Uint32Array(30);
+    literalCounts[END_OF_BLOCK] = 1;
+    for (const symbol of symbols) {
+      if (symbol < MATCH) literalCounts[symbol]!++;
+      else {
+        literalCounts[LENGTH_SYMBOL[(symbol >>> 5) & 0x1ff]!]!++;
+        distanceCounts[symbol & 0x1f]!++;
+      }
+    }
+    const literal = canonicalCodes(codeLengths(literalCounts, 15));
+    const distance = canonicalCodes(codeLengths(distanceCounts, 15));
+    const writer = this.#writer;
+    writer.write(final ? 0b101 : 0b100, 3); // BFINAL, then BTYPE = 10, least significant bit first
+    writeTables(writer, literal.lengths, distance.lengths);
+    for (const symbol of symbols) {
+      if (symbol < MATCH) {
+        writer.write(literal.codes[symbol]!, literal.lengths[symbol]!);
+        continue;
+      }
+      const length = (symbol >>> 5) & 0x1ff;
+      const code = LENGTH_SYMBOL[length]!;
+      writer.write(literal.codes[code]!, literal.lengths[code]!);
+      if (LENGTH_EXTRA_BITS[length]! > 0) writer.write(LENGTH_EXTRA[length]!, LENGTH_EXTRA_BITS[length]!);
+      writer.write(distance.codes[symbol & 0x1f]!, distance.lengths[symbol & 0x1f]!);
+    }
+    writer.write(literal.codes[END_OF_BLOCK]!, literal.lengths[END_OF_BLOCK]!);
+    this.#kept = 0;
+  }
+
+  #keep(symbol: number): void {
+    if (this.#kept === BLOCK_SYMBOLS) this.#sendBlock(false);
+    this.#symbols[this.#kept++] = symbol;
+  }
+
+  /** A match of `run` bytes (at least 3) at the distance whose code is `distance`, in pieces of at most 258. */
+  #match(run: number, distance: number): void {
+    while (run > 0) {
+      // A piece never leaves fewer than 3 bytes for the next one.
+      const length = run > MAX_MATCH && run < MAX_MATCH + 3 ? run - 3 : Math.min(run, MAX_MATCH);
+      this.#keep(MATCH | (length << 5) | distance);
+      run -= length;
+    }
+  }
+
   adler(): number {
     return ((this.#b << 16) | this.#a) >>> 0;
   }
 
   #literal(byte: number): void {
-    this.#writer.write(FIXED.codes[byte]!, FIXED.sizes[byte]!);
+    this.#keep(byte);
     this.#a += byte;
     this.#b += this.#a;
     if (this.#b > ADLER_LIMIT) {
@@ -254,14 +286,14 @@ class StripEncoder {
       for (let i = 0; i < length; i++) this.#literal(0);
       return;
     }
-    writeRun(this.#writer, length, DISTANCE_1);
+    this.#match(length, DISTANCE_1);
     this.#a %= ADLER_MOD;
     this.#b = ((this.#b % ADLER_MOD) + (length % ADLER_MOD) * this.#a) % ADLER_MOD;
   }
 
   /** `length` bytes that repeat the pixel before them, whose filtered word is `pixel` (not zero). */
   #repeat(pixel: number, length: number): void {
-    writeRun(this.#writer, length, this.#distanceBits);
+    this.#match(length, this.#pixelDistance);
     const bpp = this.#bpp;
     let a = this.#a % ADLER_MOD;
     let b = this.#b % ADLER_MOD;
@@ -291,24 +323,13 @@ function upFiltered(current: number, above: number, bpp: number): number {
   return bpp === 4 ? difference : difference & 0xffffff;
 }
 
-/** The fixed code of a distance of one byte (code 0, five bits). */
+/** The distance code of a distance of one byte. */
 const DISTANCE_1 = 0;
 /** Above this, the Adler sums are reduced before they could lose precision. */
 const ADLER_LIMIT = 2 ** 52;
 
-/** A match of `run` bytes (at least 3) at the distance whose 5-bit code is `distanceBits`, in pieces of at most 258. */
-function writeRun(writer: BitWriter, run: number, distanceBits: number): void {
-  while (run > 0) {
-    // A piece never leaves fewer than 3 bytes for the next one.
-    const length = run > MAX_MATCH && run < MAX_MATCH + 3 ? run - 3 : Math.min(run, MAX_MATCH);
-    writer.write(LENGTH_BITS[length]!, LENGTH_SIZE[length]!);
-    writer.write(distanceBits, 5);
-    run -= length;
-  }
-}
-
 /** Writes bit strings least significant bit first, as deflate packs them. */
-class BitWriter {
+class BitWriter implements BitSink {
   #out: Uint8Array;
   #at = 0;
   #bits = 0;
