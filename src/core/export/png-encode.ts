@@ -52,7 +52,7 @@ export function encodeStrip(pixels: PixelRows, opaque: boolean, last: boolean): 
   const stride = 1 + width * bpp;
   const words = wordsOf(pixels.rgba, width * rows);
   const above = pixels.above ? wordsOf(pixels.above, width) : new Uint32Array(width);
-  const encoder = new StripEncoder(bpp, Math.max(1024, (stride * rows) >>> 5));
+  const encoder = new StripEncoder(bpp, stride * rows);
   for (let y = 0; y < rows; y++) {
     const at = y * width;
     encoder.row(words.subarray(at, at + width), y > 0 ? words.subarray(at - width, at) : above);
@@ -103,7 +103,7 @@ export function encodePng(
   return assemblePng(width, height, opaque, [encodeStrip({ rgba, width, rows: height }, opaque, true)]);
 }
 
-/** Where strips of at most `parts` workers' share begin and end: whole rows, top to bottom. */
+/** A picture's `height` rows cut into `parts` strips of whole rows (no more strips than rows), top to bottom. */
 export function stripRows(
   height: number,
   parts: number,
@@ -151,15 +151,17 @@ class StripEncoder {
   readonly #writer: BitWriter;
   /** The distance code of a run of pixels: 2 for 3 bytes (RGB), 3 for 4 (RGBA). */
   readonly #pixelDistance: number;
-  readonly #symbols = new Uint32Array(BLOCK_SYMBOLS);
+  readonly #symbols: Uint32Array;
   #kept = 0;
   #a = 1;
   #b = 0;
 
-  constructor(bpp: number, capacity: number) {
+  /** `bytes`: how many filtered bytes the strip holds, the most symbols it can take. */
+  constructor(bpp: number, bytes: number) {
     this.#bpp = bpp;
-    this.#writer = new BitWriter(capacity);
+    this.#writer = new BitWriter(Math.max(1024, bytes >>> 5));
     this.#pixelDistance = bpp - 1;
+    this.#symbols = new Uint32Array(Math.min(BLOCK_SYMBOLS, bytes));
   }
 
   /** Encodes one row of pixels, filtered against the row above it. */
@@ -245,7 +247,7 @@ class StripEncoder {
   }
 
   #keep(symbol: number): void {
-    if (this.#kept === BLOCK_SYMBOLS) this.#sendBlock(false);
+    if (this.#kept === this.#symbols.length) this.#sendBlock(false);
     this.#symbols[this.#kept++] = symbol;
   }
 
