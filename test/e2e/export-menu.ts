@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import type { PNG } from 'pngjs';
 
 /** Opens the toolbar's Export menu and chooses an item by its name. */
@@ -6,6 +7,22 @@ export async function exportMenu(page: Page, item: string | RegExp): Promise<voi
   const menu = page.getByRole('menu', { name: 'Export' });
   if (!(await menu.isVisible())) await page.getByRole('button', { name: 'Export', exact: true }).click();
   await menu.getByRole('menuitem', { name: item }).click();
+}
+
+/** Chooses settings under the Export menu's ⚙, by their labels ("PNG scale": "1", "Background": …). */
+export async function chooseExportSettings(
+  page: Page,
+  choices: Readonly<Record<string, string>>,
+): Promise<void> {
+  const settings = page.getByRole('group', { name: 'Export settings' });
+  if (!(await settings.isVisible())) await page.locator('summary[aria-label="Export options"]').click();
+  for (const [label, value] of Object.entries(choices)) await settings.getByLabel(label).selectOption(value);
+}
+
+/** Chooses Export PNG and gives the downloaded file's bytes. */
+export async function exportedPng(page: Page): Promise<Buffer> {
+  const [download] = await Promise.all([page.waitForEvent('download'), exportMenu(page, 'Export PNG')]);
+  return readFileSync(await download.path());
 }
 
 /** The share of pixels whose four channels all differ by at most `tolerance`. */

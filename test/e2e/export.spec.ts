@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { dropFile } from './drop-file.ts';
-import { exportMenu } from './export-menu.ts';
+import { chooseExportSettings, exportedPng, exportMenu } from './export-menu.ts';
 import { readFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
 
@@ -47,14 +47,9 @@ test('a second PNG export, by the encoders the first one left running, is the sa
 }) => {
   await page.goto('/');
   await page.locator('[data-node-id]').first().waitFor();
-  await page.locator('summary[aria-label="Export options"]').click();
-  await page.getByRole('group', { name: 'Export settings' }).getByLabel('PNG scale').selectOption('1');
-  const exportPng = async () => {
-    const [download] = await Promise.all([page.waitForEvent('download'), exportMenu(page, 'Export PNG')]);
-    return readFileSync(await download.path());
-  };
-  const first = await exportPng();
-  const second = await exportPng();
+  await chooseExportSettings(page, { 'PNG scale': '1' });
+  const first = await exportedPng(page);
+  const second = await exportedPng(page);
   // Decodable (every chunk's CRC and the image data whole), and byte for byte the same file.
   expect(PNG.sync.read(second).width).toBeGreaterThan(4000);
   expect(second.equals(first)).toBe(true);
@@ -65,12 +60,8 @@ test('a PNG on a transparent background keeps its transparency: clear around the
 }) => {
   await page.goto('/');
   await page.locator('[data-node-id]').first().waitFor();
-  await page.locator('summary[aria-label="Export options"]').click();
-  const settings = page.getByRole('group', { name: 'Export settings' });
-  await settings.getByLabel('PNG scale').selectOption('1');
-  await settings.getByLabel('Background').selectOption('Transparent');
-  const [download] = await Promise.all([page.waitForEvent('download'), exportMenu(page, 'Export PNG')]);
-  const file = readFileSync(await download.path());
+  await chooseExportSettings(page, { 'PNG scale': '1', Background: 'Transparent' });
+  const file = await exportedPng(page);
   expect(file[25]).toBe(6); // colour type: RGBA
   const png = PNG.sync.read(file);
   const alpha = (x: number, y: number) => png.data[(y * png.width + x) * 4 + 3];

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import { exportMenu, inkAlike, shareAlike } from './export-menu.ts';
+import { chooseExportSettings, exportedPng, inkAlike, shareAlike } from './export-menu.ts';
 
 /**
  * The PNG the app's Export PNG button downloads (drawn on a canvas from the render model) and the one
@@ -29,10 +29,8 @@ async function browserPng(page: Page, address: string): Promise<PNG> {
 }
 
 async function downloadPng(page: Page): Promise<PNG> {
-  await page.locator('summary[aria-label="Export options"]').click();
-  await page.getByRole('group', { name: 'Export settings' }).getByLabel('PNG scale').selectOption('1');
-  const [download] = await Promise.all([page.waitForEvent('download'), exportMenu(page, 'Export PNG')]);
-  return PNG.sync.read(readFileSync(await download.path()));
+  await chooseExportSettings(page, { 'PNG scale': '1' });
+  return PNG.sync.read(await exportedPng(page));
 }
 
 /** A picture of the same size with nothing on it but the first pixel's colour. */
